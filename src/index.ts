@@ -1,0 +1,2 @@
+// Forge function handlers named in manifest.yml (`<file>.<export>`, relative to src/).
+export { handler } from './resolvers';

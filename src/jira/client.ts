@@ -1,0 +1,371 @@
+import type { z } from 'zod';
+import { errorForStatus, JiraNotFoundError, JiraUnexpectedResponseError } from './errors';
+import { jiraPath, query, type JiraPath } from './path';
+import { DEFAULT_RETRY, realClock, sendWithRetry, type Clock, type RetryPolicy } from './retry';
+import {
+  AgileIssuesPage,
+  AgileValuesPage,
+  JiraBoard,
+  JiraBoardConfiguration,
+  JiraEntityProperty,
+  JiraFieldList,
+  JiraPermissions,
+  JiraUser,
+  JqlSearchPage,
+  ProjectsPage,
+  RankResultEntries,
+  type JiraField,
+  type JiraIssue,
+  type JiraProject,
+} from './schemas';
+import type { HttpMethod, JiraRawResponse, JiraTransport } from './transport';
+
+/** Jira Software answers at most 50 items a page on its Agile API. */
+export const AGILE_PAGE_SIZE = 50;
+/** `search/jql` answers at most 100 issues a page when fields are requested. */
+export const JQL_PAGE_SIZE = 100;
+/** `PUT /rest/agile/1.0/issue/rank` takes at most 50 issues. */
+export const MAX_RANK_ISSUES = 50;
+/** Jira's limit on an entity property value, in bytes of JSON. */
+export const MAX_PROPERTY_BYTES = 32_768;
+
+export interface JiraClientOptions {
+  retry?: RetryPolicy;
+  clock?: Clock;
+  random?: () => number;
+}
+
+export interface BoardQuery {
+  projectKeyOrId: string;
+  type?: 'scrum' | 'kanban';
+}
+
+export interface IssueQuery {
+  /** Only these fields are requested (Jira sends less, faster). */
+  fields: readonly string[];
+  /** Extra JQL (the backlog's own filter still applies). */
+  jql?: string;
+  expand?: string;
+  properties?: readonly string[];
+  pageSize?: number;
+}
+
+export interface BoardSettings {
+  boardId: number;
+  name: string;
+  /** e.g. `customfield_10019`. */
+  rankFieldId: string | undefined;
+  /** The numeric id the rank endpoint takes as `rankCustomFieldId`. */
+  rankCustomFieldId: number | undefined;
+  /** The board's estimation field, e.g. `customfield_10016`; undefined when it estimates by count. */
+  estimationFieldId: string | undefined;
+  estimationFieldName: string | undefined;
+  filterId: string | undefined;
+  projectKeyOrId: string | undefined;
+}
+
+export interface RankRequest {
+  /** Issue keys or ids, in the order they should stand; at most 50. */
+  issues: readonly string[];
+  /** Exactly one of the two anchors. */
+  rankBeforeIssue?: string;
+  rankAfterIssue?: string;
+  rankCustomFieldId?: number;
+}
+
+export interface RankFailure {
+  issueId: string;
+  issueKey: string | undefined;
+  status: number;
+  errors: string[];
+}
+
+export interface RankOutcome {
+  /** True when every issue moved. */
+  ok: boolean;
+  failures: RankFailure[];
+}
+
+/** The one typed Jira REST client every part of ValueRank uses. */
+export class JiraClient {
+  private readonly retry: RetryPolicy;
+  private readonly clock: Clock;
+  private readonly random: () => number;
+
+  constructor(
+    readonly transport: JiraTransport,
+    options: JiraClientOptions = {},
+  ) {
+    this.retry = options.retry ?? DEFAULT_RETRY;
+    this.clock = options.clock ?? realClock;
+    this.random = options.random ?? Math.random;
+  }
+
+  /** `GET /rest/api/3/myself` */
+  myself(): Promise<JiraUser> {
+    return this.json('GET', jiraPath`/rest/api/3/myself`, JiraUser);
+  }
+
+  /** `GET /rest/api/3/field`: every system and custom field. */
+  fields(): Promise<JiraField[]> {
+    return this.json('GET', jiraPath`/rest/api/3/field`, JiraFieldList);
+  }
+
+  /**
+   * `GET /rest/api/3/mypermissions`: whether the caller holds each permission, in a project or on an
+   * issue (or globally when no scope is given).
+   */
+  async myPermissions(
+    scope: { projectKey?: string; projectId?: string; issueKey?: string; issueId?: string },
+    permissions: readonly string[],
+  ): Promise<Record<string, boolean>> {
+    if (permissions.length === 0) throw new RangeError('myPermissions needs at least one permission key');
+    const q = query({ ...scope, permissions: permissions.join(',') });
+    const body = await this.json('GET', jiraPath`/rest/api/3/mypermissions?${q}`, JiraPermissions);
+    return Object.fromEntries(
+      permissions.map((key) => [key, body.permissions[key]?.havePermission === true]),
+    );
+  }
+
+  /** `GET /rest/api/3/project/search`: every project the caller can browse, by key. */
+  async projects(): Promise<JiraProject[]> {
+    const projects: JiraProject[] = [];
+    for (let startAt = 0; ;) {
+      const params = query({ startAt, maxResults: AGILE_PAGE_SIZE, orderBy: 'key' });
+      const page = await this.json('GET', jiraPath`/rest/api/3/project/search?${params}`, ProjectsPage);
+      projects.push(...page.values);
+      startAt += page.values.length;
+      if (page.isLast !== false || page.values.length === 0) return projects;
+    }
+  }
+
+  /** `GET /rest/agile/1.0/board?projectKeyOrId=`: every board of a project the caller can see. */
+  async boards(q: BoardQuery): Promise<JiraBoard[]> {
+    const boards: JiraBoard[] = [];
+    const schema = AgileValuesPage(JiraBoard);
+    for (let startAt = 0; ;) {
+      const params = query({
+        projectKeyOrId: q.projectKeyOrId,
+        type: q.type,
+        startAt,
+        maxResults: AGILE_PAGE_SIZE,
+      });
+      const page = await this.json('GET', jiraPath`/rest/agile/1.0/board?${params}`, schema);
+      boards.push(...page.values);
+      startAt += page.values.length;
+      if (page.isLast !== false || page.values.length === 0) return boards;
+    }
+  }
+
+  /** `GET /rest/agile/1.0/board/{id}/configuration`: the rank and estimation fields. */
+  async boardSettings(boardId: number): Promise<BoardSettings> {
+    const config = await this.json(
+      'GET',
+      jiraPath`/rest/agile/1.0/board/${checkId(boardId)}/configuration`,
+      JiraBoardConfiguration,
+    );
+    const rankId = config.ranking?.rankCustomFieldId;
+    const estimation = config.estimation?.type === 'field' ? config.estimation.field : undefined;
+    return {
+      boardId: config.id,
+      name: config.name,
+      rankFieldId: rankId === undefined ? undefined : `customfield_${rankId}`,
+      rankCustomFieldId: rankId,
+      estimationFieldId: estimation?.fieldId,
+      estimationFieldName: estimation?.displayName,
+      filterId: config.filter?.id,
+      projectKeyOrId: config.location?.projectKeyOrId,
+    };
+  }
+
+  /** Pages of `GET /rest/agile/1.0/board/{id}/backlog`, in backlog (rank) order. */
+  async *backlogPages(boardId: number, q: IssueQuery): AsyncGenerator<JiraIssue[]> {
+    const pageSize = q.pageSize ?? AGILE_PAGE_SIZE;
+    for (let startAt = 0; ;) {
+      const params = query({
+        startAt,
+        maxResults: pageSize,
+        jql: q.jql,
+        fields: q.fields,
+        expand: q.expand,
+      });
+      const page = await this.json(
+        'GET',
+        jiraPath`/rest/agile/1.0/board/${checkId(boardId)}/backlog?${params}`,
+        AgileIssuesPage,
+      );
+      if (page.issues.length > 0) yield page.issues;
+      startAt += page.issues.length;
+      const done =
+        page.issues.length === 0 ||
+        page.isLast === true ||
+        (page.total !== undefined && startAt >= page.total) ||
+        (page.total === undefined && page.issues.length < page.maxResults);
+      if (done) return;
+    }
+  }
+
+  /** The whole backlog of a board, in rank order. */
+  async boardBacklog(boardId: number, q: IssueQuery): Promise<JiraIssue[]> {
+    return collect(this.backlogPages(boardId, q));
+  }
+
+  /** Pages of `POST /rest/api/3/search/jql` (token paging). */
+  async *searchPages(q: IssueQuery & { jql: string }): AsyncGenerator<JiraIssue[]> {
+    let nextPageToken: string | undefined;
+    do {
+      const body = {
+        jql: q.jql,
+        fields: [...q.fields],
+        maxResults: q.pageSize ?? JQL_PAGE_SIZE,
+        ...(q.expand ? { expand: q.expand } : {}),
+        ...(q.properties ? { properties: [...q.properties] } : {}),
+        ...(nextPageToken ? { nextPageToken } : {}),
+      };
+      const page = await this.json('POST', jiraPath`/rest/api/3/search/jql`, JqlSearchPage, body);
+      if (page.issues.length > 0) yield page.issues;
+      nextPageToken = page.isLast === true ? undefined : (page.nextPageToken ?? undefined);
+    } while (nextPageToken);
+  }
+
+  /** Every issue a JQL query finds. */
+  async search(q: IssueQuery & { jql: string }): Promise<JiraIssue[]> {
+    return collect(this.searchPages(q));
+  }
+
+  /**
+   * `PUT /rest/agile/1.0/issue/rank`: puts `issues`, in their order, just before or after the anchor.
+   * 204 means every issue moved; 207 lists each issue's status, and the failed ones come back here.
+   */
+  async rankIssues(request: RankRequest): Promise<RankOutcome> {
+    const { issues, rankBeforeIssue, rankAfterIssue, rankCustomFieldId } = request;
+    if (issues.length === 0 || issues.length > MAX_RANK_ISSUES) {
+      throw new RangeError(`A rank call takes 1 to ${MAX_RANK_ISSUES} issues, not ${issues.length}`);
+    }
+    if ((rankBeforeIssue === undefined) === (rankAfterIssue === undefined)) {
+      throw new RangeError('A rank call needs exactly one anchor: rankBeforeIssue or rankAfterIssue');
+    }
+    const anchor = rankBeforeIssue ?? rankAfterIssue;
+    if (anchor !== undefined && issues.includes(anchor)) {
+      throw new RangeError(`The anchor ${anchor} cannot be one of the issues being ranked`);
+    }
+    const body = {
+      issues: [...issues],
+      ...(rankBeforeIssue !== undefined ? { rankBeforeIssue } : { rankAfterIssue }),
+      ...(rankCustomFieldId !== undefined ? { rankCustomFieldId } : {}),
+    };
+    const path = jiraPath`/rest/agile/1.0/issue/rank`;
+    const response = await this.send('PUT', path, body);
+    if (response.status === 204) return { ok: true, failures: [] };
+    if (response.status === 207) {
+      const parsed = this.parse(response, 'PUT', path, RankResultEntries);
+      const failures = parsed.entries
+        .filter((e) => e.status < 200 || e.status >= 300)
+        .map((e) => ({ issueId: e.issueId, issueKey: e.issueKey, status: e.status, errors: e.errors ?? [] }));
+      return { ok: failures.length === 0, failures };
+    }
+    throw this.unexpectedStatus(response, 'PUT', path);
+  }
+
+  /** `GET /rest/api/3/issue/{key}/properties/{property}`; undefined when the issue has no such property. */
+  async getIssueProperty(issueIdOrKey: string, propertyKey: string): Promise<unknown> {
+    try {
+      const property = await this.json(
+        'GET',
+        jiraPath`/rest/api/3/issue/${issueIdOrKey}/properties/${propertyKey}`,
+        JiraEntityProperty,
+      );
+      return property.value;
+    } catch (error) {
+      if (error instanceof JiraNotFoundError && /propert/i.test(error.jiraMessages)) return undefined;
+      throw error;
+    }
+  }
+
+  /** `PUT /rest/api/3/issue/{key}/properties/{property}`: creates or replaces the property. */
+  async setIssueProperty(issueIdOrKey: string, propertyKey: string, value: unknown): Promise<void> {
+    const size = Buffer.byteLength(JSON.stringify(value ?? null), 'utf8');
+    if (value === undefined || size > MAX_PROPERTY_BYTES) {
+      throw new RangeError(
+        `Issue property ${propertyKey} must be a JSON value of at most ${MAX_PROPERTY_BYTES} bytes (got ${size})`,
+      );
+    }
+    const path = jiraPath`/rest/api/3/issue/${issueIdOrKey}/properties/${propertyKey}`;
+    const response = await this.send('PUT', path, value);
+    if (response.status !== 200 && response.status !== 201)
+      throw this.unexpectedStatus(response, 'PUT', path);
+  }
+
+  /** Sends with retries on 429/503, and turns any non-2xx answer into a typed error. */
+  private async send(method: HttpMethod, path: JiraPath, body?: unknown): Promise<JiraRawResponse> {
+    const request = body === undefined ? { method, path } : { method, path, body };
+    const response = await sendWithRetry(this.transport, request, this.retry, this.clock, this.random);
+    if (response.status < 200 || response.status >= 300) throw this.unexpectedStatus(response, method, path);
+    return response;
+  }
+
+  private async json<S extends z.ZodTypeAny>(
+    method: HttpMethod,
+    path: JiraPath,
+    schema: S,
+    body?: unknown,
+  ): Promise<z.infer<S>> {
+    const response = await this.send(method, path, body);
+    return this.parse(response, method, path, schema);
+  }
+
+  private parse<S extends z.ZodTypeAny>(
+    response: JiraRawResponse,
+    method: string,
+    path: JiraPath,
+    schema: S,
+  ): z.infer<S> {
+    let json: unknown;
+    try {
+      json = JSON.parse(response.text) as unknown;
+    } catch {
+      throw new JiraUnexpectedResponseError(
+        `${method} ${templateOf(path)} answered ${response.status} with a body that is not JSON`,
+        response.status,
+        method,
+        path.value,
+      );
+    }
+    const result = schema.safeParse(json);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      const where = issue && issue.path.length > 0 ? issue.path.join('.') : '(body)';
+      throw new JiraUnexpectedResponseError(
+        `${method} ${templateOf(path)} answered ${response.status} with an unexpected body at ${where}: ${issue?.message ?? 'invalid'}`,
+        response.status,
+        method,
+        path.value,
+      );
+    }
+    return result.data;
+  }
+
+  private unexpectedStatus(response: JiraRawResponse, method: string, path: JiraPath) {
+    return errorForStatus(response.status, method, path.value, response.text);
+  }
+}
+
+function checkId(id: number): number {
+  if (!Number.isSafeInteger(id) || id <= 0) throw new RangeError(`Not a Jira id: ${String(id)}`);
+  return id;
+}
+
+function templateOf(path: JiraPath): string {
+  return (
+    path.template
+      .map((part, i) => (i < path.params.length ? `${part}{${i}}` : part))
+      .join('')
+      .split('?')[0] ?? ''
+  );
+}
+
+async function collect<T>(pages: AsyncGenerator<T[]>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const page of pages) all.push(...page);
+  return all;
+}

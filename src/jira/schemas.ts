@@ -1,0 +1,157 @@
+/**
+ * zod schemas of the Jira responses ValueRank reads. They check what we use and let the rest pass
+ * (Jira adds fields over time); a response missing what we use is a JiraUnexpectedResponseError.
+ */
+import { z } from 'zod';
+
+export const JiraUser = z
+  .object({
+    accountId: z.string(),
+    displayName: z.string().optional(),
+    emailAddress: z.string().optional(),
+    active: z.boolean().optional(),
+    timeZone: z.string().optional(),
+    accountType: z.string().optional(),
+  })
+  .passthrough();
+export type JiraUser = z.infer<typeof JiraUser>;
+
+export const JiraField = z
+  .object({
+    id: z.string(),
+    key: z.string().optional(),
+    name: z.string(),
+    custom: z.boolean(),
+    schema: z
+      .object({
+        type: z.string(),
+        items: z.string().optional(),
+        system: z.string().optional(),
+        custom: z.string().optional(),
+        customId: z.number().optional(),
+      })
+      .passthrough()
+      .optional(),
+    clauseNames: z.array(z.string()).optional(),
+  })
+  .passthrough();
+export type JiraField = z.infer<typeof JiraField>;
+export const JiraFieldList = z.array(JiraField);
+
+export const JiraPermissions = z.object({
+  permissions: z.record(
+    z.string(),
+    z.object({ key: z.string().optional(), havePermission: z.boolean().optional() }).passthrough(),
+  ),
+});
+
+export const JiraProject = z
+  .object({
+    id: z.string(),
+    key: z.string(),
+    name: z.string(),
+    projectTypeKey: z.string().optional(),
+    style: z.string().optional(),
+    simplified: z.boolean().optional(),
+  })
+  .passthrough();
+export type JiraProject = z.infer<typeof JiraProject>;
+
+export const ProjectsPage = z.object({
+  startAt: z.number().int(),
+  maxResults: z.number().int(),
+  total: z.number().int().optional(),
+  isLast: z.boolean().optional(),
+  values: z.array(JiraProject),
+});
+
+export const JiraBoard = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    type: z.string(),
+    location: z
+      .object({
+        projectId: z.number().optional(),
+        projectKey: z.string().optional(),
+        projectName: z.string().optional(),
+        projectTypeKey: z.string().optional(),
+      })
+      .passthrough()
+      .optional(),
+  })
+  .passthrough();
+export type JiraBoard = z.infer<typeof JiraBoard>;
+
+export const AgileValuesPage = <T extends z.ZodTypeAny>(item: T) =>
+  z.object({
+    startAt: z.number().int(),
+    maxResults: z.number().int(),
+    total: z.number().int().optional(),
+    isLast: z.boolean().optional(),
+    values: z.array(item),
+  });
+
+export const JiraBoardConfiguration = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    type: z.string().optional(),
+    location: z
+      .object({ type: z.string().optional(), projectKeyOrId: z.string().optional() })
+      .passthrough()
+      .optional(),
+    filter: z.object({ id: z.string() }).passthrough().optional(),
+    estimation: z
+      .object({
+        type: z.string(),
+        field: z.object({ fieldId: z.string(), displayName: z.string().optional() }).passthrough().optional(),
+      })
+      .passthrough()
+      .optional(),
+    ranking: z.object({ rankCustomFieldId: z.number().int() }).passthrough().optional(),
+  })
+  .passthrough();
+export type JiraBoardConfiguration = z.infer<typeof JiraBoardConfiguration>;
+
+export const JiraIssue = z
+  .object({
+    id: z.string(),
+    key: z.string(),
+    fields: z.record(z.string(), z.unknown()).default({}),
+    properties: z.record(z.string(), z.unknown()).optional(),
+    changelog: z.unknown().optional(),
+  })
+  .passthrough();
+export type JiraIssue = z.infer<typeof JiraIssue>;
+
+/** Agile issue lists (board backlog): `startAt`/`maxResults`/`total`. */
+export const AgileIssuesPage = z.object({
+  startAt: z.number().int(),
+  maxResults: z.number().int(),
+  total: z.number().int().optional(),
+  isLast: z.boolean().optional(),
+  issues: z.array(JiraIssue),
+});
+
+/** `POST /rest/api/3/search/jql`: token paging. */
+export const JqlSearchPage = z.object({
+  issues: z.array(JiraIssue).default([]),
+  nextPageToken: z.string().nullable().optional(),
+  isLast: z.boolean().optional(),
+});
+
+export const RankResultEntries = z.object({
+  entries: z.array(
+    z
+      .object({
+        issueId: z.union([z.number(), z.string()]).transform(String),
+        issueKey: z.string().optional(),
+        status: z.number().int(),
+        errors: z.array(z.string()).optional(),
+      })
+      .passthrough(),
+  ),
+});
+
+export const JiraEntityProperty = z.object({ key: z.string(), value: z.unknown() }).passthrough();

@@ -1,0 +1,209 @@
+/**
+ * Every request the Jira client can make, and every sample response its tests use, checked against
+ * Atlassian's published OpenAPI specs. Also: the manifest's scopes are exactly those the specs require
+ * for the operations the client calls (plus storage), so scopes stay minimal.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { JiraClient } from '../../src/jira';
+import type { JiraRawResponse, JiraRequest } from '../../src/jira/transport';
+import { loadJiraContract, type OperationMatch } from '../support/openapi-contract';
+import { FakeClock, ScriptedTransport, type ScriptedAnswer } from '../support/scripted-transport';
+import {
+  sampleBacklogPage,
+  sampleBoardConfiguration,
+  sampleBoardsPage,
+  sampleErrorBody,
+  sampleFields,
+  sampleJqlPage,
+  sampleMyself,
+  samplePermissions,
+  sampleProperty,
+  sampleRank207,
+} from './samples';
+
+const contract = loadJiraContract();
+const used = new Map<string, OperationMatch>();
+
+/** Checks each request and each answer against the specs, then hands the answer to the client. */
+class ContractTransport extends ScriptedTransport {
+  override async send(request: JiraRequest): Promise<JiraRawResponse> {
+    const exchange = { method: request.method, url: request.path.value, body: request.body };
+    contract.assertRequest(exchange);
+    const match = contract.match(request.method, request.path.value);
+    if (match) used.set(`${match.method} ${match.pathTemplate}`, match);
+    const response = await super.send(request);
+    contract.assertResponse(exchange, {
+      status: response.status,
+      body: response.text ? (JSON.parse(response.text) as unknown) : undefined,
+    });
+    return response;
+  }
+}
+
+function client(...answers: ScriptedAnswer[]) {
+  const t = new ContractTransport().enqueue(...answers);
+  return { client: new JiraClient(t, { clock: new FakeClock() }), t };
+}
+
+const projectsPage = {
+  self: 'https://example.atlassian.net/rest/api/3/project/search?startAt=0&maxResults=50',
+  maxResults: 50,
+  startAt: 0,
+  total: 1,
+  isLast: true,
+  values: [
+    {
+      id: '10000',
+      key: 'TRAIL',
+      name: 'Trailhead',
+      projectTypeKey: 'software',
+      style: 'classic',
+      simplified: false,
+    },
+  ],
+};
+
+/** Each public method of JiraClient, exercised with every shape of request it can send. */
+const exercises: Record<string, () => Promise<unknown>> = {
+  myself: () => client({ status: 200, body: sampleMyself }).client.myself(),
+  fields: () => client({ status: 200, body: sampleFields }).client.fields(),
+  myPermissions: async () => {
+    await client({ status: 200, body: samplePermissions }).client.myPermissions({ projectKey: 'TRAIL' }, [
+      'SCHEDULE_ISSUES',
+      'EDIT_ISSUES',
+    ]);
+    await client({ status: 200, body: samplePermissions }).client.myPermissions({ issueKey: 'TRAIL-1' }, [
+      'EDIT_ISSUES',
+    ]);
+  },
+  projects: () => client({ status: 200, body: projectsPage }).client.projects(),
+  boards: () =>
+    client(
+      { status: 200, body: sampleBoardsPage(0, [1], false) },
+      { status: 200, body: sampleBoardsPage(1, [2], true) },
+    ).client.boards({
+      projectKeyOrId: 'TRAIL',
+      type: 'scrum',
+    }),
+  boardSettings: () => client({ status: 200, body: sampleBoardConfiguration }).client.boardSettings(1),
+  backlogPages: () =>
+    client(
+      { status: 200, body: sampleBacklogPage(0, 50, 60) },
+      { status: 200, body: sampleBacklogPage(50, 10, 60) },
+    ).client.boardBacklog(1, {
+      fields: ['summary', 'customfield_10016'],
+      jql: 'labels = mobile',
+      expand: 'changelog',
+    }),
+  boardBacklog: () =>
+    client({ status: 200, body: sampleBacklogPage(0, 3, 3) }).client.boardBacklog(1, { fields: ['summary'] }),
+  searchPages: () =>
+    client(
+      { status: 200, body: sampleJqlPage(1, 2, 'next') },
+      { status: 200, body: sampleJqlPage(3, 1) },
+    ).client.search({
+      jql: 'project = TRAIL ORDER BY Rank ASC',
+      fields: ['summary', 'status'],
+      expand: 'changelog',
+      properties: ['valuerank.score'],
+    }),
+  search: () =>
+    client({ status: 200, body: sampleJqlPage(1, 1) }).client.search({
+      jql: 'key = TRAIL-1',
+      fields: ['summary'],
+    }),
+  rankIssues: async () => {
+    await client({ status: 204 }).client.rankIssues({
+      issues: ['TRAIL-2', '10003'],
+      rankBeforeIssue: 'TRAIL-1',
+      rankCustomFieldId: 10019,
+    });
+    await client({ status: 207, body: sampleRank207 }).client.rankIssues({
+      issues: ['TRAIL-1', 'TRAIL-2'],
+      rankAfterIssue: 'TRAIL-9',
+    });
+  },
+  getIssueProperty: () =>
+    client({ status: 200, body: sampleProperty }).client.getIssueProperty('TRAIL-1', 'valuerank.score'),
+  setIssueProperty: async () => {
+    await client({ status: 200, body: {} }).client.setIssueProperty('TRAIL-1', 'valuerank.score', {
+      score: 1,
+    });
+    await client({ status: 201, body: {} }).client.setIssueProperty('TRAIL-1', 'valuerank.score', [1, 2]);
+  },
+};
+
+describe('Jira client against the OpenAPI specs', () => {
+  it('exercises every public method of the client', () => {
+    const methods = Object.getOwnPropertyNames(JiraClient.prototype).filter(
+      (name) => name !== 'constructor' && !['send', 'json', 'parse', 'unexpectedStatus'].includes(name),
+    );
+    expect(Object.keys(exercises).sort()).toEqual(methods.sort());
+  });
+
+  it.each(Object.keys(exercises))('%s: requests and sample answers match the specs', async (name) => {
+    await expect(exercises[name]!()).resolves.not.toThrow();
+  });
+
+  it('the sample error body is what Jira documents', () => {
+    expect(
+      contract.checkResponse(
+        { method: 'GET', url: '/rest/api/3/mypermissions?permissions=EDIT_ISSUES' },
+        { status: 400, body: sampleErrorBody },
+      ),
+    ).toEqual([]);
+  });
+
+  it('would catch a request or answer that drifts from the spec', () => {
+    expect(
+      contract.checkRequest({
+        method: 'PUT',
+        url: '/rest/agile/1.0/issue/rank',
+        body: { issues: 'TRAIL-1' },
+      }),
+    ).not.toEqual([]);
+    expect(
+      contract.checkResponse(
+        { method: 'GET', url: '/rest/agile/1.0/board?projectKeyOrId=TRAIL' },
+        { status: 200, body: { values: [{ id: 'one' }] } },
+      ),
+    ).not.toEqual([]);
+  });
+
+  it('the manifest asks for exactly the scopes these operations need, and storage', () => {
+    const shared = process.env.VALUERANK_SHARED_DATA ?? path.resolve(__dirname, '../../../shared/data');
+    const specs = {
+      platform: JSON.parse(fs.readFileSync(path.join(shared, 'jira-openapi/jira-platform-v3.json'), 'utf8')),
+      software: JSON.parse(fs.readFileSync(path.join(shared, 'jira-openapi/jira-software-v3.json'), 'utf8')),
+    } as Record<
+      string,
+      {
+        paths: Record<
+          string,
+          Record<
+            string,
+            {
+              security?: Array<Record<string, string[]>>;
+              'x-atlassian-oauth2-scopes'?: Array<{ scopes: string[]; state: string }>;
+            }
+          >
+        >;
+      }
+    >;
+    const needed = new Set<string>(['storage:app']);
+    for (const op of used.values()) {
+      const operation = specs[op.spec]!.paths[op.pathTemplate]![op.method.toLowerCase()]!;
+      // Prefer the classic scopes where the platform API still takes them; the Agile API takes granular ones.
+      const classic = operation['x-atlassian-oauth2-scopes']?.find((s) => s.state === 'Current')?.scopes;
+      const granular = operation.security?.flatMap((s) => s.OAuth2 ?? []);
+      for (const scope of classic ?? granular ?? []) needed.add(scope);
+    }
+    const manifest = parse(fs.readFileSync(path.resolve(__dirname, '../../manifest.yml'), 'utf8')) as {
+      permissions: { scopes: string[] };
+    };
+    expect(used.size).toBeGreaterThanOrEqual(11);
+    expect([...manifest.permissions.scopes].sort()).toEqual([...needed].sort());
+  });
+});

@@ -1,0 +1,169 @@
+/**
+ * manifest.yml, checked offline with the pinned validators Forge's own CLI runs: @forge/manifest's full
+ * validation (schema, modules, resources, handlers, permissions) and @forge/lint's client-side linters
+ * (missing handlers, deprecated APIs, permissions). No network, no login.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { validate, type ManifestSchema } from '@forge/manifest';
+import { getClientSideLintersOnly, parseSourceFile, tsParser, type LintResult } from '@forge/lint';
+
+const root = path.resolve(__dirname, '..');
+const manifestPath = path.join(root, 'manifest.yml');
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return /\.tsx?$/.test(entry.name) ? [full] : [];
+  });
+}
+
+/**
+ * The permission linter reads Atlassian's REST specs; offline it takes them from files
+ * (USE_LOCAL_SWAGGER). Jira's come from ../shared/data; the products ValueRank does not call get none.
+ */
+function useLocalSwagger(): void {
+  const specs = process.env.VALUERANK_SHARED_DATA ?? path.resolve(root, '../shared/data');
+  const none = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vr-swagger-')), 'none.json');
+  fs.writeFileSync(none, JSON.stringify({ paths: {} }));
+  Object.assign(process.env, {
+    USE_LOCAL_SWAGGER: 'true',
+    LOCAL_JIRA_SWAGGER: path.join(specs, 'jira-openapi/jira-platform-v3.json'),
+    LOCAL_JSW_SWAGGER: path.join(specs, 'jira-openapi/jira-software-v3.json'),
+    LOCAL_JSM_SWAGGER: none,
+    LOCAL_CONF_SWAGGER: none,
+    LOCAL_CONF_V2_SWAGGER: none,
+    LOCAL_BB_SWAGGER: none,
+  });
+}
+useLocalSwagger();
+
+const logger = {
+  info: () => undefined,
+  debug: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  trace: () => undefined,
+};
+/** What Forge's feature-flag service tells the linter offline: the runtimes it has retired. */
+const offlineStatsig = { getDeprecatedRuntimes: async () => ['nodejs18.x', 'nodejs20.x'] };
+
+function problems(results: LintResult[]) {
+  return results.flatMap((r) =>
+    [...r.errors, ...r.warnings].map(
+      (p) => `${path.relative(root, r.file)}:${p.line}:${p.column} ${p.message}`,
+    ),
+  );
+}
+
+describe('manifest.yml', () => {
+  const manifest = parse(fs.readFileSync(manifestPath, 'utf8')) as ManifestSchema;
+
+  it('passes @forge/manifest full validation', async () => {
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      const result = await validate(false, manifestPath);
+      const errors = (result.errors ?? []).map((e) => `${e.level}: ${e.message} (line ${e.line ?? '?'})`);
+      expect(errors).toEqual([]);
+      expect(result.success).toBe(true);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('the validator does refuse a handler file that does not exist', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vr-manifest-'));
+    try {
+      const broken = fs
+        .readFileSync(manifestPath, 'utf8')
+        .replace('handler: index.handler', 'handler: ghost.run');
+      fs.writeFileSync(path.join(tmp, 'manifest.yml'), broken);
+      const result = await validate(false, path.join(tmp, 'manifest.yml'));
+      expect(result.success).toBe(false);
+      expect((result.errors ?? []).map((e) => e.message).join('\n')).toMatch(/ghost/);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it('runs on nodejs22.x with only the scopes the app uses', () => {
+    expect(manifest.app.runtime?.name).toBe('nodejs22.x');
+    expect([...((manifest.permissions?.scopes ?? []) as string[])].sort()).toEqual(
+      [
+        'read:board-scope.admin:jira-software',
+        'read:board-scope:jira-software',
+        'read:issue-details:jira',
+        'read:jira-user',
+        'read:jira-work',
+        'read:project:jira',
+        'storage:app',
+        'write:issue:jira-software',
+        'write:jira-work',
+      ].sort(),
+    );
+  });
+
+  it('passes @forge/lint client-side linters over every source file', async () => {
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      const linters = await getClientSideLintersOnly(
+        manifest,
+        'development',
+        logger,
+        offlineStatsig as never,
+      );
+      const files = sourceFiles(path.join(root, 'src')).map((f) => path.relative(root, f));
+      const inputs = await Promise.all(files.map((f) => parseSourceFile(f, tsParser)));
+      await Promise.all(linters.map((l) => l.bootstrap()));
+      const results = (await Promise.all(linters.map((l) => l.batchExecute(inputs)))).flat();
+      expect(problems(results)).toEqual([]);
+      expect(files.length).toBeGreaterThan(5);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('the linters do catch a missing handler and a deprecated storage API', async () => {
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      const broken = structuredClone(manifest) as ManifestSchema & {
+        modules: { function: Array<{ key: string; handler: string }> };
+      };
+      broken.modules.function.push({ key: 'ghost', handler: 'index.ghostHandler' });
+      const tmp = fs.mkdtempSync(path.join(root, 'test', 'lint-probe-'));
+      const deprecated = path.join(tmp, 'old.ts');
+      fs.writeFileSync(
+        deprecated,
+        "import { storage } from '@forge/api';\nexport const read = () => storage.get('x');\n",
+      );
+      try {
+        const linters = await getClientSideLintersOnly(
+          broken,
+          'development',
+          logger,
+          offlineStatsig as never,
+        );
+        const inputs = [
+          await parseSourceFile('src/index.ts', tsParser),
+          await parseSourceFile(path.relative(root, deprecated), tsParser),
+        ];
+        await Promise.all(linters.map((l) => l.bootstrap()));
+        const found = problems((await Promise.all(linters.map((l) => l.batchExecute(inputs)))).flat()).join(
+          '\n',
+        );
+        expect(found).toMatch(/ghostHandler/);
+        expect(found).toMatch(/storage/i);
+      } finally {
+        fs.rmSync(tmp, { recursive: true, force: true });
+      }
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});
