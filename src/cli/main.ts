@@ -45,7 +45,12 @@ type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositi
 function clientFor(values: Values, env: Io['env']): JiraClient {
   const site = values.site ?? env.VALUERANK_SITE;
   if (!site) throw new UsageError('Give the site with --site URL (or VALUERANK_SITE)');
-  const url = parseSiteUrl(site);
+  let url: URL;
+  try {
+    url = parseSiteUrl(site);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   const local = url.protocol === 'http:';
   const email = env.JIRA_EMAIL;
   const apiToken = env.JIRA_API_TOKEN;
@@ -156,11 +161,14 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 function describe(error: unknown): string {
   if (error instanceof JiraError) return error.message;
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
-    return 'Jira did not answer in time';
-  if (error instanceof TypeError && /fetch failed/.test(error.message)) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code;
-    return `Cannot reach the site${cause ? ` (${cause})` : ''}`;
+  // Errors from fetch may come from another realm: read them by name, not by class.
+  const e = error as { name?: unknown; message?: unknown; cause?: { code?: unknown } } | null;
+  const name = typeof e?.name === 'string' ? e.name : '';
+  const message = typeof e?.message === 'string' ? e.message : String(error);
+  if (name === 'TimeoutError' || name === 'AbortError') return 'Jira did not answer in time';
+  if (name === 'TypeError' && /fetch failed/.test(message)) {
+    const code = typeof e?.cause?.code === 'string' ? ` (${e.cause.code})` : '';
+    return `Cannot reach the site${code}`;
   }
-  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  return message.split('\n')[0]!;
 }
