@@ -45,7 +45,9 @@ export const SeedProject = z.object({
   /** Project permissions per accountId. A user missing here cannot see the project at all. */
   permissions: z.record(z.string(), z.array(PermissionKey)),
   components: z.array(NamedRef).default([]),
-  versions: z.array(NamedRef.extend({ released: z.boolean().default(false), releaseDate: z.string().optional() })).default([]),
+  versions: z
+    .array(NamedRef.extend({ released: z.boolean().default(false), releaseDate: z.string().optional() }))
+    .default([]),
 });
 export type SeedProject = z.infer<typeof SeedProject>;
 
@@ -96,12 +98,17 @@ const IssueRef = z.object({ id: z.string().optional(), key: z.string() }).passth
 export const SeedIssueLink = z
   .object({
     id: z.string().optional(),
-    type: z.object({ name: z.string(), inward: z.string(), outward: z.string(), id: z.string().optional() }).passthrough(),
+    type: z
+      .object({ name: z.string(), inward: z.string(), outward: z.string(), id: z.string().optional() })
+      .passthrough(),
     outwardIssue: IssueRef.optional(),
     inwardIssue: IssueRef.optional(),
   })
   .passthrough()
-  .refine((l) => Boolean(l.outwardIssue) !== Boolean(l.inwardIssue), 'a link names exactly one of outwardIssue, inwardIssue');
+  .refine(
+    (l) => Boolean(l.outwardIssue) !== Boolean(l.inwardIssue),
+    'a link names exactly one of outwardIssue, inwardIssue',
+  );
 
 export const SeedIssue = z.object({
   id: z.string().regex(/^\d+$/, 'issue id must be numeric text, as in Jira'),
@@ -109,7 +116,9 @@ export const SeedIssue = z.object({
   fields: z
     .object({
       summary: z.string().min(1),
-      issuetype: z.object({ name: z.string(), id: z.string().optional(), subtask: z.boolean().optional() }).passthrough(),
+      issuetype: z
+        .object({ name: z.string(), id: z.string().optional(), subtask: z.boolean().optional() })
+        .passthrough(),
       status: z
         .object({
           name: z.string(),
@@ -123,7 +132,11 @@ export const SeedIssue = z.object({
       labels: z.array(z.string()).optional(),
       components: z.array(z.object({ name: z.string() }).passthrough()).optional(),
       fixVersions: z.array(z.object({ name: z.string() }).passthrough()).optional(),
-      duedate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
+      duedate: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .nullable()
+        .optional(),
       created: z.string().optional(),
       updated: z.string().optional(),
       reporter: z.object({ accountId: z.string() }).passthrough().nullable().optional(),

@@ -1,0 +1,69 @@
+/**
+ * Runs inside the Custom UI iframe before the app (the harness injects it into the entry HTML), as
+ * Forge's iframe runtime does: `globalThis.__bridge.callBridge(type, payload)` is what @forge/bridge
+ * calls. Every call goes to the Jira shell (the parent window) by postMessage and resolves with its answer.
+ * `enableTheming` applies Forge's theme attributes (`data-color-mode`, `data-theme`) to this <html>
+ * and keeps them in step when the shell's theme changes.
+ */
+(function () {
+  'use strict';
+  var CHANNEL = 'vr-bridge';
+  var seq = 0;
+  var pending = {};
+  var themed = false;
+
+  function applyTheme(theme) {
+    var html = document.documentElement;
+    html.setAttribute('data-color-mode', theme.colorMode);
+    html.setAttribute(
+      'data-theme',
+      [
+        'dark:' + theme.dark,
+        'light:' + theme.light,
+        'spacing:' + theme.spacing,
+        'typography:' + theme.typography,
+        'shape:' + theme.shape,
+      ].join(' '),
+    );
+  }
+
+  window.addEventListener('message', function (event) {
+    if (event.source !== window.parent) return;
+    var m = event.data;
+    if (!m || m.channel !== CHANNEL) return;
+    if (m.kind === 'response') {
+      var p = pending[m.id];
+      if (!p) return;
+      delete pending[m.id];
+      if (m.ok) p.resolve(m.result);
+      else p.reject(new Error(m.error && m.error.message ? m.error.message : 'Bridge call failed'));
+    } else if (m.kind === 'theme' && themed) {
+      applyTheme(m.theme);
+    }
+  });
+
+  function callBridge(type, payload) {
+    return new Promise(function (resolve, reject) {
+      var id = ++seq;
+      pending[id] = { resolve: resolve, reject: reject };
+      try {
+        window.parent.postMessage(
+          { channel: CHANNEL, kind: 'call', id: id, type: type, payload: payload },
+          '*',
+        );
+      } catch (error) {
+        delete pending[id];
+        reject(error);
+      }
+    }).then(function (result) {
+      if (type === 'enableTheming') {
+        themed = true;
+        applyTheme(result);
+        return undefined;
+      }
+      return result;
+    });
+  }
+
+  globalThis.__bridge = { callBridge: callBridge };
+})();

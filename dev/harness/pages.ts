@@ -1,0 +1,202 @@
+/**
+ * The harness's own pages: the index (every module page for every user, the site's projects and boards),
+ * the "Jira shell" that frames a module's Custom UI like Jira does, and a minimal issue page that
+ * router links to issues land on. Plain server-rendered HTML; every value is escaped.
+ */
+import type { AppManifest, UiModule } from './manifest';
+
+/** What the harness knows about the site (the seed): enough for pages and extension contexts. */
+export interface SiteDirectory {
+  defaultUser: string;
+  users: ReadonlyArray<{ accountId: string; displayName: string; timeZone?: string | undefined }>;
+  projects: ReadonlyArray<{ id: string; key: string; name: string; style?: string | undefined }>;
+  boards: ReadonlyArray<{ id: number; name: string; type: string; projectKey: string }>;
+  issues: ReadonlyArray<{
+    id: string;
+    key: string;
+    fields: { summary: string; issuetype: { name: string; id?: string | undefined } };
+  }>;
+}
+
+export type ColorMode = 'light' | 'dark';
+
+export interface ShellConfig {
+  moduleKey: string;
+  moduleType: string;
+  title: string;
+  accountId: string;
+  frameSrc: string;
+  theme: ColorMode;
+  /** Forge's `getContext()` answer, minus theme (the shell adds the live one). */
+  context: Record<string, unknown>;
+  users: Array<{ accountId: string; displayName: string }>;
+  /** Module keys → page URL templates for router targets. */
+  links: { projectPage?: string | undefined; home: string };
+  isEditView: boolean;
+  gadgetLocalId?: string | undefined;
+}
+
+export const escapeHtml = (value: unknown): string =>
+  String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** JSON safe to embed in a <script> element. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+const PAGE_STYLE = `
+  :root { color-scheme: light; --bg:#F7F8F9; --fg:#172B4D; --muted:#626F86; --card:#FFFFFF; --line:#DCDFE4; --link:#0C66E4; --bar:#FFFFFF; }
+  html[data-shell-theme="dark"] { color-scheme: dark; --bg:#1D2125; --fg:#B6C2CF; --muted:#8C9BAB; --card:#22272B; --line:#38414A; --link:#579DFF; --bar:#22272B; }
+  * { box-sizing: border-box; }
+  body { margin:0; font: 14px/1.43 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, sans-serif; background:var(--bg); color:var(--fg); }
+  a { color: var(--link); }
+  header.vr-bar { display:flex; gap:16px; align-items:center; padding:8px 16px; background:var(--bar); border-bottom:1px solid var(--line); }
+  header.vr-bar .vr-logo { font-weight:700; text-decoration:none; color:var(--fg); }
+  header.vr-bar label { color: var(--muted); display:flex; gap:6px; align-items:center; }
+  header.vr-bar .vr-spacer { flex:1; }
+  main { padding: 16px 24px; }
+  table { border-collapse: collapse; background: var(--card); }
+  th, td { text-align:left; padding:6px 10px; border-bottom:1px solid var(--line); }
+  .vr-muted { color: var(--muted); }
+  iframe.vr-frame { display:block; width:100%; height: calc(100vh - 41px); border:0; background: transparent; }
+`;
+
+function layout(title: string, body: string, theme: ColorMode, scripts = ''): string {
+  return `<!doctype html>
+<html lang="en" data-shell-theme="${theme}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>${PAGE_STYLE}</style>
+</head>
+<body>
+${body}
+${scripts}
+</body>
+</html>`;
+}
+
+export function moduleUrl(moduleKey: string, params: Record<string, string | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, v);
+  const qs = q.toString();
+  return `/module/${encodeURIComponent(moduleKey)}${qs ? `?${qs}` : ''}`;
+}
+
+/** The query parameters that make sense for a module type (project page → project, issue panel → issue…). */
+export function defaultParams(module: UiModule, dir: SiteDirectory): Record<string, string | undefined> {
+  const project = dir.projects[0]?.key;
+  const board = dir.boards.find((b) => b.projectKey === project)?.id;
+  const issue = dir.issues.find((i) => i.key.startsWith(`${project}-`))?.key;
+  if (/issue/i.test(module.type)) return { project, issue };
+  if (/backlog|board/i.test(module.type))
+    return { project, board: board === undefined ? undefined : String(board) };
+  if (/gadget|dashboard/i.test(module.type)) return { gadget: '1' };
+  return { project };
+}
+
+export function indexPage(manifest: AppManifest, dir: SiteDirectory, ready: { uiBuilt: boolean }): string {
+  const moduleRows = manifest.uiModules
+    .map((m) => {
+      const params = defaultParams(m, dir);
+      const links = dir.users
+        .map(
+          (u) =>
+            `<a href="${escapeHtml(moduleUrl(m.key, { ...params, as: u.accountId }))}">${escapeHtml(u.accountId)}</a>`,
+        )
+        .join(' · ');
+      return `<tr><td><code>${escapeHtml(m.key)}</code></td><td>${escapeHtml(m.type)}</td><td>${escapeHtml(m.title)}</td><td>${links}</td></tr>`;
+    })
+    .join('\n');
+  const projectRows = dir.projects
+    .map((p) => {
+      const boards = dir.boards
+        .filter((b) => b.projectKey === p.key)
+        .map((b) => `${escapeHtml(b.name)} <span class="vr-muted">(#${b.id}, ${escapeHtml(b.type)})</span>`)
+        .join('<br>');
+      return `<tr><td><code>${escapeHtml(p.key)}</code></td><td>${escapeHtml(p.name)}</td><td>${boards || '<span class="vr-muted">none</span>'}</td></tr>`;
+    })
+    .join('\n');
+  const users = dir.users
+    .map(
+      (u) =>
+        `<li><code>${escapeHtml(u.accountId)}</code> ${escapeHtml(u.displayName)}${u.accountId === dir.defaultUser ? ' <span class="vr-muted">(default)</span>' : ''}</li>`,
+    )
+    .join('');
+  const warning = ready.uiBuilt
+    ? ''
+    : '<p><strong>The Custom UI is not built.</strong> Run <code>npm run build:ui</code> (or <code>npm start</code>).</p>';
+  return layout(
+    'ValueRank — local Jira',
+    `<header class="vr-bar"><a class="vr-logo" href="/">Local Jira · ValueRank</a></header>
+<main>
+${warning}
+<h2>ValueRank modules</h2>
+<table><thead><tr><th>Module</th><th>Type</th><th>Title</th><th>Open as</th></tr></thead><tbody>
+${moduleRows}
+</tbody></table>
+<h2>Projects and boards</h2>
+<table><thead><tr><th>Key</th><th>Name</th><th>Boards</th></tr></thead><tbody>
+${projectRows}
+</tbody></table>
+<h2>Users</h2><ul>${users}</ul>
+<h2>Local endpoints</h2>
+<ul>
+<li><a href="/_local/stats">/_local/stats</a> — the site's request counts</li>
+<li><a href="/_local/kvs">/_local/kvs</a> — what the app stored (Forge KVS)</li>
+<li><a href="/_local/jobs">/_local/jobs</a> — async event jobs</li>
+<li><code>POST /_local/invoke</code> <code>{"functionKey","payload","accountId","context":{"moduleKey","extension"}}</code></li>
+</ul>
+</main>`,
+    'light',
+  );
+}
+
+export function shellPage(config: ShellConfig): string {
+  const options = config.users
+    .map(
+      (u) =>
+        `<option value="${escapeHtml(u.accountId)}"${u.accountId === config.accountId ? ' selected' : ''}>${escapeHtml(u.displayName)} (${escapeHtml(u.accountId)})</option>`,
+    )
+    .join('');
+  return layout(
+    `${config.title} — local Jira`,
+    `<header class="vr-bar">
+  <a class="vr-logo" href="/">Local Jira</a>
+  <span class="vr-muted">${escapeHtml(config.moduleType)} · ${escapeHtml(config.moduleKey)}</span>
+  <span class="vr-spacer"></span>
+  <label>User <select id="vr-user" aria-label="Act as user">${options}</select></label>
+  <label>Theme <select id="vr-theme" aria-label="Theme">
+    <option value="light"${config.theme === 'light' ? ' selected' : ''}>Light</option>
+    <option value="dark"${config.theme === 'dark' ? ' selected' : ''}>Dark</option>
+  </select></label>
+</header>
+<iframe class="vr-frame" id="vr-frame" title="${escapeHtml(config.title)}" src="${escapeHtml(config.frameSrc)}"></iframe>`,
+    config.theme,
+    `<script type="application/json" id="vr-shell-config">${scriptJson(config)}</script>
+<script src="/__harness/shell.js"></script>`,
+  );
+}
+
+export function issuePage(
+  issue: { key: string; fields: Record<string, unknown> } | undefined,
+  key: string,
+  problem: string | undefined,
+  modules: Array<{ title: string; url: string }>,
+  theme: ColorMode,
+): string {
+  const name = (v: unknown) =>
+    v && typeof v === 'object' && 'name' in v ? String((v as { name: unknown }).name) : '';
+  const body = issue
+    ? `<h1>${escapeHtml(issue.key)}: ${escapeHtml(issue.fields.summary ?? '')}</h1>
+<p>${escapeHtml(name(issue.fields.issuetype))} · ${escapeHtml(name(issue.fields.status))}</p>`
+    : `<h1>${escapeHtml(key)}</h1><p>${escapeHtml(problem ?? 'Not found')}</p>`;
+  const links = modules
+    .map((m) => `<li><a href="${escapeHtml(m.url)}">${escapeHtml(m.title)}</a></li>`)
+    .join('');
+  return layout(
+    `${key} — local Jira`,
+    `<header class="vr-bar"><a class="vr-logo" href="/">Local Jira</a></header>
+<main>${body}${links ? `<h2>ValueRank</h2><ul>${links}</ul>` : ''}</main>`,
+    theme,
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * `npm start`: builds the Custom UI (unless --no-build), starts the local Jira site with the app on it,
+ * and prints every module page for every user and the time from start to ready.
+ *
+ *   npm start                      demo data, port 8080 (env PORT), fresh Forge storage
+ *   npm start -- --no-build        reuse static/build
+ *   npm start -- --persist         keep Forge storage in .vr-data/kvs.json across restarts
+ *   npm start -- --seed my.json    another seed (or env VALUERANK_SEED)
+ */
+import { buildUi, uiBuildIsFresh } from './harness/build-ui';
+import { startLocalServer } from './server';
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const flag = (name: string) => args.includes(name);
+  const valueOf = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+
+  let buildNote = 'UI build skipped: --no-build';
+  if (!flag('--no-build')) {
+    if (flag('--build-if-stale') && uiBuildIsFresh()) buildNote = 'UI build fresh: not rebuilt';
+    else {
+      const { ms } = await buildUi();
+      buildNote = `UI built in ${(ms / 1000).toFixed(1)} s`;
+    }
+  } else if (!uiBuildIsFresh()) {
+    console.warn('warning: static/build is missing or older than static/src: run npm run build:ui');
+  }
+
+  const seedFile = valueOf('--seed');
+  const server = await startLocalServer({
+    ...(seedFile ? { seedFile } : {}),
+    ...(flag('--persist') ? { persistKvs: true } : {}),
+  });
+  const ready = performance.now();
+
+  const lines: string[] = [];
+  for (const module of server.harness.manifest.uiModules) {
+    for (const { accountId: account } of server.harness.directory.users) {
+      lines.push(
+        `  ${module.key.padEnd(28)} ${account.padEnd(16)} → ${server.url}${server.harness.moduleUrl(module, account)}`,
+      );
+    }
+  }
+  console.log(`\nValueRank on a local Jira Cloud site: ${server.url}/`);
+  console.log(lines.join('\n'));
+  console.log(`\nReady in ${(ready / 1000).toFixed(1)} s from start (${buildNote}). Ctrl+C stops.`);
+
+  const stop = () => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

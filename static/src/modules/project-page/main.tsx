@@ -1,0 +1,4 @@
+import { mount } from '../../app';
+import { ProjectPage } from './ProjectPage';
+
+mount(<ProjectPage />);
