@@ -3,7 +3,7 @@
  * priorities, link types, and the Jira-shaped objects issues embed. Every factory returns a fresh object,
  * so a site that mutates one issue cannot change another.
  */
-import type { SeedInput } from '../site/seed-schema';
+import { PERMISSION_KEYS, type SeedInput } from '../site/seed-schema';
 import type { IssueTypeName, Person, PriorityName, StatusName } from './model';
 
 type SeedUserInput = SeedInput['users'][number];
@@ -83,17 +83,7 @@ export function userRef(person: Person): Record<string, unknown> {
   };
 }
 
-export const ALL_PERMISSIONS: Permission[] = [
-  'BROWSE_PROJECTS',
-  'CREATE_ISSUES',
-  'EDIT_ISSUES',
-  'TRANSITION_ISSUES',
-  'SCHEDULE_ISSUES',
-  'LINK_ISSUES',
-  'ADD_COMMENTS',
-  'ASSIGN_ISSUES',
-  'ADMINISTER_PROJECTS',
-];
+export const ALL_PERMISSIONS: Permission[] = [...PERMISSION_KEYS];
 export const DEVELOPER_PERMISSIONS: Permission[] = [
   'BROWSE_PROJECTS',
   'CREATE_ISSUES',

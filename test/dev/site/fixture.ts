@@ -5,7 +5,7 @@
 import { JiraClient, type Clock, type RetryPolicy } from '../../../src/jira';
 import { httpTransport } from '../../../src/jira/http-transport';
 import { parseSeed, startJiraSite, type JiraSite } from '../../../dev/site';
-import type { Seed, SeedInput } from '../../../dev/site/seed-schema';
+import { PERMISSION_KEYS, type Seed, type SeedInput } from '../../../dev/site/seed-schema';
 import { loadJiraContract, type HttpExchangeRequest } from '../../support/openapi-contract';
 
 export const PO = 'u-po';
@@ -20,17 +20,7 @@ export const TOKENS: Record<string, { email: string; token: string }> = {
   [OUTSIDER]: { email: 'outsider@example.test', token: 'tok-outsider' },
 };
 
-const ALL = [
-  'BROWSE_PROJECTS',
-  'CREATE_ISSUES',
-  'EDIT_ISSUES',
-  'TRANSITION_ISSUES',
-  'SCHEDULE_ISSUES',
-  'LINK_ISSUES',
-  'ADD_COMMENTS',
-  'ASSIGN_ISSUES',
-  'ADMINISTER_PROJECTS',
-] as const;
+const ALL = PERMISSION_KEYS;
 const DEV_PERMS = [
   'BROWSE_PROJECTS',
   'CREATE_ISSUES',
@@ -436,4 +426,23 @@ export async function stats(
 ): Promise<{ total: number; byRoute: Record<string, number>; byUser: Record<string, number> }> {
   const r = await call(site, 'GET', '/_local/stats');
   return r.body;
+}
+
+/** Starts one site for the test file, resets it before each test and stops it after; returns a getter. */
+export function useSite(): () => TestSite {
+  let site: TestSite | undefined;
+  beforeAll(async () => {
+    site = await startSite();
+  });
+  afterAll(async () => {
+    await site?.close();
+  });
+  beforeEach(async () => {
+    await call(current(), 'POST', '/_local/reset');
+  });
+  const current = (): TestSite => {
+    if (!site) throw new Error('the site is not started yet');
+    return site;
+  };
+  return current;
 }
