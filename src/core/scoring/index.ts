@@ -1,0 +1,10 @@
+/** Business-value scoring: mapping, models, formulas, scores with explanations, order, ties, fragility. */
+export * from './mapping';
+export * from './formula';
+export * from './inputs';
+export * from './models';
+export * from './score';
+export * from './order';
+export * from './fragility';
+export { readNumeric, readOptionText, readDate, readNames, today } from './read';
+export type { Read } from './read';
