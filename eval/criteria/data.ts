@@ -1,0 +1,246 @@
+/**
+ * Readers for the shared, human-labelled reference data (`../shared/data`, or VALUERANK_SHARED_DATA):
+ * requirement smells (ARTA DS2/DS4), user-story quality labels (UStAI), annotated user stories (Dalpiaz
+ * backlogs), real Jira issues (wiki markup) and ADF documents. Files are read in place, never copied.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { SmellKind } from '../../src/core/criteria/types';
+
+export function sharedDataDir(): string {
+  const dir = process.env.VALUERANK_SHARED_DATA ?? path.resolve(__dirname, '../../../shared/data');
+  if (!fs.existsSync(dir))
+    throw new Error(`The shared reference data is not at ${dir}: set VALUERANK_SHARED_DATA to its folder.`);
+  return dir;
+}
+
+export function dataPath(...parts: string[]): string {
+  return path.join(sharedDataDir(), ...parts);
+}
+
+/** RFC 4180 CSV: quoted fields with doubled quotes and line breaks; the first row is the header. */
+export function parseCsv(text: string): Record<string, string>[] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (quoted) {
+      if (c === '"') {
+        if (body[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && body[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  const [header, ...rest] = rows;
+  if (!header) return [];
+  return rest
+    .filter((r) => r.some((f) => f.trim() !== ''))
+    .map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), r[i] ?? ''])));
+}
+
+export function readCsv(file: string): Record<string, string>[] {
+  return parseCsv(fs.readFileSync(file, 'utf8'));
+}
+
+/** Smell labels: for each smell, the marked words in lower case (empty when the cell is `-`). */
+export interface LabelledRequirement {
+  text: string;
+  labels: Record<SmellKind, string[]>;
+}
+
+/** Column names of each file, per smell (the two files name them differently). */
+export const SMELL_COLUMNS: Record<'DS2' | 'DS4', { text: string; smells: Record<SmellKind, string> }> = {
+  DS2: {
+    text: 'text',
+    smells: {
+      subjective: 'subjective_language',
+      ambiguous: 'ambiguous_adverbs_adjectives',
+      loophole: 'loopholes',
+      'open-ended': 'open_ended',
+      superlative: 'superlatives',
+      comparative: 'comparatives',
+      negative: 'negative_statements',
+      'vague-pronoun': 'vague_pronouns',
+    },
+  },
+  DS4: {
+    text: 'Requirement',
+    smells: {
+      subjective: 'Subjective Language',
+      ambiguous: 'Ambiguouse_adverb_and_adjective',
+      loophole: 'looples',
+      'open-ended': 'Open ended NonVarifiable',
+      superlative: 'superlative',
+      comparative: 'Compratives',
+      negative: 'negative_sentence',
+      'vague-pronoun': 'vague_pronuns',
+    },
+  },
+};
+
+export function readSmells(name: 'DS2' | 'DS4'): LabelledRequirement[] {
+  const cols = SMELL_COLUMNS[name];
+  return readCsv(dataPath('smells', `${name}.csv`)).map((row) => {
+    const labels = {} as Record<SmellKind, string[]>;
+    for (const [smell, column] of Object.entries(cols.smells) as [SmellKind, string][]) {
+      const cell = (row[column] ?? '').trim();
+      labels[smell] =
+        cell === '-' || cell === ''
+          ? []
+          : cell
+              .split('*')
+              .map((w) => w.trim().toLowerCase())
+              .filter((w) => w !== '' && w !== '-');
+    }
+    return { text: row[cols.text] ?? '', labels };
+  });
+}
+
+export interface UstaiStory {
+  id: string;
+  text: string;
+  atomic: string;
+  minimal: string;
+  sound: string;
+  unambiguous: string;
+}
+
+export function readUstai(): UstaiStory[] {
+  return readCsv(dataPath('stories', 'ustai', 'ustai-dev.csv')).map((r) => ({
+    id: r.ID ?? '',
+    text: r['User story'] ?? '',
+    atomic: (r.atomic ?? '').trim(),
+    minimal: (r.minimal ?? '').trim(),
+    sound: (r['Conceptually sound'] ?? '').trim(),
+    unambiguous: (r.Unambiguous ?? '').trim(),
+  }));
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface AnnotatedStory {
+  file: string;
+  /** The story without its `#Gnn#` backlog prefix; spans are offsets into this text. */
+  text: string;
+  role?: Span;
+  goal?: Span;
+  benefit?: Span;
+}
+
+interface RawEntity {
+  label: string;
+  start_offset: number;
+  end_offset: number;
+}
+
+/**
+ * Gold spans: role = the Persona span; benefit = the Benefit span; goal = from the first to the last
+ * Action/Entity that lies outside the benefit. Offsets are shifted past the `#Gnn#` prefix.
+ */
+export function readDalpiaz(): AnnotatedStory[] {
+  const dir = dataPath('stories', 'dalpiaz-annotated');
+  const out: AnnotatedStory[] = [];
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()) {
+    for (const line of fs.readFileSync(path.join(dir, file), 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      const rec = JSON.parse(line) as { text: string; entities: RawEntity[] };
+      const prefix = /^\s*#G\d+#\s*/.exec(rec.text)?.[0] ?? '';
+      const shift = prefix.length;
+      const text = rec.text.slice(shift);
+      const span = (e: RawEntity): Span => ({
+        start: Math.max(0, e.start_offset - shift),
+        end: Math.max(0, e.end_offset - shift),
+      });
+      const persona = rec.entities
+        .filter((e) => e.label === 'Persona')
+        .sort((a, b) => a.start_offset - b.start_offset)[0];
+      const benefit = rec.entities
+        .filter((e) => e.label === 'Benefit')
+        .sort((a, b) => a.start_offset - b.start_offset)[0];
+      const b = benefit ? span(benefit) : undefined;
+      const actions = rec.entities
+        .filter((e) => e.label === 'Action' || e.label === 'Entity')
+        .map(span)
+        .filter((s) => !b || s.end <= b.start || s.start >= b.end)
+        .filter((s) => !b || s.start < b.start);
+      const goal =
+        actions.length > 0
+          ? { start: Math.min(...actions.map((s) => s.start)), end: Math.max(...actions.map((s) => s.end)) }
+          : undefined;
+      out.push({ file, text, role: persona ? span(persona) : undefined, goal, benefit: b });
+    }
+  }
+  return out;
+}
+
+export interface BacklogIssue {
+  file: string;
+  key: string;
+  title: string;
+  description: string;
+}
+
+export function readBacklogs(): BacklogIssue[] {
+  const dir = dataPath('backlogs');
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.csv'))
+    .sort()
+    .flatMap((file) =>
+      readCsv(path.join(dir, file)).map((r) => ({
+        file,
+        key: r.issuekey ?? '',
+        title: r.title ?? '',
+        description: r.description === 'NULL' ? '' : (r.description ?? ''),
+      })),
+    );
+}
+
+/** Every ADF document in the `adf` folder: a file's root doc, or each `{type:'doc'}` object found inside. */
+export function readAdfDocuments(): { file: string; doc: unknown }[] {
+  const dir = dataPath('adf');
+  const out: { file: string; doc: unknown }[] = [];
+  const visit = (file: string, value: unknown, depth: number) => {
+    if (depth > 50 || value === null || typeof value !== 'object') return;
+    if (!Array.isArray(value) && (value as { type?: unknown }).type === 'doc') {
+      out.push({ file, doc: value });
+      return;
+    }
+    for (const v of Object.values(value)) visit(file, v, depth + 1);
+  };
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
+    const json: unknown = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+    const before = out.length;
+    visit(file, json, 0);
+    if (out.length === before) out.push({ file, doc: json });
+  }
+  return out;
+}
