@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { buildDemoSeed } from './demo';
 import { createHarness, type Harness, type HarnessOptions } from './harness';
-import { REPO_ROOT } from './harness/manifest';
+import { withAppFields } from './harness/app-fields';
+import { loadManifest, REPO_ROOT } from './harness/manifest';
 import { createJiraSite, loadSeedFile, parseSeed, type JiraSite } from './site';
 
 export interface LocalServerOptions {
@@ -43,7 +44,12 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
   const port = options.port ?? (envPort !== undefined && envPort !== '' ? Number(envPort) : 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Not a valid port: ${port}`);
   const seedFile = options.seedFile ?? (process.env.VALUERANK_SEED || undefined);
-  const seed = seedFile ? loadSeedFile(seedFile) : parseSeed(buildDemoSeed(), 'dev/demo');
+  const manifest = options.harness?.manifest ?? loadManifest();
+  // Installing the app adds its Forge custom fields to the site, as Jira does.
+  const seed = withAppFields(
+    seedFile ? loadSeedFile(seedFile) : parseSeed(buildDemoSeed(), 'dev/demo'),
+    manifest,
+  );
   const site = createJiraSite({ seed });
 
   let url = '';
@@ -55,6 +61,7 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     ...(persist ? { kvsPersistFile: persist } : {}),
     log: (line) => console.error(`[harness] ${line}`),
     ...options.harness,
+    manifest,
   });
 
   const server = http.createServer((req, res) => {

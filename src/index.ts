@@ -1,2 +1,3 @@
 // Forge function handlers named in manifest.yml (`<file>.<export>`, relative to src/).
 export { handler } from './resolvers';
+export { reorderConsumer } from './prioritize/consumer';

@@ -3,8 +3,10 @@
  * (`POST /webhook/queue/{publish,stats,cancel}/{contextAri}/{environmentId}/{appId}/{appVersion}`, bodies
  * as in @forge/events 3's out/queue.js and out/jobProgress.js) and runs the manifest's `consumer` modules.
  *
- * - publish → 201; every event then runs asynchronously (after `delayInSeconds`), one invocation each,
- *   as the app (no user), with a 900 s budget (`getRemainingTimeInMillis`).
+ * - publish → 201; every event then runs asynchronously (after `delayInSeconds`), one invocation each, with
+ *   a 900 s budget (`getRemainingTimeInMillis`), in the context of the user whose invocation pushed it
+ *   (as Forge does: `asUser()` in the consumer acts as them; `principal` names them); an event pushed
+ *   outside any user's invocation (a trigger, another consumer of the app) runs as the app, with no user.
  * - A consumer declared `function: key` gets the AsyncEvent `{ body, queueName, jobId, eventId,
  *   retryContext? }` (events v2); one declared `resolver: { function, method }` gets a resolver call
  *   `{ call: { functionKey: method, payload: body, jobId }, context }` (events v1).
@@ -17,7 +19,13 @@
  * `delayScale` shrinks every delay (delayInSeconds, retryAfter) for tests.
  */
 import { randomUUID } from 'node:crypto';
-import { CONSUMER_TIMEOUT_MS, newInvocation, runInInvocation, type ForgeEnvironment } from './forge-runtime';
+import {
+  CONSUMER_TIMEOUT_MS,
+  currentInvocation,
+  newInvocation,
+  runInInvocation,
+  type ForgeEnvironment,
+} from './forge-runtime';
 import type { ConsumerDef } from './manifest';
 
 export const MAX_RETRIES = 4;
@@ -41,6 +49,8 @@ export interface Job {
   jobId: string;
   queueName: string;
   events: QueuedEvent[];
+  /** The user whose invocation pushed the events; their consumers run as them. */
+  accountId?: string;
 }
 
 export interface EventQueueOptions {
@@ -130,9 +140,11 @@ export class EventQueues {
       };
     const jobId = typeof b.jobId === 'string' ? b.jobId : randomUUID();
     const payload = Array.isArray(b.payload) ? (b.payload as Array<Record<string, unknown>>) : [];
+    const accountId = currentInvocation()?.accountId;
     const job: Job = {
       jobId,
       queueName,
+      ...(accountId ? { accountId } : {}),
       events: payload.map((e) => ({
         eventId: randomUUID(),
         body: (e.body ?? {}) as Record<string, unknown>,
@@ -192,7 +204,12 @@ export class EventQueues {
         ...(event.concurrency !== undefined ? { concurrency: event.concurrency } : {}),
         ...(retryContext ? { retryContext } : {}),
       };
-      const runtimePayload = { installContext: contextAri, contextAri, principal: undefined };
+      const accountId = job.accountId;
+      const runtimePayload = {
+        installContext: contextAri,
+        contextAri,
+        principal: accountId ? { accountId } : undefined,
+      };
       const call = consumer.resolverMethod
         ? () =>
             handler(
@@ -202,12 +219,16 @@ export class EventQueues {
                   payload: { ...event.body, ...(retryContext ? { retryContext } : {}) },
                   jobId: job.jobId,
                 },
-                context: { cloudId: env.cloudId, moduleKey: consumer.key },
+                context: {
+                  cloudId: env.cloudId,
+                  moduleKey: consumer.key,
+                  ...(accountId ? { accountId } : {}),
+                },
               },
               runtimePayload,
             )
         : () => handler(asyncEvent, runtimePayload);
-      const invocation = newInvocation(env, { moduleKey: consumer.key, timeoutMs });
+      const invocation = newInvocation(env, { accountId, moduleKey: consumer.key, timeoutMs });
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<{ kind: 'timeout' }>((resolve) => {
         timer = setTimeout(() => resolve({ kind: 'timeout' }), timeoutMs);

@@ -34,7 +34,7 @@ export interface ForgeEnvironment {
 export interface Invocation {
   env: ForgeEnvironment;
   invocationId: string;
-  /** The user the invocation acts for; undefined for app-only invocations (consumers, triggers). */
+  /** The user the invocation acts for (a consumer: the user who pushed the event); undefined for app-only ones. */
   accountId: string | undefined;
   moduleKey: string | undefined;
   /** Epoch ms when the function times out (25 s for resolvers, 900 s for consumers). */

@@ -45,6 +45,17 @@ export interface ConsumerDef {
   resolverMethod: string | undefined;
 }
 
+/** A Forge custom field the app declares (`jira:customField`): Jira lists it among the site's fields. */
+export interface AppCustomField {
+  key: string;
+  name: string;
+  description: string | undefined;
+  /** number, string, user, group, date, datetime. */
+  type: string;
+  collection: string | undefined;
+  readOnly: boolean;
+}
+
 export type EntityAttributeType = 'string' | 'integer' | 'float' | 'boolean' | 'any';
 
 export interface EntityIndex {
@@ -65,6 +76,7 @@ export interface AppManifest {
   uiModules: UiModule[];
   functions: Record<string, FunctionDef>;
   consumers: ConsumerDef[];
+  customFields: AppCustomField[];
   entities: EntityDef[];
   /** `permissions.content.styles` contains `unsafe-inline`. */
   allowsInlineStyles: boolean;
@@ -76,7 +88,15 @@ const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** Module types that are not Custom UI (no iframe). */
-const NON_UI_TYPES = new Set(['function', 'consumer', 'trigger', 'webtrigger', 'scheduledTrigger']);
+const NON_UI_TYPES = new Set([
+  'function',
+  'consumer',
+  'trigger',
+  'webtrigger',
+  'scheduledTrigger',
+  'jira:customField',
+  'jira:entityProperty',
+]);
 
 function splitResource(ref: string): { resourceKey: string; entry: string } {
   const slash = ref.indexOf('/');
@@ -112,6 +132,7 @@ export function parseManifest(text: string): AppManifest {
   const uiModules: UiModule[] = [];
   const functions: Record<string, FunctionDef> = {};
   const consumers: ConsumerDef[] = [];
+  const customFields: AppCustomField[] = [];
   for (const [type, list] of Object.entries(modules)) {
     if (!Array.isArray(list)) continue;
     for (const m of list) {
@@ -127,6 +148,15 @@ export function parseManifest(text: string): AppManifest {
         const functionKey = str(m.function) ?? str(resolver?.function);
         if (!functionKey || !str(m.queue)) continue;
         consumers.push({ key, queue: m.queue as string, functionKey, resolverMethod: str(resolver?.method) });
+      } else if (type === 'jira:customField') {
+        customFields.push({
+          key,
+          name: str(m.name) ?? key,
+          description: str(m.description),
+          type: str(m.type) ?? 'string',
+          collection: str(m.collection),
+          readOnly: m.readOnly === true,
+        });
       } else if (!NON_UI_TYPES.has(type) && str(m.resource)) {
         const { resourceKey, entry } = splitResource(m.resource as string);
         const edit =
@@ -180,6 +210,7 @@ export function parseManifest(text: string): AppManifest {
     uiModules,
     functions,
     consumers,
+    customFields,
     entities,
     allowsInlineStyles: styles.includes('unsafe-inline'),
     scopes: Array.isArray(permissions.scopes)

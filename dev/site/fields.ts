@@ -157,7 +157,7 @@ function fromSeed(field: SeedField, system: SystemFieldSpec | undefined): FieldD
   const clauseNames = field.custom ? [`cf[${cid ?? 0}]`, field.name] : (system?.clauseNames ?? [field.id]);
   return {
     id: field.id,
-    key: field.id,
+    key: field.key ?? field.id,
     name: field.name,
     custom: field.custom,
     ...(schema ? { schema } : {}),

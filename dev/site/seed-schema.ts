@@ -53,6 +53,8 @@ export type SeedProject = z.infer<typeof SeedProject>;
 
 export const SeedField = z.object({
   id: z.string().min(1),
+  /** The field's key in `GET /field`; default its id (Forge app fields have their own). */
+  key: z.string().min(1).optional(),
   name: z.string().min(1),
   custom: z.boolean(),
   schema: z

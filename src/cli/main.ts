@@ -4,9 +4,18 @@
  */
 import { parseArgs } from 'node:util';
 import { fieldsNeeded, summarize, toBacklogItem } from '../core/backlog/items';
+import { planRank } from '../core/rank-plan';
+import { MODELS, type ModelConfig } from '../core/scoring';
 import { JiraClient } from '../jira/client';
 import { JiraError } from '../jira/errors';
 import { httpTransport, parseSiteUrl } from '../jira/http-transport';
+import { analyzeBoard, backlogKeys, prioritizedItems, type Analysis } from '../prioritize/analyze';
+import { rightsIn } from '../prioritize/board';
+import { runRankCalls, type FailedIssue } from '../prioritize/execute';
+import { modelLabel, parseModelName } from '../prioritize/model';
+import { callView } from '../prioritize/preview';
+import { noSettings } from '../prioritize/sources';
+import { AppError } from '../resolvers/result';
 
 export interface Io {
   stdout: { write(text: string): unknown };
@@ -19,15 +28,30 @@ export class UsageError extends Error {}
 const USAGE = `Usage: valuerank <command> [options]
 
 Commands:
-  boards  --project KEY            the project's boards
-  backlog --board ID               the board's backlog, in rank order
+  boards  --project KEY                      the project's boards
+  backlog --board ID                         the board's backlog, in rank order
+  score   --board ID [--model M]             every backlog issue's business value score, best first,
+                                             with its inputs (or why it is unscored)
+  reorder --board ID [--model M] [--dry-run] reorders the board's Jira rank by score with the fewest
+                                             rank calls, re-reads the backlog and checks the result;
+                                             --dry-run only prints the calls it would make
 
 Options:
   --site URL      the Jira site (or env VALUERANK_SITE), e.g. https://your-domain.atlassian.net;
                   the local site is http://127.0.0.1:8080
   --as ACCOUNTID  on the local site, act as this user (default: the Product Owner)
+  --model M       wsjf (default), rice, ice, value-effort, cd3, moscow (then WSJF inside a bucket),
+                  moscow:<model>, or custom:<formula>, e.g. 'custom:businessValue / storyPoints'
+  --dry-run       reorder: plan only, change nothing
   --json          print machine-readable JSON only
   -h, --help      this help
+
+Scores: the CLI cannot read the app's Forge storage, so it ignores a project's saved mapping, model and
+pins. It maps fields as the app proposes before a project admin saves a mapping (by field name, and the
+board's estimation field for story points), and scores with --model, WSJF by default. Issue links of type
+Blocks lift blockers above what they block, as in the app.
+
+reorder exits 1 when Jira's final order is not the planned one (issues Jira refused to rank are named).
 
 Credentials: JIRA_EMAIL and JIRA_API_TOKEN (not needed for the local site).`;
 
@@ -36,6 +60,8 @@ const OPTIONS = {
   as: { type: 'string' },
   project: { type: 'string' },
   board: { type: 'string' },
+  model: { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -130,7 +156,143 @@ async function backlog(values: Values, io: Io): Promise<void> {
   );
 }
 
-const COMMANDS: Record<string, (values: Values, io: Io) => Promise<void>> = { boards, backlog };
+function modelOption(values: Values): ModelConfig | undefined {
+  if (values.model === undefined) return undefined;
+  const model = parseModelName(values.model);
+  if (!model)
+    throw new UsageError(
+      `Unknown model ${JSON.stringify(values.model)}; try ${Object.keys(MODELS)
+        .filter((k) => k !== 'custom')
+        .join(', ')}, moscow:<model> or custom:<formula>`,
+    );
+  return model;
+}
+
+async function analysisFor(values: Values, io: Io): Promise<{ jira: JiraClient; analysis: Analysis }> {
+  const boardId = positiveInt('board', values.board);
+  const model = modelOption(values);
+  const jira = clientFor(values, io.env);
+  try {
+    const analysis = await analyzeBoard({ jira, settings: noSettings }, boardId, {
+      model,
+      otherBoards: false,
+    });
+    return { jira, analysis };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'invalid-payload') throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+async function score(values: Values, io: Io): Promise<void> {
+  const { analysis: a } = await analysisFor(values, io);
+  const items = prioritizedItems(a).sort((x, y) => x.targetRank - y.targetRank);
+  if (values.json) {
+    const out = items.map((item) => ({
+      key: item.key,
+      summary: item.summary,
+      rank: item.rank,
+      targetRank: item.targetRank,
+      score: item.score,
+      display: item.display,
+      ...(item.reason !== undefined ? { reason: item.reason } : {}),
+      ...(item.bucket !== undefined ? { bucket: item.bucket } : {}),
+      inputs: Object.fromEntries(item.explanation.inputs.map((r) => [r.name, r.value])),
+      model: a.model.kind,
+    }));
+    return void io.stdout.write(JSON.stringify(out) + '\n');
+  }
+  const unscored = items.filter((i) => i.score === null).length;
+  io.stdout.write(
+    `${a.board.name}: ${items.length} issues scored with ${modelLabel(a.model)} (${a.mappingProposed ? 'proposed mapping' : 'saved mapping'}); ${unscored} unscored\n`,
+  );
+  io.stdout.write(
+    table([
+      ['TARGET', 'RANK', 'KEY', 'SCORE', 'SUMMARY'],
+      ...items.map((i) => [
+        String(i.targetRank),
+        String(i.rank),
+        i.key,
+        i.display,
+        i.score === null ? `${i.summary} (unscored: ${i.reason ?? ''})` : i.summary,
+      ]),
+    ]),
+  );
+}
+
+const sameOrder = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((k, i) => k === b[i]);
+
+async function reorder(values: Values, io: Io): Promise<void> {
+  const { jira, analysis: a } = await analysisFor(values, io);
+  const plan = planRank(a.before, a.after);
+  const dryRun = values['dry-run'] === true;
+  const calls = plan.calls.map((c) => ({ ...callView(c), anchor: (c.before ?? c.after) as string }));
+  let applied: { failed: FailedIssue[]; requests: number; final: string[]; verified: boolean } | undefined;
+  if (!dryRun && plan.calls.length > 0) {
+    if (!(await rightsIn(jira, a.board.projectKey)).canRank)
+      throw new Error(
+        `You need the Schedule Issues and Edit Issues permissions in ${a.board.projectKey} to reorder its backlog; nothing was changed`,
+      );
+    const result = await runRankCalls(jira, plan.calls, {
+      rankCustomFieldId: a.board.rankCustomFieldId,
+      keyById: new Map(a.issues.map((i) => [i.id, i.key] as const)),
+    });
+    const final = await backlogKeys(jira, a.board.id);
+    applied = { ...result, final, verified: sameOrder(final, a.after) };
+  } else if (!dryRun) applied = { failed: [], requests: 0, final: a.before, verified: true };
+
+  if (values.json) {
+    io.stdout.write(
+      JSON.stringify({
+        board: { id: a.board.id, name: a.board.name, projectKey: a.board.projectKey },
+        model: a.model,
+        dryRun,
+        before: a.before,
+        after: a.after,
+        moved: plan.moved,
+        calls,
+        naive: { perMovedIssue: plan.moved, chunksOf50: Math.ceil(a.before.length / 50) },
+        ...(applied
+          ? {
+              requests: applied.requests,
+              failed: applied.failed,
+              verified: applied.verified,
+              final: applied.final,
+            }
+          : {}),
+      }) + '\n',
+    );
+  } else {
+    io.stdout.write(
+      `${a.board.name}: ${a.before.length} issues by ${modelLabel(a.model)}; ${plan.moved} to move with ${plan.calls.length} rank call${plan.calls.length === 1 ? '' : 's'} (one call per moved issue would take ${plan.moved}).\n`,
+    );
+    calls.forEach((c, i) =>
+      io.stdout.write(
+        `${i + 1}. ${c.issues.length} issue${c.issues.length === 1 ? '' : 's'} ${c.before !== undefined ? 'before' : 'after'} ${c.anchor}: ${c.issues.join(' ')}\n`,
+      ),
+    );
+    if (dryRun) io.stdout.write('Dry run: nothing was changed.\n');
+    else if (applied?.verified) io.stdout.write('Done: Jira shows exactly the planned order.\n');
+  }
+  if (applied && !applied.verified) {
+    const refused = applied.failed.map((f) => `${f.key} (${f.errors.join(' ') || 'refused'})`).join(', ');
+    io.stderr.write(
+      `valuerank: the final order is not the planned one${refused ? `; Jira refused to rank ${refused}` : ''}\n`,
+    );
+    throw new SilentFailure();
+  }
+}
+
+/** The command already said what went wrong: exit 1 without another line. */
+class SilentFailure extends Error {}
+
+const COMMANDS: Record<string, (values: Values, io: Io) => Promise<void>> = {
+  boards,
+  backlog,
+  score,
+  reorder,
+};
 
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
@@ -154,6 +316,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     await run(parsed.values, io);
     return 0;
   } catch (error) {
+    if (error instanceof SilentFailure) return 1;
     io.stderr.write(`valuerank: ${describe(error)}\n`);
     return error instanceof UsageError ? 2 : 1;
   }
@@ -161,6 +324,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 function describe(error: unknown): string {
   if (error instanceof JiraError) return error.message;
+  if (error instanceof AppError) return error.message;
   // Errors from fetch may come from another realm: read them by name, not by class.
   const e = error as { name?: unknown; message?: unknown; cause?: { code?: unknown } } | null;
   const name = typeof e?.name === 'string' ? e.name : '';

@@ -5,6 +5,7 @@ import { DEFAULT_RETRY, realClock, sendWithRetry, type Clock, type RetryPolicy }
 import {
   AgileIssuesPage,
   AgileValuesPage,
+  ChangelogPage,
   JiraBoard,
   JiraBoardConfiguration,
   JiraEntityProperty,
@@ -14,6 +15,7 @@ import {
   JqlSearchPage,
   ProjectsPage,
   RankResultEntries,
+  type JiraChangelogEntry,
   type JiraField,
   type JiraIssue,
   type JiraProject,
@@ -28,6 +30,10 @@ export const JQL_PAGE_SIZE = 100;
 export const MAX_RANK_ISSUES = 50;
 /** Jira's limit on an entity property value, in bytes of JSON. */
 export const MAX_PROPERTY_BYTES = 32_768;
+/** `GET /rest/api/3/issue/{key}/changelog` answers at most 100 entries a page. */
+export const CHANGELOG_PAGE_SIZE = 100;
+/** Issues per `POST /rest/api/3/app/field/value` request this client sends (Jira does not document a cap). */
+export const MAX_APP_FIELD_ISSUES = 1000;
 
 export interface JiraClientOptions {
   retry?: RetryPolicy;
@@ -78,6 +84,16 @@ export interface RankFailure {
   issueKey: string | undefined;
   status: number;
   errors: string[];
+}
+
+/** One value for one app custom field on some issues (`POST /rest/api/3/app/field/value`). */
+export interface AppFieldUpdate {
+  /** The field's id (`customfield_10100`) or key. */
+  customField: string;
+  /** Numeric issue ids (not keys). */
+  issueIds: readonly number[];
+  /** A value of the field's type; null clears it. */
+  value: unknown;
 }
 
 export interface RankOutcome {
@@ -294,6 +310,67 @@ export class JiraClient {
     const response = await this.send('PUT', path, value);
     if (response.status !== 200 && response.status !== 201)
       throw this.unexpectedStatus(response, 'PUT', path);
+  }
+
+  /**
+   * `GET /rest/api/3/issue/{key}/changelog`: every change of the issue, oldest first (pages with
+   * `startAt` until `isLast`).
+   */
+  async changelog(issueIdOrKey: string): Promise<JiraChangelogEntry[]> {
+    const entries: JiraChangelogEntry[] = [];
+    for (let startAt = 0; ;) {
+      const params = query({ startAt, maxResults: CHANGELOG_PAGE_SIZE });
+      const page = await this.json(
+        'GET',
+        jiraPath`/rest/api/3/issue/${issueIdOrKey}/changelog?${params}`,
+        ChangelogPage,
+      );
+      entries.push(...page.values);
+      startAt += page.values.length;
+      const done =
+        page.values.length === 0 ||
+        page.isLast === true ||
+        (page.isLast === undefined && page.total !== undefined && startAt >= page.total);
+      if (done) return entries;
+    }
+  }
+
+  /**
+   * `POST /rest/api/3/app/field/value`: sets the values of the app's own Forge custom fields, many issues
+   * per update. Only the app that declares a field may write it (call this with an `asApp` transport).
+   * Updates are sent in requests of at most {@link MAX_APP_FIELD_ISSUES} issues; 204 means all were set.
+   */
+  async setAppFieldValues(
+    updates: readonly AppFieldUpdate[],
+    options: { generateChangelog?: boolean } = {},
+  ): Promise<void> {
+    for (const u of updates) {
+      if (u.issueIds.length === 0) throw new RangeError(`An update of ${u.customField} names no issues`);
+      for (const id of u.issueIds) checkId(id);
+    }
+    const path =
+      options.generateChangelog === undefined
+        ? jiraPath`/rest/api/3/app/field/value`
+        : jiraPath`/rest/api/3/app/field/value?${query({ generateChangelog: options.generateChangelog })}`;
+    let batch: Array<{ customField: string; issueIds: number[]; value: unknown }> = [];
+    let size = 0;
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const response = await this.send('POST', path, { updates: batch });
+      if (response.status !== 204 && response.status !== 200)
+        throw this.unexpectedStatus(response, 'POST', path);
+      batch = [];
+      size = 0;
+    };
+    for (const u of updates) {
+      for (let i = 0; i < u.issueIds.length; i += MAX_APP_FIELD_ISSUES) {
+        const issueIds = u.issueIds.slice(i, i + MAX_APP_FIELD_ISSUES);
+        if (size + issueIds.length > MAX_APP_FIELD_ISSUES) await flush();
+        batch.push({ customField: u.customField, issueIds: [...issueIds], value: u.value ?? null });
+        size += issueIds.length;
+      }
+    }
+    await flush();
   }
 
   /** Sends with retries on 429/503, and turns any non-2xx answer into a typed error. */

@@ -155,3 +155,51 @@ export const RankResultEntries = z.object({
 });
 
 export const JiraEntityProperty = z.object({ key: z.string(), value: z.unknown() }).passthrough();
+
+/**
+ * One change item of a changelog entry; values are Jira's text (null when empty). Jira names the new value's
+ * text `toString`, which every object inherits: read it with {@link changeItemTo}, never as `item.toString`.
+ */
+export const JiraChangeItem = z
+  .object({
+    field: z.string(),
+    fieldId: z.string().optional(),
+    fieldtype: z.string().optional(),
+    from: z.string().nullable().optional(),
+    fromString: z.string().nullable().optional(),
+    to: z.string().nullable().optional(),
+  })
+  .passthrough()
+  .refine((item) => {
+    const to: unknown = Object.hasOwn(item, 'toString') ? (item as Record<string, unknown>).toString : null;
+    return to === null || to === undefined || typeof to === 'string';
+  }, 'toString must be a string or null');
+export type JiraChangeItem = z.infer<typeof JiraChangeItem>;
+
+/** The new value's text of a change item (Jira's `toString`), or null. */
+export function changeItemTo(item: JiraChangeItem): string | null {
+  const to: unknown = Object.hasOwn(item, 'toString') ? (item as Record<string, unknown>).toString : null;
+  return typeof to === 'string' ? to : null;
+}
+
+export const JiraChangelogEntry = z
+  .object({
+    id: z.string(),
+    created: z.string(),
+    author: z
+      .object({ accountId: z.string().optional(), displayName: z.string().optional() })
+      .passthrough()
+      .optional(),
+    items: z.array(JiraChangeItem).default([]),
+  })
+  .passthrough();
+export type JiraChangelogEntry = z.infer<typeof JiraChangelogEntry>;
+
+/** `GET /rest/api/3/issue/{key}/changelog`: offset paging, oldest first. */
+export const ChangelogPage = z.object({
+  startAt: z.number().int(),
+  maxResults: z.number().int(),
+  total: z.number().int().optional(),
+  isLast: z.boolean().optional(),
+  values: z.array(JiraChangelogEntry),
+});

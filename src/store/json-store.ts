@@ -27,18 +27,25 @@ export async function readJson<S extends z.ZodTypeAny>(
   return parsed.data;
 }
 
+export interface WriteOptions {
+  /** Forge deletes the entry after this many days. */
+  ttlDays?: number;
+}
+
 /** Validates, checks Forge's size limit, then writes: an invalid or oversized value writes nothing. */
 export async function writeJson<S extends z.ZodTypeAny>(
   key: string,
   schema: S,
   value: z.input<S>,
+  options: WriteOptions = {},
 ): Promise<z.infer<S>> {
   const checked: z.infer<S> = schema.parse(value);
   const bytes = Buffer.byteLength(JSON.stringify(checked), 'utf8');
   if (bytes > MAX_VALUE_BYTES) {
     throw new RangeError(`Too large to store (${bytes} bytes; the limit is ${MAX_VALUE_BYTES})`);
   }
-  await kvs.set(checkKey(key), checked);
+  const ttl = options.ttlDays ? { ttl: { value: options.ttlDays, unit: 'DAYS' as const } } : undefined;
+  await kvs.set(checkKey(key), checked, ttl);
   return checked;
 }
 

@@ -95,6 +95,11 @@ export function openIssue(issueKey: string): Promise<void> {
   return router.navigate({ target: 'issue', issueKey });
 }
 
+/** Closes the module's modal (backlog actions and other modal modules). */
+export function closeView(): Promise<void> {
+  return view.close();
+}
+
 /** Saves a gadget's configuration (from its edit view). */
 export function submitConfig(config: Record<string, unknown>): Promise<void> {
   return view.submit(config);

@@ -67,23 +67,27 @@ it('shows the Product Owner TRAIL and its boards, a 300+ item backlog, and follo
   const { page, errors } = await open('local-po');
   const ui = page.frameLocator('#vr-frame');
   await ui.getByText('Signed in as').waitFor();
-  const trail = ui.locator('.vr-project', { hasText: '(TRAIL)' });
+  // TRAIL has a scrum board, so the page opens on Prioritize; the projects and backlogs are under Overview.
+  await ui.getByRole('tab', { name: 'Prioritize', selected: true }).waitFor();
+  await ui.getByRole('tab', { name: 'Overview' }).click();
+  const overview = ui.getByRole('tabpanel', { name: 'Overview' });
+  const trail = overview.locator('.vr-project', { hasText: '(TRAIL)' });
   await trail.waitFor();
   await trail.getByRole('button', { name: /TRAIL board/ }).waitFor();
   await trail.getByRole('button', { name: /Mobile board/ }).waitFor();
 
   await trail.getByRole('button', { name: /TRAIL board/ }).click();
-  await ui.locator('table.vr-table tbody tr:nth-child(300)').waitFor({ timeout: 20_000 });
+  await overview.locator('table.vr-table tbody tr:nth-child(300)').waitFor({ timeout: 20_000 });
   const frame = appFrame(page);
   const rows = await frame.evaluate<string[][]>(
-    "Array.from(document.querySelectorAll('table.vr-table tbody tr'), (tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent))",
+    "Array.from(document.querySelectorAll('[role=tabpanel]:not([hidden]) table.vr-table tbody tr'), (tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent))",
   );
   expect(rows.length).toBeGreaterThanOrEqual(300);
   const estimated = rows.filter((cells) => /^\d+(\.\d)?$/.test(cells[5] ?? ''));
   expect(estimated.length).toBeGreaterThan(0);
   expect(rows[0]?.[0]).toBe('1');
   expect(rows[0]?.[1]).toMatch(/^TRAIL-\d+$/);
-  await ui
+  await overview
     .getByText(/story points/)
     .first()
     .waitFor();
@@ -103,7 +107,7 @@ it('shows the Product Owner TRAIL and its boards, a 300+ item backlog, and follo
 
   // The issue key is a router link: Jira (the shell) opens the issue.
   const firstKey = rows[0]?.[1] as string;
-  await ui.getByRole('link', { name: firstKey, exact: true }).click();
+  await overview.getByRole('link', { name: firstKey, exact: true }).click();
   await page.waitForURL(new RegExp(`/browse/${firstKey}\\?`));
   await page.getByRole('heading', { name: new RegExp(`^${firstKey}:`) }).waitFor();
 

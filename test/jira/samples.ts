@@ -159,3 +159,47 @@ export const sampleErrorBody = {
   errorMessages: ['The value supplied for jql is invalid.'],
   errors: { jql: "Field 'foo' does not exist or you do not have permission to view it." },
 };
+
+const author = {
+  self: `${site}/rest/api/3/user?accountId=5b10a2844c20165700ede21g`,
+  accountId: '5b10a2844c20165700ede21g',
+  displayName: 'Amara Okafor',
+  active: true,
+  timeZone: 'Europe/London',
+  accountType: 'atlassian',
+  avatarUrls: { '48x48': `${site}/avatar/48.png` },
+};
+
+/** `GET /issue/{key}/changelog` pages: oldest first; `count` entries from `startAt` of `total`. */
+export function sampleChangelogPage(startAt: number, count: number, total: number, maxResults = 100) {
+  const isLast = startAt + count >= total;
+  return {
+    self: `${site}/rest/api/3/issue/TRAIL-1/changelog?startAt=${startAt}&maxResults=${maxResults}`,
+    ...(isLast
+      ? {}
+      : {
+          nextPage: `${site}/rest/api/3/issue/TRAIL-1/changelog?startAt=${startAt + count}&maxResults=${maxResults}`,
+        }),
+    maxResults,
+    startAt,
+    total,
+    isLast,
+    values: Array.from({ length: count }, (_, i) => {
+      const n = startAt + i;
+      return {
+        id: String(10100 + n),
+        author,
+        created: `2026-11-${String(1 + (n % 28)).padStart(2, '0')}T10:00:00.000+0000`,
+        items: [
+          {
+            field: 'Business Value',
+            fieldtype: 'custom',
+            fieldId: 'customfield_10030',
+            fromString: String(n),
+            toString: String(n + 1),
+          },
+        ],
+      };
+    }),
+  };
+}

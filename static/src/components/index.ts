@@ -1,8 +1,11 @@
 export { Badge, type BadgeTone } from './Badge';
+export { Banner, type BannerTone } from './Banner';
 export { Button } from './Button';
+export { Dialog } from './Dialog';
 export { EmptyState } from './EmptyState';
 export { ErrorMessage } from './ErrorMessage';
 export { Page } from './Page';
 export { Section } from './Section';
 export { Spinner } from './Spinner';
 export { Table, type Column } from './Table';
+export { Tabs, type TabItem } from './Tabs';

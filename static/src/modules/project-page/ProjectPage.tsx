@@ -1,23 +1,59 @@
 /**
- * The project page: who you are, the projects you can see and their boards (`site.overview`), and the
- * backlog of the board you choose (`board.backlog`). Later: Prioritize and Vision tabs.
+ * The project page: who you are, the projects you can see and their boards (`site.overview`), in two tabs:
+ * Overview (projects, boards, the backlog of the board you choose) and Prioritize (the backlog ordered by
+ * business value; the default when the project has a scrum board).
  */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { call, getContext, type Answers } from '../../bridge';
-import { Badge, Button, EmptyState, ErrorMessage, Page, Section, Spinner } from '../../components';
+import { Badge, Button, EmptyState, ErrorMessage, Page, Section, Spinner, Tabs } from '../../components';
+import { Prioritize } from '../../features/prioritize';
 import { useAsync } from '../../hooks/useAsync';
 import { BacklogView } from './BacklogView';
 
 type Overview = Answers['site.overview'];
+type Board = Overview['projects'][number]['boards'][number];
 
 async function loadOverview(): Promise<{ overview: Overview; projectKey: string | undefined }> {
   const [context, overview] = await Promise.all([getContext(), call('site.overview', {})]);
   return { overview, projectKey: context.extension.project?.key };
 }
 
+function BoardPicker({
+  boards,
+  boardId,
+  onChange,
+}: {
+  boards: readonly Board[];
+  boardId: number | undefined;
+  onChange: (id: number) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="vr-field">
+      <label className="vr-field__label" htmlFor={id}>
+        Board
+      </label>
+      <select
+        id={id}
+        className="vr-select"
+        value={boardId ?? ''}
+        onChange={(e) => onChange(Number(e.target.value))}
+      >
+        {boardId === undefined ? <option value="">Choose a board</option> : null}
+        {boards.map((b) => (
+          <option key={b.id} value={b.id}>
+            {b.name} ({b.type})
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function ProjectPage() {
   const [state, reload] = useAsync(loadOverview, []);
   const [chosenBoard, setChosenBoard] = useState<number | undefined>(undefined);
+  const [tab, setTab] = useState<string | undefined>(undefined);
 
   if (state.status === 'loading')
     return (
@@ -46,13 +82,20 @@ export function ProjectPage() {
     );
 
   const allBoards = projects.flatMap((p) => p.boards);
+  const here = projects.find((p) => p.key === projectKey);
+  // Prioritize works on the boards of this project (all boards when the page has no project).
+  const rankBoards = here ? here.boards : allBoards;
   const lastBoard = allBoards.some((b) => b.id === overview.lastBoardId) ? overview.lastBoardId : undefined;
   const boardId = chosenBoard ?? lastBoard;
   const board = allBoards.find((b) => b.id === boardId);
+  const rankBoard =
+    rankBoards.find((b) => b.id === boardId) ?? rankBoards.find((b) => b.type === 'scrum') ?? rankBoards[0];
   const ordered = [...projects].sort((a, b) => Number(b.key === projectKey) - Number(a.key === projectKey));
+  const hasScrum = (here ? here.boards : allBoards).some((b) => b.type === 'scrum');
+  const selectedTab = tab ?? (hasScrum ? 'prioritize' : 'overview');
 
-  return (
-    <Page title="ValueRank" subtitle={subtitle}>
+  const overviewPanel = (
+    <>
       <Section title="Projects">
         <ul className="vr-projects" aria-label="Projects">
           {ordered.map((project) => (
@@ -85,6 +128,33 @@ export function ProjectPage() {
           <p className="vr-muted">Choose a board to see its backlog.</p>
         </Section>
       )}
+    </>
+  );
+
+  const prioritizePanel = rankBoard ? (
+    <Prioritize
+      key={rankBoard.id}
+      boardId={rankBoard.id}
+      toolbar={<BoardPicker boards={rankBoards} boardId={rankBoard.id} onChange={setChosenBoard} />}
+    />
+  ) : (
+    <EmptyState
+      title="No board to prioritize"
+      description={`${here ? here.name : 'This site'} has no board. ValueRank orders a board's backlog; create a scrum board first.`}
+    />
+  );
+
+  return (
+    <Page title="ValueRank" subtitle={subtitle}>
+      <Tabs
+        label="ValueRank"
+        selected={selectedTab}
+        onSelect={setTab}
+        tabs={[
+          { id: 'overview', label: 'Overview', panel: overviewPanel },
+          { id: 'prioritize', label: 'Prioritize', panel: prioritizePanel },
+        ]}
+      />
     </Page>
   );
 }

@@ -1,0 +1,5 @@
+/** The project's settings as the app keeps them in Forge storage. */
+import { getMapping, getModel, getPins } from '../store/prioritize';
+import type { SettingsSource } from './sources';
+
+export const storedSettings: SettingsSource = { mapping: getMapping, model: getModel, pins: getPins };

@@ -1,0 +1,68 @@
+/** The Prioritize resolvers: each validates (define.ts), then hands over to a src/prioritize service. */
+import {
+  inputChanges,
+  jobProgress,
+  loadPrioritize,
+  pinIssue,
+  previewPrioritize,
+  reorderHistory,
+  saveProjectMapping,
+  saveProjectModel,
+  startApply,
+  startUndo,
+  storedSettings,
+  type ServiceDeps,
+} from '../prioritize';
+import type { z } from 'zod';
+import type { Answers, payloads } from './api';
+import type { Call } from './define';
+
+const deps = ({ jira }: Call): ServiceDeps => ({ jira, settings: storedSettings });
+/** The project the module was opened in, if any: boards of other projects are refused. */
+const projectOf = ({ context }: Call) => context.extension.project?.key;
+
+type Resolve<K extends keyof Answers> = (
+  payload: z.infer<(typeof payloads)[K]>,
+  call: Call,
+) => Promise<Answers[K]>;
+
+export const load: Resolve<'prioritize.load'> = (p, call) =>
+  loadPrioritize(deps(call), { boardId: p.boardId, model: p.model, projectKey: projectOf(call) });
+
+export const preview: Resolve<'prioritize.preview'> = (p, call) =>
+  previewPrioritize(deps(call), { boardId: p.boardId, model: p.model, projectKey: projectOf(call) });
+
+export const apply: Resolve<'prioritize.apply'> = (p, call) =>
+  startApply(deps(call), {
+    boardId: p.boardId,
+    model: p.model,
+    fingerprint: p.fingerprint,
+    accountId: call.accountId,
+    projectKey: projectOf(call),
+  });
+
+export const progress: Resolve<'prioritize.progress'> = (p, call) =>
+  jobProgress(deps(call), p.jobId, call.accountId);
+
+export const undo: Resolve<'prioritize.undo'> = (p, call) =>
+  startUndo(deps(call), { boardId: p.boardId, accountId: call.accountId, projectKey: projectOf(call) });
+
+export const history: Resolve<'prioritize.history'> = async (p, call) => ({
+  entries: await reorderHistory(deps(call), { boardId: p.boardId, projectKey: projectOf(call) }),
+});
+
+export const pin: Resolve<'prioritize.pin'> = async (p, call) => ({
+  pinned: await pinIssue(deps(call), { ...p, projectKey: projectOf(call) }),
+});
+
+export const setModel: Resolve<'prioritize.setModel'> = async (p, call) => ({
+  model: await saveProjectModel(deps(call), p.projectKey, p.model),
+});
+
+export const saveMapping: Resolve<'mapping.save'> = async (p, call) => ({
+  mapping: await saveProjectMapping(deps(call), p.projectKey, p.mapping),
+});
+
+export const scoreHistory: Resolve<'score.history'> = async (p, call) => ({
+  changes: await inputChanges(deps(call), p.issueKey, p.fieldIds),
+});

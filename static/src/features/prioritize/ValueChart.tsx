@@ -1,0 +1,323 @@
+/**
+ * Value against effort: each scored, estimated issue at (story points, score), split into quadrants at the
+ * medians (quick wins, big bets, fillers, time sinks) with their counts. Plain SVG, design tokens only.
+ * The points are one tab stop: arrow keys move between them (by effort, then score), Enter explains the
+ * score. A data table says the same for people who do not see the chart.
+ */
+import { useId, useState, type KeyboardEvent } from 'react';
+import { Button, Table } from '../../components';
+import { formatPoints } from './labels';
+import type { Item } from './RankedTable';
+
+type Quadrant = 'quick-win' | 'big-bet' | 'filler' | 'time-sink';
+
+const QUADRANTS: Readonly<Record<Quadrant, string>> = {
+  'quick-win': 'Quick wins',
+  'big-bet': 'Big bets',
+  filler: 'Fillers',
+  'time-sink': 'Time sinks',
+};
+const QUADRANT_HINT: Readonly<Record<Quadrant, string>> = {
+  'quick-win': 'high value, low effort',
+  'big-bet': 'high value, high effort',
+  filler: 'low value, low effort',
+  'time-sink': 'low value, high effort',
+};
+
+interface Point {
+  item: Item;
+  x: number;
+  y: number;
+  quadrant: Quadrant;
+}
+
+export function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length === 0
+    ? 0
+    : s.length % 2
+      ? (s[mid] as number)
+      : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+/** Round numbers for an axis from 0 (or below) to at least `max`. */
+function ticks(min: number, max: number, count = 5): number[] {
+  const span = max - min || 1;
+  const raw = span / count;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? raw;
+  const out: number[] = [];
+  for (let v = Math.floor(min / step) * step; v <= max + step * 0.999; v += step)
+    out.push(Number(v.toPrecision(12)));
+  return out;
+}
+
+const W = 640;
+const H = 360;
+const M = { top: 16, right: 16, bottom: 44, left: 56 };
+
+export function ValueChart({
+  items,
+  modelName,
+  onSelect,
+}: {
+  items: readonly Item[];
+  modelName: string;
+  onSelect: (item: Item) => void;
+}) {
+  const id = useId();
+  const [active, setActive] = useState(0);
+  const [focused, setFocused] = useState<number | undefined>(undefined);
+  const [showTable, setShowTable] = useState(false);
+
+  const plotted = items.filter(
+    (i) =>
+      i.score !== null &&
+      Number.isFinite(i.score) &&
+      i.storyPoints !== undefined &&
+      Number.isFinite(i.storyPoints),
+  );
+  const left = items.length - plotted.length;
+  if (plotted.length === 0)
+    return (
+      <p className="vr-muted">
+        Nothing to plot: no issue has both a score and story points
+        {items.length ? ` (${items.length} unplotted)` : ''}.
+      </p>
+    );
+
+  const medX = median(plotted.map((i) => i.storyPoints as number));
+  const medY = median(plotted.map((i) => i.score as number));
+  const points: Point[] = plotted
+    .map((item) => {
+      const x = item.storyPoints as number;
+      const y = item.score as number;
+      const high = y >= medY;
+      const small = x <= medX;
+      const quadrant: Quadrant = high ? (small ? 'quick-win' : 'big-bet') : small ? 'filler' : 'time-sink';
+      return { item, x, y, quadrant };
+    })
+    .sort((a, b) => a.x - b.x || b.y - a.y || a.item.key.localeCompare(b.item.key));
+  const counts = { 'quick-win': 0, 'big-bet': 0, filler: 0, 'time-sink': 0 } as Record<Quadrant, number>;
+  for (const p of points) counts[p.quadrant] += 1;
+
+  const xTicks = ticks(0, Math.max(...points.map((p) => p.x), 1));
+  const yTicks = ticks(Math.min(0, ...points.map((p) => p.y)), Math.max(...points.map((p) => p.y), 1));
+  const x0 = xTicks[0] as number;
+  const x1 = xTicks[xTicks.length - 1] as number;
+  const y0 = yTicks[0] as number;
+  const y1 = yTicks[yTicks.length - 1] as number;
+  const sx = (v: number) => M.left + ((v - x0) / (x1 - x0 || 1)) * (W - M.left - M.right);
+  const sy = (v: number) => H - M.bottom - ((v - y0) / (y1 - y0 || 1)) * (H - M.top - M.bottom);
+
+  const current = Math.min(active, points.length - 1);
+  const label = (p: Point) =>
+    `${p.item.key}: score ${p.item.display}, ${formatPoints(p.x)} story points, ${QUADRANTS[p.quadrant].toLowerCase().replace(/s$/, '')}`;
+  const focusPoint = (i: number) => {
+    setActive(i);
+    document.getElementById(`${id}-p-${i}`)?.focus();
+  };
+  const onKey = (event: KeyboardEvent<SVGElement>, i: number) => {
+    const next =
+      event.key === 'ArrowRight' || event.key === 'ArrowDown'
+        ? Math.min(i + 1, points.length - 1)
+        : event.key === 'ArrowLeft' || event.key === 'ArrowUp'
+          ? Math.max(i - 1, 0)
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? points.length - 1
+              : undefined;
+    if (next !== undefined) {
+      event.preventDefault();
+      focusPoint(next);
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      const p = points[i];
+      if (p) onSelect(p.item);
+    }
+  };
+  const tip = focused !== undefined ? points[focused] : undefined;
+  const mx = sx(medX);
+  const my = sy(medY);
+  const corner = (q: Quadrant) => {
+    const right = q === 'big-bet' || q === 'time-sink';
+    const top = q === 'quick-win' || q === 'big-bet';
+    return {
+      x: right ? W - M.right - 6 : M.left + 6,
+      y: top ? M.top + 14 : H - M.bottom - 8,
+      anchor: right ? ('end' as const) : ('start' as const),
+    };
+  };
+
+  return (
+    <div className="vr-chart">
+      <p className="vr-muted" id={`${id}-desc`}>
+        {modelName} score against story points for {points.length} issues, split at the medians (score{' '}
+        {Number(medY.toPrecision(3))}, {formatPoints(medX)} story points). Quick wins {counts['quick-win']},
+        big bets {counts['big-bet']}, fillers {counts.filler}, time sinks {counts['time-sink']}.
+        {left > 0 ? ` ${left} not plotted: unscored or not estimated.` : ''}
+      </p>
+      <svg
+        className="vr-chart__svg"
+        viewBox={`0 0 ${W} ${H}`}
+        role="group"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-desc ${id}-keys`}
+      >
+        <title id={`${id}-title`}>Value against effort</title>
+        {(['quick-win', 'big-bet', 'filler', 'time-sink'] as const).map((q) => {
+          const right = q === 'big-bet' || q === 'time-sink';
+          const top = q === 'quick-win' || q === 'big-bet';
+          return (
+            <rect
+              key={q}
+              className={`vr-chart__quadrant vr-chart__quadrant--${q}`}
+              x={right ? mx : M.left}
+              y={top ? M.top : my}
+              width={Math.max(0, right ? W - M.right - mx : mx - M.left)}
+              height={Math.max(0, top ? my - M.top : H - M.bottom - my)}
+              aria-hidden="true"
+            />
+          );
+        })}
+        <g aria-hidden="true">
+          {xTicks.map((t) => (
+            <g key={`x${t}`}>
+              <line className="vr-chart__grid" x1={sx(t)} x2={sx(t)} y1={M.top} y2={H - M.bottom} />
+              <text className="vr-chart__tick" x={sx(t)} y={H - M.bottom + 16} textAnchor="middle">
+                {t}
+              </text>
+            </g>
+          ))}
+          {yTicks.map((t) => (
+            <g key={`y${t}`}>
+              <line className="vr-chart__grid" x1={M.left} x2={W - M.right} y1={sy(t)} y2={sy(t)} />
+              <text className="vr-chart__tick" x={M.left - 8} y={sy(t) + 4} textAnchor="end">
+                {t}
+              </text>
+            </g>
+          ))}
+          <line className="vr-chart__axis" x1={M.left} x2={W - M.right} y1={H - M.bottom} y2={H - M.bottom} />
+          <line className="vr-chart__axis" x1={M.left} x2={M.left} y1={M.top} y2={H - M.bottom} />
+          <line className="vr-chart__median" x1={mx} x2={mx} y1={M.top} y2={H - M.bottom} />
+          <line className="vr-chart__median" x1={M.left} x2={W - M.right} y1={my} y2={my} />
+          <text className="vr-chart__axis-label" x={(M.left + W - M.right) / 2} y={H - 8} textAnchor="middle">
+            Story points (effort)
+          </text>
+          <text
+            className="vr-chart__axis-label"
+            transform={`translate(14 ${(M.top + H - M.bottom) / 2}) rotate(-90)`}
+            textAnchor="middle"
+          >
+            Score ({modelName})
+          </text>
+        </g>
+        <g role="list" aria-label={`${points.length} issues`}>
+          {points.map((p, i) => (
+            <circle
+              key={p.item.key}
+              id={`${id}-p-${i}`}
+              role="listitem"
+              aria-label={label(p)}
+              tabIndex={i === current ? 0 : -1}
+              className={`vr-chart__point vr-chart__point--${p.quadrant}`}
+              cx={sx(p.x)}
+              cy={sy(p.y)}
+              r={5}
+              onFocus={() => {
+                setActive(i);
+                setFocused(i);
+              }}
+              onBlur={() => setFocused(undefined)}
+              onMouseEnter={() => setFocused(i)}
+              onMouseLeave={() => setFocused(undefined)}
+              onClick={() => {
+                setActive(i);
+                onSelect(p.item);
+              }}
+              onKeyDown={(e) => onKey(e, i)}
+            >
+              <title>{label(p)}</title>
+            </circle>
+          ))}
+        </g>
+        <g aria-hidden="true" className="vr-chart__labels">
+          {(Object.keys(QUADRANTS) as Quadrant[]).map((q) => {
+            const c = corner(q);
+            return (
+              <text key={q} className="vr-chart__quadrant-label" x={c.x} y={c.y} textAnchor={c.anchor}>
+                {QUADRANTS[q]} ({counts[q]})
+              </text>
+            );
+          })}
+        </g>
+        {tip ? (
+          <g className="vr-chart__tip" aria-hidden="true">
+            <circle className="vr-chart__ring" cx={sx(tip.x)} cy={sy(tip.y)} r={9} />
+            <text
+              className="vr-chart__tip-text"
+              x={sx(tip.x) + (sx(tip.x) > W / 2 ? -12 : 12)}
+              y={sy(tip.y) - 12}
+              textAnchor={sx(tip.x) > W / 2 ? 'end' : 'start'}
+            >
+              {tip.item.key} · {tip.item.display} · {formatPoints(tip.x)} SP
+            </text>
+          </g>
+        ) : null}
+      </svg>
+      <p className="vr-field__hint" id={`${id}-keys`}>
+        Tab to the points, then use the arrow keys to move between issues; Enter shows how the score is
+        calculated.
+      </p>
+      <Button aria-expanded={showTable} aria-controls={`${id}-table`} onClick={() => setShowTable((s) => !s)}>
+        {showTable ? 'Hide the data table' : 'Show as a table'}
+      </Button>
+      <div id={`${id}-table`} hidden={!showTable}>
+        {showTable ? (
+          <Table
+            caption="Value against effort, by quadrant"
+            columns={[
+              {
+                key: 'key',
+                header: 'Issue',
+                rowHeader: true,
+                width: '6.5rem',
+                cell: (p: Point) => p.item.key,
+              },
+              { key: 'summary', header: 'Summary', cell: (p: Point) => p.item.summary },
+              {
+                key: 'sp',
+                header: 'Story points',
+                align: 'end',
+                width: '6rem',
+                cell: (p: Point) => formatPoints(p.x),
+              },
+              {
+                key: 'score',
+                header: 'Score',
+                align: 'end',
+                width: '5rem',
+                cell: (p: Point) => p.item.display,
+              },
+              {
+                key: 'q',
+                header: 'Quadrant',
+                width: '12rem',
+                cell: (p: Point) => `${QUADRANTS[p.quadrant]} (${QUADRANT_HINT[p.quadrant]})`,
+              },
+            ]}
+            rows={[...points].sort(
+              (a, b) =>
+                Object.keys(QUADRANTS).indexOf(a.quadrant) - Object.keys(QUADRANTS).indexOf(b.quadrant) ||
+                b.y - a.y,
+            )}
+            rowKey={(p) => p.item.key}
+            scroll
+          />
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { Prioritize } from './Prioritize';

@@ -1,0 +1,4 @@
+import { mount } from '../../app';
+import { BacklogAction } from './BacklogAction';
+
+mount(<BacklogAction />);

@@ -1,0 +1,486 @@
+/**
+ * Prioritize in a real browser (Chromium through playwright-core): the built Custom UI in the Jira shell, the
+ * real bridge, the real resolvers and reorder consumer on the emulated Forge runtime, the local Jira site.
+ *
+ * The Product Owner scores board 1 with WSJF, checks an explanation by redoing its arithmetic, previews,
+ * applies (the order Jira then reports is the preview's `after`) and undoes (the original order is back).
+ * The developer can preview but not apply: the button is disabled with the reason, the resolver refuses, and
+ * the order does not change. Dark theme and the backlog action render too. Screenshots go to
+ * /tmp/valuerank-prioritize-*.png for a person to look at.
+ */
+import {
+  chromium,
+  type Browser,
+  type Frame,
+  type FrameLocator,
+  type Locator,
+  type Page,
+} from 'playwright-core';
+import { startLocalServer, type LocalServer } from '../../dev/server';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SHOTS = '/tmp/valuerank-prioritize';
+
+let server: LocalServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([
+    startLocalServer({ port: 0, harness: { log: () => undefined } }),
+    chromium.launch({ executablePath: CHROMIUM, args: ARGS }),
+  ]);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Opened {
+  page: Page;
+  ui: FrameLocator;
+  errors: string[];
+}
+
+/** Opens a module page; collects every console error and page error (CSP violations included). */
+async function open(
+  accountId: string,
+  options: { theme?: 'light' | 'dark'; module?: string; params?: string } = {},
+): Promise<Opened> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+  });
+  const module = options.module ?? 'valuerank-project-page';
+  const params = options.params ?? 'project=TRAIL';
+  await page.goto(
+    `${server.url}/module/${module}?as=${accountId}&${params}&theme=${options.theme ?? 'light'}`,
+  );
+  return { page, ui: page.frameLocator('#vr-frame'), errors };
+}
+
+function appFrame(page: Page): Frame {
+  const frame = page.frames().find((f) => f.url().includes('/ui/'));
+  if (!frame) throw new Error('The Custom UI iframe is not there');
+  return frame;
+}
+
+/** The board's backlog as Jira reports it now (rank order), read from the local site's REST API. */
+async function backlogOrder(boardId: number): Promise<string[]> {
+  const keys: string[] = [];
+  for (let startAt = 0; ; startAt += 50) {
+    const res = await fetch(
+      `${server.url}/rest/agile/1.0/board/${boardId}/backlog?startAt=${startAt}&maxResults=50&fields=summary`,
+      { headers: { 'X-Local-User': 'local-po', accept: 'application/json' } },
+    );
+    expect(res.status).toBe(200);
+    const page = (await res.json()) as { total: number; issues: Array<{ key: string }> };
+    keys.push(...page.issues.map((i) => i.key));
+    if (page.issues.length === 0 || keys.length >= page.total) return keys;
+  }
+}
+
+interface Preview {
+  fingerprint: string;
+  before: string[];
+  after: string[];
+  moved: number;
+  calls: unknown[];
+  naive: { perMovedIssue: number; chunksOf50: number };
+}
+
+/** Clicks "Preview new order" and answers the preview the UI received (the shell's /_local/invoke call). */
+async function previewFromUi(opened: Opened): Promise<Preview> {
+  const answer = opened.page.waitForResponse(
+    (r) =>
+      r.url().endsWith('/_local/invoke') && (r.request().postData() ?? '').includes('"prioritize.preview"'),
+  );
+  await opened.ui.getByRole('button', { name: 'Preview new order' }).click();
+  const body = (await (await answer).json()) as { ok: boolean; data: Preview };
+  expect(body.ok).toBe(true);
+  await opened.ui.getByRole('heading', { name: 'Preview: the new order' }).waitFor();
+  return body.data;
+}
+
+/** `(8 + 5 + 3) / 5` → 3.2: the substituted arithmetic of an explanation, redone as a person would. */
+function arithmetic(text: string): number {
+  const tokens = text.match(/\d+(?:\.\d+)?(?:e[+-]?\d+)?|[-+*/×÷−()]/gi) ?? [];
+  let i = 0;
+  const peek = () => tokens[i];
+  const primary = (): number => {
+    const t = tokens[i++];
+    if (t === '(') {
+      const v = sum();
+      i += 1; // ')'
+      return v;
+    }
+    if (t === '-' || t === '−') return -primary();
+    return Number(t);
+  };
+  const product = (): number => {
+    let v = primary();
+    while (['*', '×', '/', '÷'].includes(peek() ?? '')) {
+      const op = tokens[i++];
+      const r = primary();
+      v = op === '*' || op === '×' ? v * r : v / r;
+    }
+    return v;
+  };
+  const sum = (): number => {
+    let v = product();
+    while (['+', '-', '−'].includes(peek() ?? '')) {
+      const op = tokens[i++];
+      const r = product();
+      v = op === '+' ? v + r : v - r;
+    }
+    return v;
+  };
+  return sum();
+}
+
+/** The accessible description of an element: the text of the elements its aria-describedby names. */
+async function describedBy(frame: Frame, locator: Locator): Promise<string> {
+  const ids = (await locator.getAttribute('aria-describedby')) ?? '';
+  return frame.evaluate<string>(
+    `${JSON.stringify(ids.split(' ').filter(Boolean))}.map((id) => document.getElementById(id)?.textContent ?? '').join(' ')`,
+  );
+}
+
+const rows = (frame: Frame) =>
+  frame.evaluate<string[][]>(
+    "Array.from(document.querySelectorAll('.vr-ranked-row'), (tr) => Array.from(tr.querySelectorAll('th, td'), (c) => c.textContent ?? ''))",
+  );
+
+it('lets the Product Owner score with WSJF, explain a score, preview, apply, verify and undo', async () => {
+  const opened = await open('local-po');
+  const { page, ui, errors } = opened;
+  const original = await backlogOrder(1);
+  expect(original.length).toBeGreaterThan(100);
+
+  // Prioritize is the default tab (TRAIL has a scrum board); board 1 is chosen.
+  await ui.getByRole('tab', { name: 'Prioritize', selected: true }).waitFor();
+  await ui.getByRole('heading', { name: /^TRAIL board, ranked by / }).waitFor({ timeout: 30_000 });
+  expect(await ui.getByLabel('Board').inputValue()).toBe('1');
+
+  // Another model, then WSJF.
+  await ui.getByLabel('Scoring model').selectOption('rice');
+  await ui.getByRole('heading', { name: 'TRAIL board, ranked by RICE' }).waitFor({ timeout: 30_000 });
+  await ui.getByLabel('Scoring model').selectOption('wsjf');
+  await ui.getByRole('heading', { name: 'TRAIL board, ranked by WSJF' }).waitFor({ timeout: 30_000 });
+  await ui.getByText('WSJF is TRAIL’s model.').waitFor();
+
+  const frame = appFrame(page);
+  const table = await rows(frame);
+  expect(table.length).toBe(original.length);
+  // Value order: the first row has value rank 1, a key, and a score.
+  expect(table[0]?.[1]).toMatch(/^1\b/);
+  expect(table[0]?.[2]).toMatch(/^TRAIL-\d+$/);
+  const scores = table.map((r) => r[5] ?? '');
+  expect(scores.filter((s) => /^(= )?\d/.test(s)).length).toBeGreaterThan(10);
+  // Unscored issues show a dash and say why in their accessible description.
+  const unscored = ui.getByRole('button', { name: /^Unscored: explain/ }).first();
+  if (await unscored.count()) {
+    expect((await describedBy(appFrame(page), unscored)).length).toBeGreaterThan(5);
+  }
+  await page.screenshot({ path: `${SHOTS}-table.png` });
+
+  // The explanation of the top score: inputs with sources, the formula, the arithmetic and the result.
+  const firstKey = table[0]?.[2] as string;
+  await ui.getByRole('button', { name: new RegExp(`explain the score of ${firstKey}$`) }).click();
+  const dialog = ui.getByRole('dialog', { name: `${firstKey}: how the score is calculated` });
+  await dialog.waitFor();
+  await dialog.getByText('(businessValue + timeCriticality + riskReduction) / jobSize').waitFor();
+  await dialog.getByRole('rowheader', { name: /Business Value/ }).waitFor();
+  await dialog
+    .getByText(/customfield_10030/)
+    .first()
+    .waitFor();
+  const math = await dialog.locator('.vr-explain__math dd').allTextContents();
+  const [, substituted, result] = math;
+  expect(substituted).toMatch(/^\(\d.*\) \/ \d/);
+  const redone = arithmetic(substituted ?? '');
+  const shown = Number((result ?? '').replace(/^=\s*/, '').split(' ')[0]);
+  expect(Math.abs(redone - shown)).toBeLessThanOrEqual(0.005 + Math.abs(shown) * 1e-9);
+  await dialog.getByRole('button', { name: 'History' }).click();
+  await dialog
+    .getByText(/Nobody has changed these inputs|Changes to the inputs of/)
+    .first()
+    .waitFor({ timeout: 20_000 });
+  await page.screenshot({ path: `${SHOTS}-explanation.png` });
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+
+  // Preview: the moved count and the rank calls against the naive strategies.
+  const preview = await previewFromUi(opened);
+  expect(preview.before).toEqual(original);
+  expect(preview.moved).toBeGreaterThan(0);
+  expect(preview.calls.length).toBeLessThanOrEqual(preview.naive.perMovedIssue);
+  await ui
+    .getByText(
+      `${preview.moved} issues move with ${preview.calls.length} rank call${preview.calls.length === 1 ? '' : 's'}`,
+    )
+    .waitFor();
+  await ui.getByText(`one call per moved issue: ${preview.naive.perMovedIssue}`, { exact: false }).waitFor();
+  await ui.getByText(`chunks of 50: ${preview.naive.chunksOf50}`, { exact: false }).waitFor();
+  await page.screenshot({ path: `${SHOTS}-preview.png` });
+
+  // Apply: progress, then "verified"; Jira's order is now exactly the preview's `after`.
+  await ui.getByRole('button', { name: /^Apply \(/ }).click();
+  await ui.getByRole('progressbar', { name: 'Reorder progress' }).waitFor();
+  await ui.getByText(/^Reorder done: .*Verified ✓/).waitFor({ timeout: 60_000 });
+  await page.screenshot({ path: `${SHOTS}-applied.png` });
+  expect(await backlogOrder(1)).toEqual(preview.after);
+  // The table reloads: in value order, nothing is left to move.
+  await ui.getByText(`${original.length} already in place`).waitFor({ timeout: 30_000 });
+
+  // The reorder is listed: who, when, which model, how many moved.
+  await ui.getByText('Past reorders').click();
+  const entry = ui.getByRole('row', { name: /Amara Okafor|local-po/ }).first();
+  await entry.waitFor({ timeout: 20_000 });
+  expect(await entry.textContent()).toContain('WSJF');
+  expect(await entry.textContent()).toContain(String(preview.moved));
+
+  // Undo: the original order is back.
+  await ui.getByRole('button', { name: 'Undo last reorder' }).click();
+  await ui.getByText(/^Undo done: /).waitFor({ timeout: 60_000 });
+  expect(await backlogOrder(1)).toEqual(original);
+  await page.screenshot({ path: `${SHOTS}-undone.png` });
+
+  expect(errors).toEqual([]);
+  await page.close();
+}, 240_000);
+
+it('lets the developer preview but not apply: disabled with the reason, refused by the resolver, order unchanged', async () => {
+  const opened = await open('local-dev');
+  const { page, ui, errors } = opened;
+  const before = await backlogOrder(1);
+  await ui.getByRole('heading', { name: /^TRAIL board, ranked by / }).waitFor({ timeout: 30_000 });
+  await ui.getByText('Jira does not allow you to rank issues in TRAIL', { exact: false }).first().waitFor();
+
+  const preview = await previewFromUi(opened);
+  const apply = ui.getByRole('button', { name: /^Apply/ });
+  expect(await apply.isDisabled()).toBe(true);
+  expect(await describedBy(appFrame(page), apply)).toMatch(/Jira does not allow you to rank issues in TRAIL/);
+  // No pins either.
+  expect(
+    await ui
+      .getByRole('button', { name: /^Pin TRAIL-/ })
+      .first()
+      .isDisabled(),
+  ).toBe(true);
+  await page.screenshot({ path: `${SHOTS}-developer.png` });
+
+  // Even if the button were enabled, the resolver refuses, in words the developer understands.
+  const frame = appFrame(page);
+  const answer = await frame.evaluate<{ ok: boolean; error?: { code: string; message: string } }>(
+    `globalThis.__bridge.callBridge('invoke', ${JSON.stringify({
+      functionKey: 'prioritize.apply',
+      payload: { boardId: 1, fingerprint: preview.fingerprint },
+    })})`,
+  );
+  expect(answer.ok).toBe(false);
+  expect(answer.error?.code).toBe('forbidden');
+  expect(answer.error?.message).toMatch(/TRAIL/);
+  expect(await backlogOrder(1)).toEqual(before);
+
+  expect(errors).toEqual([]);
+  await page.close();
+}, 120_000);
+
+it('renders the table and the value/effort chart in the dark theme, with keyboard access to the points', async () => {
+  const { page, ui, errors } = await open('local-po', { theme: 'dark' });
+  await ui.getByRole('heading', { name: /^TRAIL board, ranked by / }).waitFor({ timeout: 30_000 });
+  const frame = appFrame(page);
+  await frame.waitForFunction("document.documentElement.getAttribute('data-color-mode') === 'dark'");
+
+  const chart = ui.getByRole('group', { name: 'Value against effort' });
+  await chart.waitFor();
+  for (const quadrant of ['Quick wins', 'Big bets', 'Fillers', 'Time sinks'])
+    await chart.getByText(new RegExp(`^${quadrant} \\(\\d+\\)$`)).waitFor();
+  const points = chart.getByRole('listitem');
+  expect(await points.count()).toBeGreaterThan(10);
+
+  // Token colours: dark surface, light text, coloured points.
+  const colours = await frame.evaluate<{ body: string; text: string; point: string }>(`(() => {
+    const point = document.querySelector('.vr-chart__point');
+    return {
+      body: getComputedStyle(document.body).backgroundColor,
+      text: getComputedStyle(document.body).color,
+      point: point ? getComputedStyle(point).fill : '',
+    };
+  })()`);
+  const luminance = (rgb: string) => {
+    const [r, g, b] = (rgb.match(/\d+/g) ?? []).map(Number);
+    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+  };
+  expect(luminance(colours.body)).toBeLessThan(60);
+  expect(luminance(colours.text)).toBeGreaterThan(150);
+  expect(colours.point).toMatch(/^rgb/);
+
+  // One tab stop for the points; arrows move between them; Enter explains the score.
+  const first = points.first();
+  await first.focus();
+  const label = await first.getAttribute('aria-label');
+  expect(label).toMatch(/^TRAIL-\d+: score .+, .+ story points, /);
+  await page.keyboard.press('ArrowRight');
+  const moved = await frame.evaluate<string | null>(
+    "document.activeElement?.getAttribute('aria-label') ?? null",
+  );
+  expect(moved).toMatch(/^TRAIL-\d+: score /);
+  expect(moved).not.toBe(label);
+  await chart.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}-dark-chart.png` });
+  await page.keyboard.press('Enter');
+  await ui.getByRole('dialog', { name: /how the score is calculated/ }).waitFor();
+  await page.keyboard.press('Escape');
+
+  // The data table alternative.
+  await ui.getByRole('button', { name: 'Show as a table' }).click();
+  await ui.getByRole('table', { name: 'Value against effort, by quadrant' }).waitFor();
+
+  await ui.getByRole('heading', { name: /^TRAIL board, ranked by / }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}-dark-table.png` });
+  expect(errors).toEqual([]);
+  await page.close();
+}, 120_000);
+
+it('opens the backlog action on the board it was opened from, compact', async () => {
+  const { page, ui, errors } = await open('local-po', {
+    module: 'valuerank-backlog-action',
+    params: 'project=TRAIL&board=2',
+    theme: 'dark',
+  });
+  await ui.getByRole('heading', { name: 'Prioritize by value' }).waitFor();
+  await ui.getByRole('heading', { name: /^Mobile board, ranked by / }).waitFor({ timeout: 30_000 });
+  const frame = appFrame(page);
+  expect(frame.url()).toContain('/ui/backlog-action.html');
+  expect((await rows(frame)).length).toBe((await backlogOrder(2)).length);
+  await page.screenshot({ path: `${SHOTS}-backlog-action.png` });
+  expect(errors).toEqual([]);
+  await page.close();
+}, 60_000);
+
+it('shows the server’s formula error with its column, then scores with the corrected formula', async () => {
+  const { page, ui, errors } = await open('local-po');
+  await ui.getByRole('heading', { name: /^TRAIL board, ranked by / }).waitFor({ timeout: 30_000 });
+  await ui.getByLabel('Scoring model').selectOption('custom');
+  const formula = ui.getByRole('textbox', { name: 'Formula' });
+  await formula.fill('(businessValue + ) / jobSize');
+  await ui.getByRole('button', { name: 'Score with this formula' }).click();
+  const problem = ui.locator('.vr-formula__error');
+  await problem
+    .getByText(/column 18/)
+    .first()
+    .waitFor({ timeout: 30_000 });
+  expect(await problem.getAttribute('role')).toBe('alert');
+  expect(await formula.getAttribute('aria-invalid')).toBe('true');
+  expect(await ui.locator('.vr-formula__caret').textContent()).toBe(
+    `(businessValue + ) / jobSize\n${' '.repeat(17)}^`,
+  );
+  await ui.getByRole('button', { name: 'Go to column 18' }).click();
+  const frame = appFrame(page);
+  expect(await frame.evaluate<number>('document.activeElement.selectionStart')).toBe(17);
+  // The table still shows the last good scores.
+  expect((await rows(frame)).length).toBeGreaterThan(100);
+  await page.screenshot({ path: `${SHOTS}-formula-error.png` });
+
+  await formula.fill('businessValue / jobSize');
+  await formula.press('Control+Enter');
+  await ui
+    .getByRole('heading', { name: 'TRAIL board, ranked by Custom formula' })
+    .waitFor({ timeout: 30_000 });
+  expect(await problem.count()).toBe(0);
+
+  // Make it the project's model, then go back to WSJF.
+  await ui.getByRole('button', { name: 'Use Custom formula for TRAIL' }).click();
+  await ui.getByText('Custom formula is TRAIL’s model.').waitFor({ timeout: 30_000 });
+  await ui.getByLabel('Scoring model').selectOption('wsjf');
+  await ui.getByRole('button', { name: 'Use WSJF for TRAIL' }).click();
+  await ui.getByText('WSJF is TRAIL’s model.').waitFor({ timeout: 30_000 });
+  expect(errors).toEqual([]);
+  await page.close();
+}, 90_000);
+
+it('pins an issue and unpins it', async () => {
+  const { ui, page, errors } = await open('local-po');
+  await ui.getByRole('heading', { name: /^TRAIL board, ranked by / }).waitFor({ timeout: 30_000 });
+  const table = await rows(appFrame(page));
+  const key = table[2]?.[2] as string;
+  const pin = ui.getByRole('button', { name: `Pin ${key}` });
+  expect(await pin.getAttribute('aria-pressed')).toBe('false');
+  await pin.click();
+  await ui.getByRole('button', { name: `Pin ${key}`, pressed: true }).waitFor({ timeout: 30_000 });
+  await ui.getByRole('button', { name: `Pin ${key}`, pressed: true }).click();
+  await ui.getByRole('button', { name: `Pin ${key}`, pressed: false }).waitFor({ timeout: 30_000 });
+  expect(errors).toEqual([]);
+  await page.close();
+}, 90_000);
+
+it('says clearly when the board cannot be opened, without crashing', async () => {
+  const outsider = await open('local-outsider', {
+    module: 'valuerank-backlog-action',
+    params: 'project=TRAIL&board=1',
+  });
+  await outsider.ui.getByRole('alert').getByText('ValueRank could not load this backlog.').waitFor();
+  await outsider.ui.getByText('Board 1 does not exist, or you cannot see it.').waitFor();
+  await outsider.ui.getByRole('button', { name: 'Try again' }).waitFor();
+  await outsider.page.screenshot({ path: `${SHOTS}-error.png` });
+  expect(outsider.errors).toEqual([]);
+  await outsider.page.close();
+
+  const elsewhere = await open('local-po', {
+    module: 'valuerank-backlog-action',
+    params: 'project=TRAIL&board=3',
+  });
+  await elsewhere.ui.getByText(/not a board of project TRAIL/).waitFor();
+  expect(elsewhere.errors).toEqual([]);
+  await elsewhere.page.close();
+}, 60_000);
+
+// Last: it saves TRAIL's mapping, so the "guessed" banner is gone for later views.
+it('lets the Product Owner check and save the guessed mapping; the developer sees it read-only', async () => {
+  const { ui, page, errors } = await open('local-po');
+  await ui.getByText('ValueRank guessed these fields — check them').waitFor({ timeout: 30_000 });
+  await ui.getByRole('button', { name: 'Check the mapping' }).click();
+  const form = ui.getByRole('form', { name: 'Field mapping' });
+  const reach = form.getByRole('combobox', { name: 'Reach' });
+  const original = await reach.inputValue();
+  expect(original).toBe('customfield_10033');
+  await reach.fill('custom field 33');
+  await form.getByText(/A field id looks like customfield_10030/).waitFor();
+  expect(await reach.getAttribute('aria-invalid')).toBe('true');
+  expect(await form.getByRole('button', { name: 'Save mapping' }).isDisabled()).toBe(true);
+  await page.screenshot({ path: `${SHOTS}-mapping-invalid.png` });
+  await reach.fill(original);
+  await form.getByRole('button', { name: 'Save these fields' }).click();
+  await form.getByText('Mapping saved. The scores now read these fields.').waitFor({ timeout: 30_000 });
+  await ui
+    .getByText('ValueRank guessed these fields — check them')
+    .waitFor({ state: 'detached', timeout: 30_000 });
+  expect(errors).toEqual([]);
+  await page.close();
+
+  const dev = await open('local-dev');
+  await dev.ui.getByRole('heading', { name: /^TRAIL board, ranked by / }).waitFor({ timeout: 30_000 });
+  await dev.ui.getByText(/^Field mapping/).click();
+  await dev.ui.getByText('Only a project admin of TRAIL can change where the inputs come from.').waitFor();
+  await dev.ui.getByRole('table', { name: 'Where ValueRank reads each input in TRAIL' }).waitFor();
+  expect(await dev.ui.getByRole('form', { name: 'Field mapping' }).count()).toBe(0);
+  expect(dev.errors).toEqual([]);
+  await dev.page.close();
+}, 90_000);
