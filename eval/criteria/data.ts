@@ -3,6 +3,7 @@
  * requirement smells (ARTA DS2/DS4), user-story quality labels (UStAI), annotated user stories (Dalpiaz
  * backlogs), real Jira issues (wiki markup) and ADF documents. Files are read in place, never copied.
  */
+import { parseCsvRecords } from '../csv';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SmellKind } from '../../src/core/criteria/types';
@@ -18,47 +19,8 @@ export function dataPath(...parts: string[]): string {
   return path.join(sharedDataDir(), ...parts);
 }
 
-/** RFC 4180 CSV: quoted fields with doubled quotes and line breaks; the first row is the header. */
-export function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (quoted) {
-      if (c === '"') {
-        if (body[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && body[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  const [header, ...rest] = rows;
-  if (!header) return [];
-  return rest
-    .filter((r) => r.some((f) => f.trim() !== ''))
-    .map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), r[i] ?? ''])));
-}
-
 export function readCsv(file: string): Record<string, string>[] {
-  return parseCsv(fs.readFileSync(file, 'utf8'));
+  return parseCsvRecords(fs.readFileSync(file, 'utf8'));
 }
 
 /** Smell labels: for each smell, the marked words in lower case (empty when the cell is `-`). */

@@ -6,7 +6,8 @@
  */
 import { buildChange, CHANGE_KINDS } from '../../bench/rank/changes';
 import { QUICK } from '../../bench/rank/config';
-import { parseCsv, readRealBacklogs } from '../../bench/rank/data';
+import { readRealBacklogs } from '../../bench/rank/data';
+import { parseCsv } from '../../eval/csv';
 import { minimumByDp, positionsOf, simulateCalls, type Call } from '../../bench/rank/dp';
 import { runPure } from '../../bench/rank/pure';
 

@@ -59,24 +59,7 @@ export const BUILTIN_INPUTS = [
 ] as const;
 export type BuiltinInput = (typeof BUILTIN_INPUTS)[number];
 
-export const INPUT_LABELS: Readonly<Record<BuiltinInput, string>> = {
-  storyPoints: 'Story Points',
-  effort: 'Effort',
-  businessValue: 'Business Value',
-  timeCriticality: 'Time Criticality',
-  riskReduction: 'Risk Reduction / Opportunity Enablement',
-  costOfDelay: 'Cost of Delay',
-  reach: 'Reach',
-  impact: 'Impact',
-  confidence: 'Confidence',
-  ease: 'Ease',
-  jobSize: 'Job size',
-  duration: 'Duration',
-  moscow: 'MoSCoW',
-  priority: 'Priority',
-  blockedCount: 'Blocked issues',
-  strategicFit: 'Strategic fit',
-};
+export { INPUT_LABELS } from './labels';
 
 /** Further names a quoted formula name may use for a built-in input. */
 export const INPUT_ALIASES: ReadonlyArray<{ name: BuiltinInput; label: string }> = [

@@ -1,8 +1,9 @@
 /**
- * Words the Prioritize view shows for models and inputs. The scoring core (src/core/scoring) has the same
- * tables, but importing it would bring zod into the bundle, so the few labels the UI needs live here; the
- * explanation of each score (inputs, sources, formula) always comes from the server.
+ * Words the Prioritize view shows for models and inputs. Input labels come from the scoring core's
+ * import-free `labels` module (the rest of the core would bring zod into the bundle); the explanation of
+ * each score (inputs, sources, formula) always comes from the server.
  */
+import { INPUT_LABELS as CORE_INPUT_LABELS } from '../../../../src/core/scoring/labels';
 import type { FieldMapping, ModelConfig } from '../../../../src/core/scoring';
 
 export type ModelKind = ModelConfig['kind'];
@@ -78,24 +79,7 @@ export const MAPPABLE_INPUTS = [
 ] as const;
 export type MappableInput = (typeof MAPPABLE_INPUTS)[number];
 
-export const INPUT_LABELS: Readonly<Record<string, string>> = {
-  storyPoints: 'Story Points',
-  effort: 'Effort',
-  businessValue: 'Business Value',
-  timeCriticality: 'Time Criticality',
-  riskReduction: 'Risk Reduction / Opportunity Enablement',
-  costOfDelay: 'Cost of Delay',
-  reach: 'Reach',
-  impact: 'Impact',
-  confidence: 'Confidence',
-  ease: 'Ease',
-  jobSize: 'Job size',
-  duration: 'Duration',
-  moscow: 'MoSCoW',
-  priority: 'Priority',
-  blockedCount: 'Blocked issues',
-  strategicFit: 'Strategic fit',
-};
+export const INPUT_LABELS: Readonly<Record<string, string>> = CORE_INPUT_LABELS;
 
 /** What falls back where when an input has no field of its own (shown next to empty mapping rows). */
 export const INPUT_FALLBACKS: Readonly<Partial<Record<MappableInput, string>>> = {
