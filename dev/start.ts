@@ -8,6 +8,7 @@
  *   npm start -- --seed my.json    another seed (or env VALUERANK_SEED)
  */
 import { buildUi, uiBuildIsFresh } from './harness/build-ui';
+import { seedDemoVision } from './demo/vision';
 import { startLocalServer } from './server';
 
 async function main(): Promise<void> {
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
     ...(seedFile ? { seedFile } : {}),
     ...(flag('--persist') ? { persistKvs: true } : {}),
   });
+  // The demo product's vision (Vision tab), unless another seed is used or storage already has one.
+  if (!seedFile) seedDemoVision(server.harness.kvs);
   const ready = performance.now();
 
   const lines: string[] = [];

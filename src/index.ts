@@ -1,3 +1,4 @@
 // Forge function handlers named in manifest.yml (`<file>.<export>`, relative to src/).
 export { handler } from './resolvers';
 export { reorderConsumer } from './prioritize/consumer';
+export { definitionOfReady, readinessTrigger } from './criteria/handlers';

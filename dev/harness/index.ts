@@ -19,6 +19,7 @@ import path from 'node:path';
 import { EventQueues, type ForgeHandler } from './events';
 import { installForgeRuntime, uninstallEnvironment, type ForgeEnvironment } from './forge-runtime';
 import { Invoker, type InvokeRequest } from './invoke';
+import { ProductTriggers } from './triggers';
 import { KvsStore } from './kvs';
 import { loadManifest, REPO_ROOT, type AppManifest, type UiModule } from './manifest';
 import {
@@ -174,6 +175,12 @@ export function createHarness(options: HarnessOptions): Harness {
     log,
   });
   env.queue = (p, body) => events.handle(p, body);
+  const triggers = new ProductTriggers({
+    triggers: manifest.triggers,
+    loadFunction: invoker.loadFunction,
+    env,
+    log,
+  });
   installForgeRuntime(env);
   const gadgetConfigs = new Map<string, unknown>();
 
@@ -418,7 +425,9 @@ export function createHarness(options: HarnessOptions): Harness {
     async handle(req, res) {
       const url = new URL(req.url ?? '/', 'http://local');
       try {
-        return await route(req, res, url);
+        const handled = await route(req, res, url);
+        if (!handled) triggers.watch(req, res, url);
+        return handled;
       } catch (error) {
         const status = error instanceof HttpError ? error.status : 500;
         if (status === 500)

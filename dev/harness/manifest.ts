@@ -45,6 +45,14 @@ export interface ConsumerDef {
   resolverMethod: string | undefined;
 }
 
+/** A product trigger (`trigger`): the function that runs on the named product events. */
+export interface TriggerDef {
+  key: string;
+  functionKey: string;
+  /** e.g. `avi:jira:updated:issue`. */
+  events: string[];
+}
+
 /** A Forge custom field the app declares (`jira:customField`): Jira lists it among the site's fields. */
 export interface AppCustomField {
   key: string;
@@ -76,6 +84,7 @@ export interface AppManifest {
   uiModules: UiModule[];
   functions: Record<string, FunctionDef>;
   consumers: ConsumerDef[];
+  triggers: TriggerDef[];
   customFields: AppCustomField[];
   entities: EntityDef[];
   /** `permissions.content.styles` contains `unsafe-inline`. */
@@ -132,6 +141,7 @@ export function parseManifest(text: string): AppManifest {
   const uiModules: UiModule[] = [];
   const functions: Record<string, FunctionDef> = {};
   const consumers: ConsumerDef[] = [];
+  const triggers: TriggerDef[] = [];
   const customFields: AppCustomField[] = [];
   for (const [type, list] of Object.entries(modules)) {
     if (!Array.isArray(list)) continue;
@@ -148,6 +158,11 @@ export function parseManifest(text: string): AppManifest {
         const functionKey = str(m.function) ?? str(resolver?.function);
         if (!functionKey || !str(m.queue)) continue;
         consumers.push({ key, queue: m.queue as string, functionKey, resolverMethod: str(resolver?.method) });
+      } else if (type === 'trigger') {
+        const events = Array.isArray(m.events)
+          ? m.events.filter((e): e is string => typeof e === 'string')
+          : [];
+        if (str(m.function)) triggers.push({ key, functionKey: m.function as string, events });
       } else if (type === 'jira:customField') {
         customFields.push({
           key,
@@ -210,6 +225,7 @@ export function parseManifest(text: string): AppManifest {
     uiModules,
     functions,
     consumers,
+    triggers,
     customFields,
     entities,
     allowsInlineStyles: styles.includes('unsafe-inline'),

@@ -2,10 +2,14 @@
  * `valuerank <command>`: the same core as the app, over HTTPS with an email and API token (or the
  * local site). Errors are one line on stderr and a non-zero exit; `--json` prints JSON only.
  */
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { fieldsNeeded, summarize, toBacklogItem } from '../core/backlog/items';
 import { planRank } from '../core/rank-plan';
 import { MODELS, type ModelConfig } from '../core/scoring';
+import { CriteriaConfigSchema, DEFAULT_CONFIG } from '../core/criteria';
+import { fieldsFor } from '../criteria';
+import { checkItem, ITEM_KINDS, type ItemKind, type ItemResult } from '../criteria/items';
 import { JiraClient } from '../jira/client';
 import { JiraError } from '../jira/errors';
 import { httpTransport, parseSiteUrl } from '../jira/http-transport';
@@ -35,6 +39,11 @@ Commands:
   reorder --board ID [--model M] [--dry-run] reorders the board's Jira rank by score with the fewest
                                              rank calls, re-reads the backlog and checks the result;
                                              --dry-run only prints the calls it would make
+  criteria --file F [--as issue|story|criterion]
+                                             checks acceptance criteria in a JSON file: an array of
+                                             Jira REST v3 issues or { id, text } objects, read as whole
+                                             issues (default), user stories or single criteria
+  criteria --issue KEY | --jql "..."         checks issues on the site (default configuration)
 
 Options:
   --site URL      the Jira site (or env VALUERANK_SITE), e.g. https://your-domain.atlassian.net;
@@ -42,6 +51,9 @@ Options:
   --as ACCOUNTID  on the local site, act as this user (default: the Product Owner)
   --model M       wsjf (default), rice, ice, value-effort, cd3, moscow (then WSJF inside a bucket),
                   moscow:<model>, or custom:<formula>, e.g. 'custom:businessValue / storyPoints'
+  --file F        criteria: the JSON file to check (no site needed); there --as names what each item is
+  --issue KEY     criteria: one issue on the site
+  --jql QUERY     criteria: every issue the query finds (at most 1 000)
   --dry-run       reorder: plan only, change nothing
   --json          print machine-readable JSON only
   -h, --help      this help
@@ -62,6 +74,9 @@ const OPTIONS = {
   board: { type: 'string' },
   model: { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
+  file: { type: 'string' },
+  issue: { type: 'string' },
+  jql: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -287,11 +302,56 @@ async function reorder(values: Values, io: Io): Promise<void> {
 /** The command already said what went wrong: exit 1 without another line. */
 class SilentFailure extends Error {}
 
+/** At most this many issues are checked for one --jql. */
+const MAX_CRITERIA_ISSUES = 1000;
+
+async function criteria(values: Values, io: Io): Promise<void> {
+  const sources = [values.file, values.issue, values.jql].filter((v) => v !== undefined).length;
+  if (sources !== 1) throw new UsageError('criteria needs exactly one of --file F, --issue KEY, --jql QUERY');
+  let results: ItemResult[];
+  if (values.file !== undefined) {
+    const as = (values.as ?? 'issue') as ItemKind;
+    if (!ITEM_KINDS.includes(as)) throw new UsageError(`--as must be one of ${ITEM_KINDS.join(', ')}`);
+    let items: unknown;
+    try {
+      items = JSON.parse(await readFile(values.file, 'utf8')) as unknown;
+    } catch (error) {
+      throw new UsageError(`Cannot read ${values.file}: ${(error as Error).message.split('\n')[0]}`);
+    }
+    if (!Array.isArray(items)) throw new UsageError(`${values.file} must hold a JSON array`);
+    results = items.map((item, i) => checkItem(item, as, DEFAULT_CONFIG, i));
+  } else {
+    const jira = clientFor(values, io.env);
+    const config = CriteriaConfigSchema.parse({});
+    const fields = fieldsFor(config);
+    const issues = values.issue
+      ? [await jira.issue(values.issue, fields)]
+      : (await jira.search({ jql: values.jql!, fields })).slice(0, MAX_CRITERIA_ISSUES);
+    results = issues.map((issue, i) => checkItem(issue, 'issue', config, i));
+  }
+  if (values.json) return void io.stdout.write(JSON.stringify(results) + '\n');
+  if (results.length === 0) return void io.stdout.write('Nothing to check.\n');
+  for (const r of results) {
+    io.stdout.write(`${r.id}  ${r.ready ? 'Ready' : 'Not ready'}  quality ${r.score}/100\n`);
+    for (const f of r.findings) {
+      const where =
+        f.start !== undefined
+          ? ` at ${f.start}-${f.end}${f.criterion !== undefined ? ` of criterion ${f.criterion + 1}` : ''}`
+          : f.criterion !== undefined
+            ? ` in criterion ${f.criterion + 1}`
+            : '';
+      const words = f.words !== undefined ? ` "${f.words}"` : '';
+      io.stdout.write(`  ${f.severity.padEnd(7)} ${f.kind}${words}${where}: ${f.message}\n`);
+    }
+  }
+}
+
 const COMMANDS: Record<string, (values: Values, io: Io) => Promise<void>> = {
   boards,
   backlog,
   score,
   reorder,
+  criteria,
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {

@@ -10,6 +10,7 @@ import {
   JiraBoardConfiguration,
   JiraEntityProperty,
   JiraFieldList,
+  JiraIssue,
   JiraPermissions,
   JiraUser,
   JqlSearchPage,
@@ -17,7 +18,6 @@ import {
   RankResultEntries,
   type JiraChangelogEntry,
   type JiraField,
-  type JiraIssue,
   type JiraProject,
 } from './schemas';
 import type { HttpMethod, JiraRawResponse, JiraTransport } from './transport';
@@ -281,6 +281,16 @@ export class JiraClient {
       return { ok: failures.length === 0, failures };
     }
     throw this.unexpectedStatus(response, 'PUT', path);
+  }
+
+  /**
+   * `GET /rest/api/3/issue/{key}?fields=`: one issue with only the fields asked for (an empty list asks for
+   * Jira's navigable defaults, so at least one field is required).
+   */
+  async issue(issueIdOrKey: string, fields: readonly string[]): Promise<JiraIssue> {
+    if (fields.length === 0) throw new RangeError('issue() needs at least one field');
+    const q = query({ fields });
+    return this.json('GET', jiraPath`/rest/api/3/issue/${issueIdOrKey}?${q}`, JiraIssue);
   }
 
   /** `GET /rest/api/3/issue/{key}/properties/{property}`; undefined when the issue has no such property. */

@@ -4,15 +4,18 @@
  * resolver definitions together.
  */
 import { z } from 'zod';
+import type { CheckResult } from '../core/criteria';
 import type { BacklogItem, BacklogSummary } from '../core/backlog/items';
 import type { Explanation, FieldMapping, ModelConfig } from '../core/scoring';
 import { FieldMappingSchema, ModelConfigSchema } from '../core/scoring';
+import { visionPayloads, type VisionAnswers } from './vision-api';
 
 const boardId = z.number().int().positive();
 const issueKey = z.string().regex(/^[A-Z][A-Z0-9_]+-\d+$/, 'not an issue key');
 const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]{1,9}$/, 'not a project key');
 
 export const payloads = {
+  ...visionPayloads,
   'site.overview': z.object({}).strict(),
   'board.backlog': z.object({ boardId }).strict(),
   /** The Prioritize view of a board: every backlog item scored with the project's model, and the target order. */
@@ -36,7 +39,29 @@ export const payloads = {
   'score.history': z
     .object({ issueKey, fieldIds: z.array(z.string().min(1).max(100)).min(1).max(20) })
     .strict(),
+  /** The acceptance-criteria check of one issue, as the user sees it (issue panel). */
+  'criteria.check': z.object({ issueKey }).strict(),
+  /** Readiness, quality and business value at a glance (issue context). */
+  'criteria.badge': z.object({ issueKey }).strict(),
 } as const;
+
+export interface CriteriaView extends CheckResult {
+  issueKey: string;
+  issueType: string | undefined;
+  summary: string;
+}
+
+export interface BadgeView {
+  issueKey: string;
+  ready: boolean;
+  quality: number;
+  /** The blocking findings' messages (at most 3). */
+  blocking: string[];
+  criteria: number;
+  progress: { done: number; total: number };
+  /** Prioritize's score from the `valuerank` issue property; null when not scored yet. */
+  value: { score: number; model: string | undefined } | null;
+}
 
 export interface SiteOverview {
   user: { accountId: string; displayName: string };
@@ -154,7 +179,7 @@ export interface InputChange {
   by: string;
 }
 
-export interface Answers {
+export interface Answers extends VisionAnswers {
   'site.overview': SiteOverview;
   'board.backlog': BoardBacklog;
   'prioritize.load': PrioritizeView;
@@ -167,6 +192,8 @@ export interface Answers {
   'prioritize.setModel': { model: ModelConfig };
   'mapping.save': { mapping: FieldMapping };
   'score.history': { changes: InputChange[] };
+  'criteria.check': CriteriaView;
+  'criteria.badge': BadgeView;
 }
 
 export type ResolverKey = keyof typeof payloads;

@@ -1,14 +1,25 @@
 import Resolver from '@forge/resolver';
 import { payloads, type Answers, type ResolverKey } from './api';
+import * as criteria from './criteria';
 import { defineResolver, type ResolverRequest } from './define';
 import { boardBacklog, siteOverview } from './overview';
 import * as prioritize from './prioritize';
 import type { ResolverResult } from './result';
+import * as vision from './vision';
 
 type Definitions = { [K in ResolverKey]: (request: ResolverRequest) => Promise<ResolverResult<Answers[K]>> };
 
 /** Every resolver the UI can invoke, by key. */
 export const definitions: Definitions = {
+  'vision.get': defineResolver(payloads['vision.get'], vision.get),
+  'vision.save': defineResolver(payloads['vision.save'], vision.save),
+  'vision.history': defineResolver(payloads['vision.history'], vision.history),
+  'vision.restore': defineResolver(payloads['vision.restore'], vision.restore),
+  'vision.notes.list': defineResolver(payloads['vision.notes.list'], vision.listNotesPage),
+  'vision.notes.add': defineResolver(payloads['vision.notes.add'], vision.addNote),
+  'vision.notes.update': defineResolver(payloads['vision.notes.update'], vision.updateNote),
+  'vision.notes.delete': defineResolver(payloads['vision.notes.delete'], vision.removeNote),
+  'vision.export': defineResolver(payloads['vision.export'], vision.exportMarkdown),
   'site.overview': defineResolver(payloads['site.overview'], siteOverview),
   'board.backlog': defineResolver(payloads['board.backlog'], boardBacklog),
   'prioritize.load': defineResolver(payloads['prioritize.load'], prioritize.load),
@@ -21,6 +32,8 @@ export const definitions: Definitions = {
   'prioritize.setModel': defineResolver(payloads['prioritize.setModel'], prioritize.setModel),
   'mapping.save': defineResolver(payloads['mapping.save'], prioritize.saveMapping),
   'score.history': defineResolver(payloads['score.history'], prioritize.scoreHistory),
+  'criteria.check': defineResolver(payloads['criteria.check'], criteria.check),
+  'criteria.badge': defineResolver(payloads['criteria.badge'], criteria.badge),
 };
 
 const resolver = new Resolver();

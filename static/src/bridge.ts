@@ -4,7 +4,7 @@
  * into an AppCallError carrying the resolver's code and message. Calls use literal keys (`call('site.overview', …)`),
  * which the wiring test checks against the resolver table.
  */
-import { invoke, router, view } from '@forge/bridge';
+import { events, invoke, router, view } from '@forge/bridge';
 import type { Answers, Payload, ResolverKey } from '../../src/resolvers/api';
 import type { ErrorCode, ResolverError, ResolverResult } from '../../src/resolvers/result';
 
@@ -103,4 +103,34 @@ export function closeView(): Promise<void> {
 /** Saves a gadget's configuration (from its edit view). */
 export function submitConfig(config: Record<string, unknown>): Promise<void> {
   return view.submit(config);
+}
+
+/**
+ * Calls `onChange` when the issue the module is shown on changes: Jira's `JIRA_ISSUE_CHANGED` event
+ * (issue panels and contexts), and, where no such event comes (the local harness does not emit it), when
+ * the window gets the focus back. Answers a function that stops listening.
+ */
+export function onIssueChanged(onChange: () => void): () => void {
+  let stopped = false;
+  let unsubscribe: (() => void) | undefined;
+  events
+    .on('JIRA_ISSUE_CHANGED', () => {
+      if (!stopped) onChange();
+    })
+    .then(
+      (subscription) => {
+        if (stopped) subscription.unsubscribe();
+        else unsubscribe = () => subscription.unsubscribe();
+      },
+      () => undefined,
+    );
+  const onFocus = () => {
+    if (!stopped) onChange();
+  };
+  window.addEventListener('focus', onFocus);
+  return () => {
+    stopped = true;
+    window.removeEventListener('focus', onFocus);
+    unsubscribe?.();
+  };
 }

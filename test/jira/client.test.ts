@@ -15,6 +15,7 @@ import {
   sampleBoardsPage,
   sampleErrorBody,
   sampleFields,
+  sampleIssue,
   sampleJqlPage,
   sampleMyself,
   samplePermissions,
@@ -343,5 +344,29 @@ describe('JiraClient retries', () => {
     const { client } = clientWith(t);
     await expect(client.myself()).rejects.toBeInstanceOf(JiraServerError);
     expect(t.sent).toHaveLength(4);
+  });
+});
+
+describe('JiraClient one issue', () => {
+  it('reads one issue with only the fields asked for', async () => {
+    const body = sampleIssue(5, { issuetype: { id: '10001', name: 'Story' }, description: null });
+    const t = new ScriptedTransport().enqueue({ status: 200, body });
+    const { client } = clientWith(t);
+    const issue = await client.issue('TRAIL-5', ['summary', 'issuetype', 'description']);
+    expect(issue).toMatchObject({ id: '10005', key: 'TRAIL-5', fields: { summary: 'Issue 5' } });
+    expect(t.sent[0]!.method).toBe('GET');
+    expect(url(t, 0).pathname).toBe('/rest/api/3/issue/TRAIL-5');
+    expect(url(t, 0).searchParams.get('fields')).toBe('summary,issuetype,description');
+  });
+
+  it('refuses no fields and a key that changes the path; a missing issue is not-found', async () => {
+    const t = new ScriptedTransport().enqueue({
+      status: 404,
+      body: { errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} },
+    });
+    const { client } = clientWith(t);
+    await expect(client.issue('TRAIL-1', [])).rejects.toThrow('at least one field');
+    await expect(client.issue('../x', ['summary'])).rejects.toThrow('could change the path');
+    await expect(client.issue('TRAIL-999', ['summary'])).rejects.toBeInstanceOf(JiraNotFoundError);
   });
 });

@@ -17,6 +17,7 @@ import {
   sampleChangelogPage,
   sampleErrorBody,
   sampleFields,
+  sampleIssue,
   sampleJqlPage,
   sampleMyself,
   samplePermissions,
@@ -141,6 +142,11 @@ const exercises: Record<string, () => Promise<unknown>> = {
       { generateChangelog: false },
     );
   },
+  issue: () =>
+    client({
+      status: 200,
+      body: sampleIssue(5, { issuetype: { id: '10001', name: 'Story' }, description: null }),
+    }).client.issue('TRAIL-5', ['summary', 'issuetype', 'description', 'customfield_10037']),
   getIssueProperty: () =>
     client({ status: 200, body: sampleProperty }).client.getIssueProperty('TRAIL-1', 'valuerank.score'),
   setIssueProperty: async () => {

@@ -1,14 +1,18 @@
 /**
  * The project page: who you are, the projects you can see and their boards (`site.overview`), in two tabs:
  * Overview (projects, boards, the backlog of the board you choose) and Prioritize (the backlog ordered by
- * business value; the default when the project has a scrum board).
+ * business value; the default when the project has a scrum board), plus Vision (the product vision board,
+ * its history and notes) when the page is opened in a project.
  */
-import { useId, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { call, getContext, type Answers } from '../../bridge';
 import { Badge, Button, EmptyState, ErrorMessage, Page, Section, Spinner, Tabs } from '../../components';
 import { Prioritize } from '../../features/prioritize';
 import { useAsync } from '../../hooks/useAsync';
 import { BacklogView } from './BacklogView';
+
+/** The Vision tab loads on first use (its own chunk, outside the first-load budget). */
+const Vision = lazy(() => import('../../features/vision'));
 
 type Overview = Answers['site.overview'];
 type Board = Overview['projects'][number]['boards'][number];
@@ -153,6 +157,19 @@ export function ProjectPage() {
         tabs={[
           { id: 'overview', label: 'Overview', panel: overviewPanel },
           { id: 'prioritize', label: 'Prioritize', panel: prioritizePanel },
+          ...(here
+            ? [
+                {
+                  id: 'vision',
+                  label: 'Vision',
+                  panel: (
+                    <Suspense fallback={<Spinner label="Loading the vision…" />}>
+                      <Vision projectKey={here.key} />
+                    </Suspense>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
     </Page>

@@ -1,0 +1,175 @@
+/**
+ * What the product vision keeps in Forge storage, each record checked with zod on the way in and out:
+ *
+ * | where                                  | what                                                         |
+ * | -------------------------------------- | ------------------------------------------------------------ |
+ * | entity `vision-head`, key `<project>`  | the current version number, who saved it and when            |
+ * | `vision:<project>:v:<n>`               | version n of the board (never overwritten; history grows)    |
+ * | entity `vision-note`, `<project>:<id>` | one vision note, indexed by project and time                 |
+ *
+ * A save is ONE transaction: the new version's key and the head, conditioned on the head still being at the
+ * version the user edited (no head at all for version 0). Two racing saves cannot both become version n + 1:
+ * the loser's transaction fails its condition and changes nothing. The head is a custom entity because Forge
+ * checks transaction conditions on custom entities only.
+ */
+import { Filter, FilterConditions, kvs, Sort, WhereConditions, type ForgeKvsAPIError } from '@forge/kvs';
+import { z } from 'zod';
+import { VisionNoteSchema, VisionVersionSchema, type VisionNote, type VisionVersion } from '../core/vision';
+import { readJson } from './json-store';
+import { checkKey, keyOf, MAX_VALUE_BYTES } from './keys';
+
+const HEAD = 'vision-head';
+const NOTE = 'vision-note';
+/** Display names as Jira gives them (stored at write time so readers need no user look-ups). */
+const DisplayName = z.string().max(255);
+
+export const StoredVersionSchema = VisionVersionSchema.extend({ savedByName: DisplayName.optional() });
+export type StoredVersion = VisionVersion & { savedByName?: string };
+
+export const VisionHeadSchema = z.object({
+  projectKey: z.string(),
+  version: z.number().int().min(1),
+  savedAt: z.string(),
+  savedBy: z.string(),
+  savedByName: DisplayName.optional(),
+});
+export type VisionHead = z.infer<typeof VisionHeadSchema>;
+
+export const StoredNoteSchema = VisionNoteSchema.extend({
+  projectKey: z.string(),
+  authorName: DisplayName.optional(),
+  updatedAt: z.string().optional(),
+});
+export type StoredNote = VisionNote & { projectKey: string; authorName?: string; updatedAt?: string };
+
+const versionKey = (projectKey: string, version: number) => keyOf('vision', projectKey, 'v', version);
+const versionPrefix = (projectKey: string) => `${keyOf('vision', projectKey, 'v')}:`;
+const headKey = (projectKey: string) => checkKey(keyOf(projectKey));
+const noteKey = (projectKey: string, id: string) => checkKey(keyOf(projectKey, id));
+
+function checkSize(value: unknown): void {
+  const bytes = Buffer.byteLength(JSON.stringify(value), 'utf8');
+  if (bytes > MAX_VALUE_BYTES)
+    throw new RangeError(`Too large to store (${bytes} bytes; the limit is ${MAX_VALUE_BYTES})`);
+}
+
+function parseStored<S extends z.ZodTypeAny>(schema: S, raw: unknown, where: string): z.infer<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new Error(`Stored vision data under ${where} is not valid`);
+  return parsed.data;
+}
+
+// ------------------------------------------------------------------------------------------------ board
+
+export async function readHead(projectKey: string): Promise<VisionHead | undefined> {
+  const raw = await kvs.entity<VisionHead>(HEAD).get(headKey(projectKey));
+  return raw === undefined ? undefined : parseStored(VisionHeadSchema, raw, `${HEAD}/${projectKey}`);
+}
+
+export async function readVersion(projectKey: string, version: number): Promise<StoredVersion | undefined> {
+  return readJson(versionKey(projectKey, version), StoredVersionSchema);
+}
+
+/** The current version, or undefined when the project has no vision yet (version 0). */
+export async function readCurrent(projectKey: string): Promise<StoredVersion | undefined> {
+  const head = await readHead(projectKey);
+  if (!head) return undefined;
+  const version = await readVersion(projectKey, head.version);
+  if (!version) throw new Error(`Vision version ${head.version} of ${projectKey} is missing`);
+  return version;
+}
+
+/** Every stored version of the project's board, oldest first. */
+export async function listVersions(projectKey: string): Promise<StoredVersion[]> {
+  const out: StoredVersion[] = [];
+  let cursor: string | undefined;
+  do {
+    let query = kvs
+      .query()
+      .where('key', WhereConditions.beginsWith(versionPrefix(projectKey)))
+      .limit(20);
+    if (cursor) query = query.cursor(cursor);
+    const page = await query.getMany<unknown>();
+    for (const r of page.results) out.push(parseStored(StoredVersionSchema, r.value, r.key));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out.sort((a, b) => a.version - b.version);
+}
+
+const isConditionFailure = (error: unknown): boolean =>
+  typeof error === 'object' &&
+  error !== null &&
+  (error as Partial<ForgeKvsAPIError>).code === 'CONDITION_CHECK_FAILED';
+
+/**
+ * Stores `version` as the project's current version if the head is still at `expectedVersion` (no head
+ * for 0); answers false, changing nothing, when someone else saved in between.
+ */
+export async function commitVersion(
+  projectKey: string,
+  version: StoredVersion,
+  expectedVersion: number,
+): Promise<boolean> {
+  const stored = StoredVersionSchema.parse(version);
+  checkSize(stored);
+  const head: VisionHead = {
+    projectKey,
+    version: stored.version,
+    savedAt: stored.savedAt,
+    savedBy: stored.savedBy,
+    ...(stored.savedByName !== undefined ? { savedByName: stored.savedByName } : {}),
+  };
+  const conditions =
+    expectedVersion === 0
+      ? new Filter<VisionHead>().and('version', FilterConditions.notExists())
+      : new Filter<VisionHead>().and('version', FilterConditions.equalTo(expectedVersion));
+  try {
+    await kvs
+      .transact()
+      .set(versionKey(projectKey, stored.version), stored)
+      .set<VisionHead>(headKey(projectKey), head, { entityName: HEAD, conditions })
+      .execute();
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+// ------------------------------------------------------------------------------------------------ notes
+
+/** Every note of the project, oldest first (the callers filter and page with the core). */
+export async function listNotes(projectKey: string): Promise<StoredNote[]> {
+  const out: StoredNote[] = [];
+  let cursor: string | undefined;
+  do {
+    let query = kvs
+      .entity<StoredNote>(NOTE)
+      .query()
+      .index('by-project-time', { partition: [projectKey] })
+      .sort(Sort.ASC)
+      .limit(100);
+    if (cursor) query = query.cursor(cursor);
+    const page = await query.getMany();
+    for (const r of page.results) out.push(parseStored(StoredNoteSchema, r.value, r.key));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+export async function readNote(projectKey: string, id: string): Promise<StoredNote | undefined> {
+  const raw = await kvs.entity<StoredNote>(NOTE).get(noteKey(projectKey, id));
+  return raw === undefined ? undefined : parseStored(StoredNoteSchema, raw, `${NOTE}/${projectKey}:${id}`);
+}
+
+/** Validates (the core's limits), checks the size, then writes; an invalid note writes nothing. */
+export async function writeNote(note: StoredNote): Promise<StoredNote> {
+  const stored = StoredNoteSchema.parse(note) as StoredNote;
+  checkSize(stored);
+  await kvs.entity<StoredNote>(NOTE).set(noteKey(stored.projectKey, stored.id), stored);
+  return stored;
+}
+
+export async function deleteNote(projectKey: string, id: string): Promise<void> {
+  await kvs.entity<StoredNote>(NOTE).delete(noteKey(projectKey, id));
+}

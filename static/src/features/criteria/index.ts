@@ -1,0 +1,2 @@
+export { CriteriaPanel, CriteriaReport } from './CriteriaPanel';
+export { IssueBadge } from './IssueBadge';

@@ -1,0 +1,1 @@
+export { Vision, default } from './Vision';

@@ -1,0 +1,4 @@
+import { mount } from '../../app';
+import { CriteriaPanelModule } from './CriteriaPanelModule';
+
+mount(<CriteriaPanelModule />);

@@ -1,0 +1,4 @@
+import { mount } from '../../app';
+import { IssueContextModule } from './IssueContextModule';
+
+mount(<IssueContextModule />);

@@ -1,0 +1,112 @@
+/**
+ * The acceptance-criteria issue panel and the issue context in a real browser (Chromium through
+ * playwright-core): the built Custom UI in the Jira shell, the real bridge and resolvers, the local site.
+ * Screenshots go to /tmp/valuerank-criteria-*.png for a person to look at.
+ */
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { startLocalServer, type LocalServer } from '../../dev/server';
+import { criteriaConfigKey } from '../../src/store/criteria';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+];
+const SHOTS = '/tmp/valuerank-criteria';
+
+let server: LocalServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([
+    startLocalServer({ port: 0, harness: { log: () => undefined } }),
+    chromium.launch({ executablePath: CHROMIUM, args: ARGS }),
+  ]);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  await fetch(`${server.url}/_local/reset`, { method: 'POST' });
+  await fetch(`${server.url}/_local/kvs`, { method: 'DELETE' });
+});
+
+async function open(
+  module: string,
+  issue: string,
+  theme: 'light' | 'dark' = 'light',
+): Promise<{ page: Page; ui: FrameLocator; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}/module/${module}?as=local-po&issue=${issue}&theme=${theme}`);
+  return { page, ui: page.frameLocator('#vr-frame'), errors };
+}
+
+describe('the Acceptance criteria panel', () => {
+  it('highlights the weak words in place and says Not ready with what blocks it (TRAIL-83)', async () => {
+    // The project treats open-ended criteria ("etc.") as blocking.
+    server.harness.kvs.handle('/set', {
+      key: criteriaConfigKey('TRAIL'),
+      value: { severity: { 'open-ended': 'error' } },
+    });
+    const { page, ui, errors } = await open('valuerank-criteria-panel', 'TRAIL-83');
+    await ui.getByTestId('verdict').waitFor();
+    await expect(ui.getByTestId('verdict').textContent()).resolves.toMatch(/Not ready/i);
+    const etc = ui.locator('mark[data-kind="open-ended"]');
+    await expect(etc.first().textContent()).resolves.toBe('Etc');
+    await expect(ui.locator('mark[data-kind="ambiguous"]').first().textContent()).resolves.toBe('Partially');
+    // The mark sits inside the criterion's own text, not in a separate list.
+    await expect(
+      ui
+        .getByTestId('criterion')
+        .filter({ has: ui.locator('mark[data-kind="open-ended"]') })
+        .count(),
+    ).resolves.toBe(1);
+    await expect(ui.getByRole('alert').textContent()).resolves.toMatch(/Open-ended/);
+    await expect(ui.getByTestId('quality').textContent()).resolves.toMatch(/Quality \d+\/100/);
+    await page.screenshot({ path: `${SHOTS}-not-ready.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 30_000);
+
+  it('says Ready for good criteria, shows task progress, and checks again on demand (TRAIL-89)', async () => {
+    const { page, ui, errors } = await open('valuerank-criteria-panel', 'TRAIL-89', 'dark');
+    await ui.getByTestId('verdict').waitFor();
+    await expect(ui.getByTestId('verdict').textContent()).resolves.toMatch(/^Ready$/i);
+    await expect(ui.getByTestId('progress').textContent()).resolves.toBe('2 of 5 verified');
+    const html = page.frames().find((f) => f.url().includes('/ui/'));
+    await expect(html?.evaluate('document.documentElement.dataset.colorMode')).resolves.toBe('dark');
+    const again = page.waitForResponse(
+      (r) => r.url().endsWith('/_local/invoke') && (r.request().postData() ?? '').includes('criteria.check'),
+    );
+    await ui.getByRole('button', { name: 'Check again' }).click();
+    expect((await again).status()).toBe(200);
+    await ui.getByTestId('verdict').waitFor();
+    await page.screenshot({ path: `${SHOTS}-ready-dark.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 30_000);
+});
+
+describe('the issue context badge', () => {
+  it('shows readiness, quality and "not scored yet" for an unscored issue', async () => {
+    const { page, ui, errors } = await open('valuerank-issue-context', 'TRAIL-53');
+    await ui.getByTestId('readiness').waitFor();
+    await expect(ui.getByTestId('readiness').textContent()).resolves.toMatch(/Not ready/i);
+    await expect(ui.getByTestId('quality').textContent()).resolves.toMatch(/^\d+\/100$/);
+    await expect(ui.getByTestId('value').textContent()).resolves.toBe('not scored yet');
+    await page.screenshot({ path: `${SHOTS}-context.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 30_000);
+});

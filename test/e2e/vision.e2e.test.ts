@@ -1,0 +1,207 @@
+/**
+ * The Vision tab in a real browser (Chromium through playwright-core): the built Custom UI in the Jira shell,
+ * the real bridge and resolvers on the emulated Forge runtime and KVS.
+ *
+ * The Product Owner edits the vision board and saves it, adds a note, and is stopped by a conflict when
+ * someone saved in between (simulated with a save through /_local/invoke): the merge view shows theirs and
+ * yours side by side, and the merge saves as a new version with nothing lost. The viewer gets a read view.
+ * The dark theme renders with token colours. Screenshots go to /tmp/valuerank-vision-*.png.
+ */
+import { chromium, type Browser, type Frame, type FrameLocator, type Page } from 'playwright-core';
+import { startLocalServer, type LocalServer } from '../../dev/server';
+import { seedDemoVision } from '../../dev/demo/vision';
+import type { VisionAnswers } from '../../src/resolvers/vision-api';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SHOTS = '/tmp/valuerank-vision';
+
+let server: LocalServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([
+    startLocalServer({ port: 0, harness: { log: () => undefined } }),
+    chromium.launch({ executablePath: CHROMIUM, args: ARGS }),
+  ]);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+beforeEach(async () => {
+  await fetch(`${server.url}/_local/kvs`, { method: 'DELETE' });
+});
+
+interface Opened {
+  page: Page;
+  ui: FrameLocator;
+  errors: string[];
+}
+
+async function open(accountId: string, theme: 'light' | 'dark' = 'light'): Promise<Opened> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+  });
+  await page.goto(`${server.url}/module/valuerank-project-page?as=${accountId}&project=TRAIL&theme=${theme}`);
+  const ui = page.frameLocator('#vr-frame');
+  await ui.getByRole('tab', { name: 'Vision' }).click({ timeout: 30_000 });
+  return { page, ui, errors };
+}
+
+function appFrame(page: Page): Frame {
+  const frame = page.frames().find((f) => f.url().includes('/ui/'));
+  if (!frame) throw new Error('The Custom UI iframe is not there');
+  return frame;
+}
+
+async function invoke<K extends keyof VisionAnswers>(
+  functionKey: K,
+  payload: unknown,
+  accountId = 'local-po',
+): Promise<{ ok: boolean; data?: VisionAnswers[K]; error?: { code: string } }> {
+  const res = await fetch(`${server.url}/_local/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      functionKey,
+      payload,
+      accountId,
+      context: { moduleKey: 'valuerank-project-page', extension: { project: { key: 'TRAIL' } } },
+    }),
+  });
+  return (await res.json()) as { ok: boolean; data?: VisionAnswers[K]; error?: { code: string } };
+}
+
+it('the PO edits and saves the board, adds a note, and merges after a conflicting save', async () => {
+  const { page, ui, errors } = await open('local-po');
+  const board = ui.getByRole('region', { name: 'Product vision board' });
+  await board.getByText('No vision yet.').waitFor();
+
+  // Edit and save: version 1.
+  await ui.getByRole('button', { name: 'Edit vision' }).click();
+  const form = ui.getByRole('form', { name: 'Edit the product vision board' });
+  await form.getByLabel('Vision', { exact: true }).fill('Every hiker finds a trail <b>they</b> can finish.');
+  await form.getByLabel('Needs').fill('Offline maps');
+  await form.getByRole('button', { name: 'Add goal' }).click();
+  await form.getByLabel('Goal 1 name').fill('Hikers come back');
+  await form.getByLabel('Goal 1 measurable target').fill('40% monthly return');
+  await form.getByLabel('Goal 1 weight').fill('8');
+  await form.getByRole('button', { name: 'Save as version 1' }).click();
+  await ui.getByText('Saved as version 1.').waitFor();
+  // User text is shown as text, never as HTML.
+  await board.getByText('Every hiker finds a trail <b>they</b> can finish.').waitFor();
+  await board.getByRole('cell', { name: 'Hikers come back' }).waitFor();
+  const stored = await invoke('vision.get', { projectKey: 'TRAIL' });
+  expect(stored.data?.current?.board).toMatchObject({
+    needs: 'Offline maps',
+    goals: [{ name: 'Hikers come back', target: '40% monthly return', weight: 8, status: 'active' }],
+  });
+
+  // A note.
+  await ui.getByText('Add a note').click();
+  const noteForm = ui.getByRole('form', { name: 'Add note' });
+  await noteForm.getByLabel('Title').fill('Hikers plan on Thursday');
+  await noteForm.getByLabel('Tags (comma-separated)').fill('analytics, planning');
+  await noteForm.getByLabel('Note').fill('Most weekend hikes are planned mid-week.');
+  await noteForm.getByRole('button', { name: 'Add note' }).click();
+  const notes = ui.getByRole('list', { name: 'Notes' });
+  await notes.getByText('Hikers plan on Thursday', { exact: true }).waitFor();
+  await notes.getByText('by Amara Okafor', { exact: false }).waitFor();
+
+  // Someone saves version 2 while the PO edits version 1.
+  await ui.getByRole('button', { name: 'Edit vision' }).click();
+  await form.getByLabel('Needs').fill('Offline maps and live trail conditions');
+  const theirs = await invoke('vision.save', {
+    projectKey: 'TRAIL',
+    board: { ...stored.data?.current?.board, product: 'Trailhead, the trail finder' },
+    expectedVersion: 1,
+  });
+  expect(theirs.ok).toBe(true);
+  await form.getByRole('button', { name: 'Save as version 2' }).click();
+  const merge = ui.getByRole('region', { name: 'Merge your changes' });
+  await merge.getByText('Someone else saved the vision while you were editing.').waitFor();
+  // Both texts side by side: their product, your needs.
+  await merge.getByText('Trailhead, the trail finder').waitFor();
+  await merge.getByText('Offline maps and live trail conditions').waitFor();
+  await page.screenshot({ path: `${SHOTS}-merge.png` });
+  // Only they changed the product: theirs is preselected there, yours where you edited.
+  expect(await merge.getByRole('group', { name: 'Product' }).getByLabel('Keep theirs').isChecked()).toBe(
+    true,
+  );
+  expect(await merge.getByRole('group', { name: 'Needs' }).getByLabel('Keep yours').isChecked()).toBe(true);
+  await merge.getByRole('button', { name: 'Save merge as version 3' }).click();
+  await ui.getByText('Saved as version 3.').waitFor();
+  const merged = await invoke('vision.get', { projectKey: 'TRAIL' });
+  expect(merged.data?.current?.board).toMatchObject({
+    product: 'Trailhead, the trail finder',
+    needs: 'Offline maps and live trail conditions',
+  });
+
+  // History shows three versions with who saved them.
+  await ui.getByRole('table', { name: 'Versions of the vision' }).getByRole('row').nth(3).waitFor();
+  await page.screenshot({ path: `${SHOTS}-saved.png`, fullPage: true });
+  expect(errors).toEqual([]);
+  await page.close();
+}, 90_000);
+
+it('the viewer reads the board without edit controls', async () => {
+  seedDemoVision(server.harness.kvs);
+  const { page, ui, errors } = await open('local-viewer');
+  await ui.getByText('Only project administrators can edit the vision board.').waitFor();
+  await ui
+    .getByRole('region', { name: 'Product vision board' })
+    .getByText('Everyone who wants to be outside finds a trail they can finish', { exact: false })
+    .waitFor();
+  expect(await ui.getByRole('button', { name: 'Edit vision' }).count()).toBe(0);
+  await ui.getByRole('list', { name: 'Notes' }).getByText('Club reporting goal achieved').waitFor();
+  expect(errors).toEqual([]);
+  await page.close();
+}, 60_000);
+
+it('renders the demo vision in the dark theme with token colours', async () => {
+  seedDemoVision(server.harness.kvs);
+  const { page, ui, errors } = await open('local-po', 'dark');
+  const frame = appFrame(page);
+  await frame.waitForFunction("document.documentElement.getAttribute('data-color-mode') === 'dark'");
+  await ui
+    .getByRole('region', { name: 'Product vision board' })
+    .getByText('Everyone who wants to be outside finds a trail they can finish', { exact: false })
+    .waitFor();
+  const colours = await frame.evaluate<{ body: string; text: string; cell: string }>(`(() => {
+    const cell = document.querySelector('.vr-vision__cell');
+    const text = document.querySelector('.vr-vision__text');
+    return {
+      body: getComputedStyle(document.body).backgroundColor,
+      text: text ? getComputedStyle(text).color : '',
+      cell: cell ? getComputedStyle(cell).backgroundColor : '',
+    };
+  })()`);
+  const luminance = (rgb: string) => {
+    const [r, g, b] = (rgb.match(/\d+/g) ?? []).map(Number);
+    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+  };
+  expect(luminance(colours.body)).toBeLessThan(80);
+  expect(luminance(colours.cell)).toBeLessThan(80);
+  expect(luminance(colours.text)).toBeGreaterThan(150);
+  await page.screenshot({ path: `${SHOTS}-dark.png`, fullPage: true });
+  expect(errors).toEqual([]);
+  await page.close();
+}, 60_000);
