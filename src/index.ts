@@ -2,3 +2,4 @@
 export { handler } from './resolvers';
 export { reorderConsumer } from './prioritize/consumer';
 export { definitionOfReady, readinessTrigger } from './criteria/handlers';
+export { healthSnapshot } from './health/handlers';

@@ -21,6 +21,8 @@ import {
   type ModelConfig,
   type Score,
 } from '../core/scoring';
+import { strategicFit, type VisionBoard } from '../core/vision';
+import { projectGoalTags } from '../goals';
 import type { JiraClient } from '../jira/client';
 import type { JiraIssue } from '../jira/schemas';
 import type { PrioritizedItem } from '../resolvers/api';
@@ -47,6 +49,8 @@ export interface AnalyzeOptions {
   otherBoards?: boolean;
   /** The board, when the caller resolved it already. */
   board?: BoardRef;
+  /** More fields to read with the backlog (the health gadget reads descriptions for readiness). */
+  extraFields?: readonly string[];
 }
 
 export interface Analysis {
@@ -73,6 +77,8 @@ export interface Analysis {
   fragile: Map<string, Fragility>;
   /** Key → names of the project's other boards whose backlog holds it. */
   otherBoards: Map<string, string[]>;
+  /** The project's vision board and the goal ids per tagged issue (when the project has a vision). */
+  vision?: { board: VisionBoard; tags: Map<string, string[]> };
 }
 
 /** Today's date (`YYYY-MM-DD`, UTC) for due-date inputs. */
@@ -179,7 +185,9 @@ export async function analyzeBoard(
 
   const wantOthers = options.otherBoards !== false && board.otherBoards.length > 0;
   const [issues, others] = await Promise.all([
-    jira.boardBacklog(board.id, { fields: fieldsFor(mapping, board.estimationFieldId) }),
+    jira.boardBacklog(board.id, {
+      fields: [...fieldsFor(mapping, board.estimationFieldId), ...(options.extraFields ?? [])],
+    }),
     wantOthers
       ? Promise.all(
           board.otherBoards.map(async (b) => ({
@@ -192,11 +200,18 @@ export async function analyzeBoard(
 
   const { blocks, blockedBy } = blockLinks(issues, mapping.blockedCount?.linkType);
   const blockedCount = new Map([...blocks].map(([k, v]) => [k, v.length] as const));
+  const visionBoard = await settings.vision?.(board.projectKey);
+  const vision = visionBoard
+    ? { board: visionBoard, tags: await projectGoalTags(jira, board.projectKey) }
+    : undefined;
+  const fit = vision
+    ? new Map(issues.map((i) => [i.key, strategicFit(vision.tags.get(i.key) ?? [], vision.board)] as const))
+    : undefined;
   const scores = scoreBacklog(
     issues.map((i) => ({ key: i.key, fields: i.fields })),
     mapping,
     model,
-    { now: todayOf(deps), blockedCount },
+    { now: todayOf(deps), blockedCount, strategicFit: fit },
   );
   const values = orderValues(scores);
   const backlog = new Set(issues.map((i) => i.key));
@@ -233,6 +248,7 @@ export async function analyzeBoard(
       fragileIssues(scores, DEFAULT_SCALES, { model, mapping }).map((f) => [f.key, f] as const),
     ),
     otherBoards,
+    ...(vision ? { vision } : {}),
   };
 }
 

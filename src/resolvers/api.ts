@@ -9,6 +9,9 @@ import type { BacklogItem, BacklogSummary } from '../core/backlog/items';
 import type { Explanation, FieldMapping, ModelConfig } from '../core/scoring';
 import { FieldMappingSchema, ModelConfigSchema } from '../core/scoring';
 import { visionPayloads, type VisionAnswers } from './vision-api';
+import { gadgetPayloads, type GadgetAnswers } from './gadget-api';
+import { goalsPayloads, type GoalsAnswers } from './goals-api';
+import type { CoverageReport } from '../core/vision';
 
 const boardId = z.number().int().positive();
 const issueKey = z.string().regex(/^[A-Z][A-Z0-9_]+-\d+$/, 'not an issue key');
@@ -16,6 +19,8 @@ const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]{1,9}$/, 'not a project key'
 
 export const payloads = {
   ...visionPayloads,
+  ...gadgetPayloads,
+  ...goalsPayloads,
   'site.overview': z.object({}).strict(),
   'board.backlog': z.object({ boardId }).strict(),
   /** The Prioritize view of a board: every backlog item scored with the project's model, and the target order. */
@@ -125,6 +130,8 @@ export interface PrioritizeView {
   items: PrioritizedItem[];
   cycles: string[][];
   undoAvailable: boolean;
+  /** How the backlog's value spreads over the vision's active goals (when the project has a vision). */
+  goalCoverage?: CoverageReport;
 }
 
 export interface RankCallView {
@@ -179,7 +186,7 @@ export interface InputChange {
   by: string;
 }
 
-export interface Answers extends VisionAnswers {
+export interface Answers extends VisionAnswers, GoalsAnswers, GadgetAnswers {
   'site.overview': SiteOverview;
   'board.backlog': BoardBacklog;
   'prioritize.load': PrioritizeView;

@@ -1,11 +1,13 @@
 import Resolver from '@forge/resolver';
 import { payloads, type Answers, type ResolverKey } from './api';
 import * as criteria from './criteria';
+import * as gadget from './gadget';
 import { defineResolver, type ResolverRequest } from './define';
 import { boardBacklog, siteOverview } from './overview';
 import * as prioritize from './prioritize';
 import type { ResolverResult } from './result';
 import * as vision from './vision';
+import * as goals from './goals';
 
 type Definitions = { [K in ResolverKey]: (request: ResolverRequest) => Promise<ResolverResult<Answers[K]>> };
 
@@ -20,6 +22,9 @@ export const definitions: Definitions = {
   'vision.notes.update': defineResolver(payloads['vision.notes.update'], vision.updateNote),
   'vision.notes.delete': defineResolver(payloads['vision.notes.delete'], vision.removeNote),
   'vision.export': defineResolver(payloads['vision.export'], vision.exportMarkdown),
+  'goals.tag': defineResolver(payloads['goals.tag'], goals.tag),
+  'goals.bulkTag': defineResolver(payloads['goals.bulkTag'], goals.bulkTag),
+  'goals.forIssue': defineResolver(payloads['goals.forIssue'], goals.forIssue),
   'site.overview': defineResolver(payloads['site.overview'], siteOverview),
   'board.backlog': defineResolver(payloads['board.backlog'], boardBacklog),
   'prioritize.load': defineResolver(payloads['prioritize.load'], prioritize.load),
@@ -34,6 +39,8 @@ export const definitions: Definitions = {
   'score.history': defineResolver(payloads['score.history'], prioritize.scoreHistory),
   'criteria.check': defineResolver(payloads['criteria.check'], criteria.check),
   'criteria.badge': defineResolver(payloads['criteria.badge'], criteria.badge),
+  'gadget.health': defineResolver(payloads['gadget.health'], gadget.health),
+  'gadget.boards': defineResolver(payloads['gadget.boards'], gadget.boards),
 };
 
 const resolver = new Resolver();

@@ -105,6 +105,11 @@ export function submitConfig(config: Record<string, unknown>): Promise<void> {
   return view.submit(config);
 }
 
+/** Opens a Jira page of this site by its path (e.g. an issue search: `/issues/?jql=…`), same tab. */
+export function openSitePath(path: string): Promise<void> {
+  return router.navigate(path);
+}
+
 /**
  * Calls `onChange` when the issue the module is shown on changes: Jira's `JIRA_ISSUE_CHANGED` event
  * (issue panels and contexts), and, where no such event comes (the local harness does not emit it), when

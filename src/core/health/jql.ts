@@ -2,8 +2,8 @@
  * JQL for "show me the items that are not ready", for a link from the dashboard to Jira's issue search.
  *
  * Two forms:
- * - by property: `project = "X" AND issue.property[valuerank].ready = "false" ORDER BY Rank ASC`. It finds
- *   what Jira has indexed now, however many issues. It needs the `valuerank` issue property's `ready` path
+ * - by property: `project = "X" AND issue.property[valuerank-readiness].ready = "false" ORDER BY Rank ASC`. It finds
+ *   what Jira has indexed now, however many issues. It needs the `valuerank-readiness` issue property's `ready` path
  *   indexed (a `jira:entityProperty` value with `type: string`; entity property indexes know number, string,
  *   text, date and user, not boolean): the unquoted `false` of the JQL is the same string operand as `"false"`.
  * - by keys: `key in ("X-1", "X-2") ORDER BY Rank ASC`, exactly the items the dashboard shows; for at most
@@ -14,7 +14,7 @@
  */
 export const MAX_KEYS_IN_JQL = 100;
 
-export const READY_PROPERTY = { key: 'valuerank', path: 'ready' } as const;
+export const READY_PROPERTY = { key: 'valuerank-readiness', path: 'ready' } as const;
 
 /** A JQL string literal: double-quoted, with `\`, `"`, and line breaks and tabs escaped. */
 export function jqlString(value: string): string {
@@ -31,7 +31,7 @@ function propertyField(key: string, path: string): string {
   return `issue.property[${key}].${path}`;
 }
 
-/** `project = "X" AND issue.property[valuerank].ready = "false" ORDER BY Rank ASC`. */
+/** `project = "X" AND issue.property[valuerank-readiness].ready = "false" ORDER BY Rank ASC`. */
 export function notReadyByPropertyJql(projectKey: string): string {
   const field = propertyField(READY_PROPERTY.key, READY_PROPERTY.path);
   return `project = ${jqlString(projectKey)} AND ${field} = ${jqlString('false')} ORDER BY Rank ASC`;

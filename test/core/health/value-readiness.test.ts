@@ -180,11 +180,12 @@ describe('not-ready JQL', () => {
 
   it('builds the property query and the key list', () => {
     expect(notReadyJql(['A-3', 'A-6', 'A-3'], 'TRAIL')).toEqual({
-      byProperty: 'project = "TRAIL" AND issue.property[valuerank].ready = "false" ORDER BY Rank ASC',
+      byProperty:
+        'project = "TRAIL" AND issue.property[valuerank-readiness].ready = "false" ORDER BY Rank ASC',
       byKeys: 'key in ("A-3", "A-6") ORDER BY Rank ASC',
     });
     expect(notReadyJql([], 'X" OR "1"="1').byProperty).toBe(
-      'project = "X\\" OR \\"1\\"=\\"1" AND issue.property[valuerank].ready = "false" ORDER BY Rank ASC',
+      'project = "X\\" OR \\"1\\"=\\"1" AND issue.property[valuerank-readiness].ready = "false" ORDER BY Rank ASC',
     );
   });
 

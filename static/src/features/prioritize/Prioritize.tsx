@@ -15,6 +15,7 @@ import { MappingSettings } from './MappingSettings';
 import { formulaOf, ModelPicker, type FormulaProblem } from './ModelPicker';
 import { PreviewPanel } from './PreviewPanel';
 import { RankedTable, type Item } from './RankedTable';
+import { BulkGoalTag } from '../goals';
 import { ReorderHistory } from './ReorderHistory';
 import { useJob, type JobRun } from './useJob';
 import { usePrioritizeView, type PrioritizeData } from './usePrioritizeView';
@@ -408,6 +409,7 @@ export function Prioritize({
             onPin={pin}
             compact={compact}
           />
+          <BulkGoalTag projectKey={projectKey} items={items} />
 
           <Disclosure
             title="Value against effort"

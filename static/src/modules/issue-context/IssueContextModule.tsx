@@ -2,6 +2,7 @@
 import { getContext } from '../../bridge';
 import { ErrorMessage, Spinner } from '../../components';
 import { IssueBadge } from '../../features/criteria';
+import { GoalPicker } from '../../features/goals';
 import { useAsync } from '../../hooks/useAsync';
 
 export function IssueContextModule() {
@@ -20,6 +21,7 @@ export function IssueContextModule() {
   return (
     <main className="vr-page vr-page--compact">
       <IssueBadge issueKey={issueKey} />
+      <GoalPicker issueKey={issueKey} />
     </main>
   );
 }

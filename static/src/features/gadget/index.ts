@@ -1,0 +1,1 @@
+export { HealthGadget } from './HealthGadget';

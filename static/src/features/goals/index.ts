@@ -1,0 +1,2 @@
+export { BulkGoalTag } from './BulkGoalTag';
+export { GoalPicker } from './GoalPicker';

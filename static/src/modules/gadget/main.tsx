@@ -1,0 +1,4 @@
+import { mount } from '../../app';
+import { HealthGadget } from '../../features/gadget';
+
+mount(<HealthGadget />);

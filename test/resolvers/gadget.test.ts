@@ -1,0 +1,193 @@
+/**
+ * The health gadget's resolvers on the local Jira site, run by the harness as Forge runs them. The numbers
+ * are checked against the same backlog read straight from the site and recomputed here: readiness from the
+ * descriptions (core criteria check), the value order from `prioritize.load`'s scores, top-N overlap by hand.
+ * Then 5,000 issues at 100 ms per Jira call: one answer within 25 s, and a cached second answer that makes
+ * only the access check's calls.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildLargeSeed, BIG_BOARD_ID } from '../../dev/demo';
+import { startLocalServer, type LocalServer } from '../../dev/server';
+import { DEFAULT_CONFIG } from '../../src/core/criteria';
+import { checkJiraIssue, fieldsFor } from '../../src/criteria';
+import { JiraClient } from '../../src/jira/client';
+import { httpTransport } from '../../src/jira/http-transport';
+import type { PrioritizeView } from '../../src/resolvers/api';
+import type { GadgetBoards, GadgetHealth } from '../../src/resolvers/gadget-api';
+
+type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+
+async function invoke<T>(server: LocalServer, key: string, payload: unknown, accountId = 'local-po') {
+  const response = await fetch(`${server.url}/_local/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      functionKey: key,
+      payload,
+      accountId,
+      context: { moduleKey: 'valuerank-health-gadget', extension: { type: 'jira:dashboardGadget' } },
+    }),
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as Answer<T>;
+}
+
+async function data<T>(server: LocalServer, key: string, payload: unknown, accountId = 'local-po') {
+  const answer = await invoke<T>(server, key, payload, accountId);
+  if (!answer.ok) throw new Error(`${key} failed: ${JSON.stringify(answer.error)}`);
+  return answer.data;
+}
+
+const stats = async (server: LocalServer) =>
+  (await (await fetch(`${server.url}/_local/stats`)).json()) as { total: number };
+
+describe('gadget on the demo site', () => {
+  let server: LocalServer;
+  beforeAll(async () => {
+    server = await startLocalServer({ port: 0, harness: { log: () => undefined } });
+  });
+  afterAll(() => server.close());
+  beforeEach(async () => {
+    await fetch(`${server.url}/_local/reset`, { method: 'POST' });
+    await fetch(`${server.url}/_local/kvs`, { method: 'DELETE' });
+  });
+
+  it('answers numbers that match the backlog recomputed from the site', async () => {
+    const health = await data<GadgetHealth>(server, 'gadget.health', {
+      boardId: 1,
+      topN: 5,
+      panels: ['top', 'readiness', 'quadrants', 'order', 'agenda', 'trend'],
+    });
+    // The backlog as the site reports it, checked here with the default criteria configuration.
+    const asPo = new JiraClient(
+      httpTransport({ siteUrl: server.url, headers: { 'X-Local-User': 'local-po' } }),
+    );
+    const issues = await asPo.boardBacklog(1, { fields: fieldsFor(DEFAULT_CONFIG) });
+    const ready = new Map(issues.map((i) => [i.key, checkJiraIssue(i, DEFAULT_CONFIG).verdict.ready]));
+    const readyCount = [...ready.values()].filter(Boolean).length;
+    expect(health.readiness?.all.total).toBe(issues.length);
+    expect(health.readiness?.all.ready).toBe(readyCount);
+    expect(health.readiness?.all.share).toBeCloseTo(readyCount / issues.length, 10);
+
+    // The value order from Prioritize's own scores: higher first, ties in current order.
+    const view = await data<PrioritizeView>(server, 'prioritize.load', { boardId: 1 });
+    const scored = view.items.filter((i) => i.score !== null);
+    const byValue = [...scored].sort((a, b) => (b.score as number) - (a.score as number) || a.rank - b.rank);
+    expect(health.top?.map((t) => t.key)).toEqual(byValue.slice(0, 5).map((i) => i.key));
+    expect(health.top?.map((t) => t.ready)).toEqual(byValue.slice(0, 5).map((i) => ready.get(i.key)));
+    const topReady = byValue.slice(0, 5).filter((i) => ready.get(i.key)).length;
+    expect(health.readiness?.top.ready).toBe(topReady);
+
+    const k = Math.min(20, scored.length);
+    const currentTop = new Set(
+      [...scored]
+        .sort((a, b) => a.rank - b.rank)
+        .slice(0, k)
+        .map((i) => i.key),
+    );
+    const overlap = byValue.slice(0, k).filter((i) => currentTop.has(i.key)).length / k;
+    expect(health.order?.topSize).toBe(k);
+    expect(health.order?.topOverlap).toBeCloseTo(overlap, 10);
+
+    const estimated = view.items.filter((i) => i.score !== null && i.storyPoints !== undefined);
+    const counts = health.quadrants?.counts ?? { 'quick-win': 0, 'big-bet': 0, filler: 0, 'time-sink': 0 };
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(estimated.length);
+
+    const notReady = issues.filter((i) => !ready.get(i.key)).map((i) => i.key);
+    expect(health.readiness?.notReadyUrl).toBe(
+      `/issues/?jql=${encodeURIComponent(health.readiness?.notReadyJql ?? '')}`,
+    );
+    if (notReady.length <= 100)
+      for (const key of notReady) expect(health.readiness?.notReadyJql).toContain(`"${key}"`);
+    // The agenda: highest-value items that are not ready, each with its top finding.
+    const agendaExpected = byValue
+      .filter((i) => !ready.get(i.key))
+      .slice(0, 10)
+      .map((i) => i.key);
+    expect(health.agenda?.map((a) => a.key)).toEqual(agendaExpected);
+    for (const entry of health.agenda ?? []) expect(entry.finding?.message).toBeTruthy();
+    expect(health.trend).toHaveLength(1);
+    expect(health.trend?.[0]?.count).toBe(issues.length);
+  });
+
+  it('shows only the panels asked for, and lists the boards the viewer can see', async () => {
+    const health = await data<GadgetHealth>(server, 'gadget.health', {
+      boardId: 1,
+      topN: 3,
+      panels: ['top'],
+    });
+    expect(health.top).toHaveLength(3);
+    expect(health.readiness).toBeUndefined();
+    expect(health.agenda).toBeUndefined();
+    const boards = await data<GadgetBoards>(server, 'gadget.boards', {});
+    expect(boards.boards.map((b) => b.id)).toEqual(expect.arrayContaining([1, 2, 3]));
+    const outsider = await data<GadgetBoards>(server, 'gadget.boards', {}, 'local-outsider');
+    expect(outsider.boards).toEqual([]);
+  });
+
+  it('says plainly when the board is gone or hidden, even when the answer is cached', async () => {
+    await data<GadgetHealth>(server, 'gadget.health', { boardId: 1, topN: 5, panels: ['top'] });
+    const hidden = await invoke<GadgetHealth>(
+      server,
+      'gadget.health',
+      { boardId: 1, topN: 5, panels: ['top'] },
+      'local-outsider',
+    );
+    expect(hidden).toEqual({ ok: false, error: expect.objectContaining({ code: 'not-found' }) });
+    const gone = await invoke<GadgetHealth>(server, 'gadget.health', {
+      boardId: 4242,
+      topN: 5,
+      panels: ['top'],
+    });
+    expect(gone.ok).toBe(false);
+    if (!gone.ok) expect(gone.error.message).toMatch(/Board 4242 does not exist/);
+    const bad = await invoke<GadgetHealth>(server, 'gadget.health', { boardId: 1, topN: 51, panels: [] });
+    expect(bad.ok).toBe(false);
+  });
+});
+
+describe('gadget on 5,000 issues at 100 ms per Jira call', () => {
+  let server: LocalServer;
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'vr-gadget-'));
+    const seedFile = path.join(dir, 'big.json');
+    writeFileSync(seedFile, JSON.stringify(buildLargeSeed(5000)));
+    server = await startLocalServer({ port: 0, seedFile, harness: { log: () => undefined } });
+    const set = await fetch(`${server.url}/_local/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ latencyMs: 100 }),
+    });
+    expect(set.status).toBe(200);
+  }, 60_000);
+  afterAll(() => server.close());
+
+  it('answers within 25 s, and a second viewer within a minute costs only the access check', async () => {
+    const payload = {
+      boardId: BIG_BOARD_ID,
+      topN: 20,
+      panels: ['top', 'readiness', 'quadrants', 'order', 'agenda', 'trend'],
+    };
+    const before = (await stats(server)).total;
+    const started = Date.now();
+    const first = await data<GadgetHealth>(server, 'gadget.health', payload);
+    const ms = Date.now() - started;
+    const calls = (await stats(server)).total - before;
+    console.log(`gadget.health, 5,000 issues, 100 ms latency: ${ms} ms, ${calls} Jira calls`);
+    expect(ms).toBeLessThan(25_000);
+    expect(first.cached).toBe(false);
+    expect(first.readiness?.all.total).toBe(5000);
+    expect(first.top).toHaveLength(20);
+
+    const again = (await stats(server)).total;
+    const t2 = Date.now();
+    const second = await data<GadgetHealth>(server, 'gadget.health', payload, 'local-dev');
+    const calls2 = (await stats(server)).total - again;
+    console.log(`gadget.health again (cached): ${Date.now() - t2} ms, ${calls2} Jira calls`);
+    expect(second.cached).toBe(true);
+    expect(calls2).toBeLessThanOrEqual(2);
+    expect(second.top).toEqual(first.top);
+  }, 60_000);
+});
