@@ -81,11 +81,13 @@ export function goalCoverage(items: readonly CoverageItem[], board: VisionBoard)
   const inactive = new Map<string, string[]>();
   const unknown = new Map<string, string[]>();
   const unaligned = { count: 0, keys: [] as string[], value: 0, share: 0 };
+  // Shares are summed as fractions of the total (not divided at the end), so tiny values cannot underflow.
   let totalValue = 0;
+  for (const item of items) totalValue += positive(item.value);
+  const fraction = (value: number): number => (totalValue > 0 ? value / totalValue : 0);
 
   for (const item of items) {
     const value = positive(item.value);
-    totalValue += value;
     const served: GoalCoverage[] = [];
     for (const id of new Set(item.goals)) {
       const coverage = goals.get(id);
@@ -96,18 +98,19 @@ export function goalCoverage(items: readonly CoverageItem[], board: VisionBoard)
       unaligned.count += 1;
       unaligned.keys.push(item.key);
       unaligned.value += value;
+      unaligned.share += fraction(value);
       continue;
     }
     for (const coverage of served) {
       coverage.count += 1;
       coverage.keys.push(item.key);
       coverage.value += value / served.length;
+      coverage.share += fraction(value) / served.length;
     }
   }
 
-  const shareOf = (value: number): number => (totalValue > 0 ? Math.min(1, value / totalValue) : 0);
-  for (const coverage of goals.values()) coverage.share = shareOf(coverage.value);
-  unaligned.share = shareOf(unaligned.value);
+  for (const coverage of goals.values()) coverage.share = Math.min(1, coverage.share);
+  unaligned.share = Math.min(1, unaligned.share);
   return {
     goals: [...goals.values()],
     unaligned,
