@@ -6,8 +6,12 @@
  *   npm start -- --no-build        reuse static/build
  *   npm start -- --persist         keep Forge storage in .vr-data/kvs.json across restarts
  *   npm start -- --seed my.json    another seed (or env VALUERANK_SEED)
+ *
+ * With the demo data it also seeds the demo vision and the demo dashboard (/dashboard: two configured
+ * health gadgets side by side).
  */
 import { buildUi, uiBuildIsFresh } from './harness/build-ui';
+import { seedDemoDashboard } from './harness/dashboard';
 import { seedDemoVision } from './demo/vision';
 import { startLocalServer } from './server';
 
@@ -37,6 +41,8 @@ async function main(): Promise<void> {
   });
   // The demo product's vision (Vision tab), unless another seed is used or storage already has one.
   if (!seedFile) seedDemoVision(server.harness.kvs);
+  // The demo dashboard (/dashboard): two health gadgets with different stored configurations.
+  if (!seedFile) seedDemoDashboard(server.harness);
   const ready = performance.now();
 
   const lines: string[] = [];
@@ -49,6 +55,10 @@ async function main(): Promise<void> {
   }
   console.log(`\nValueRank on a local Jira Cloud site: ${server.url}/`);
   console.log(lines.join('\n'));
+  if (!seedFile)
+    console.log(
+      `\nDemo dashboard with two configured gadgets: ${server.url}/dashboard?as=${server.harness.directory.defaultUser}`,
+    );
   console.log(`\nReady in ${(ready / 1000).toFixed(1)} s from start (${buildNote}). Ctrl+C stops.`);
 
   const stop = () => {

@@ -4,6 +4,8 @@
  * Routes (everything else falls through to the local Jira site):
  *   GET  /                               index: every module page for every user, projects and boards
  *   GET  /module/<key>?as=&project=&issue=&board=&gadget=&edit=1&theme=light|dark   the "Jira shell"
+ *                                        (&embed=1: without the bar, to be framed)
+ *   GET  /dashboard?as=&theme=            the demo dashboard: two configured health gadgets side by side
  *   GET  /browse/<issueKey>?as=           a minimal issue page (router target for issues)
  *   GET  /ui/<file>                       the built Custom UI (static/build); entry HTML gets the bridge
  *   GET  /__harness/<file>.js             the shell's and the iframe's bridge scripts
@@ -21,8 +23,10 @@ import { installForgeRuntime, uninstallEnvironment, type ForgeEnvironment } from
 import { Invoker, type InvokeRequest } from './invoke';
 import { ProductTriggers } from './triggers';
 import { KvsStore } from './kvs';
+import { DASHBOARD_MODULE, DEMO_DASHBOARD, gadgetLocalId } from './dashboard';
 import { loadManifest, REPO_ROOT, type AppManifest, type UiModule } from './manifest';
 import {
+  dashboardPage,
   defaultParams,
   indexPage,
   issuePage,
@@ -203,7 +207,7 @@ export function createHarness(options: HarnessOptions): Harness {
     const isGadget = /gadget/i.test(module.type);
     const gadgetId = url.searchParams.get('gadget') ?? '1';
     const isEditView = url.searchParams.get('edit') === '1' && module.edit !== undefined;
-    const localId = isGadget ? `${module.key}:gadget-${gadgetId}` : `${module.key}:main`;
+    const localId = isGadget ? gadgetLocalId(module.key, gadgetId) : `${module.key}:main`;
     const extension: Record<string, unknown> = {
       type: module.type,
       ...(project ? { project: { id: project.id, key: project.key, type: 'software' } } : {}),
@@ -239,6 +243,7 @@ export function createHarness(options: HarnessOptions): Harness {
       theme,
       isEditView,
       gadgetLocalId: isGadget ? localId : undefined,
+      embedded: url.searchParams.get('embed') === '1',
       users: dir.users.map((u) => ({ accountId: u.accountId, displayName: u.displayName })),
       links: { projectPage: projectPage?.key, home: '/' },
       context: {
@@ -280,6 +285,34 @@ export function createHarness(options: HarnessOptions): Harness {
       '<head$1>\n<script src="/__harness/iframe-bridge.js"></script>',
     );
     return send(res, 200, html, type, { 'content-security-policy': customUiCsp(manifest) });
+  }
+
+  /** The demo dashboard's gadget instances with what is stored for each. */
+  function dashboardView(url: URL, res: ServerResponse) {
+    const module = manifest.uiModules.find((m) => m.key === DASHBOARD_MODULE);
+    if (!module) throw new HttpError(404, `No ${DASHBOARD_MODULE} module in manifest.yml`);
+    const accountId = url.searchParams.get('as') || dir.defaultUser;
+    const theme: ColorMode = url.searchParams.get('theme') === 'dark' ? 'dark' : 'light';
+    const frames = DEMO_DASHBOARD.map(({ gadgetId }) => {
+      const config = (gadgetConfigs.get(gadgetLocalId(module.key, gadgetId)) ?? {}) as Record<
+        string,
+        unknown
+      >;
+      const board = dir.boards.find((b) => b.id === Number(config.boardId));
+      const model = typeof config.model === 'string' ? config.model : 'project';
+      const panels = Array.isArray(config.panels) ? config.panels.length : 0;
+      return {
+        gadgetId,
+        title: `${module.title}${board ? ` — ${board.name}` : ''}`,
+        summary: board
+          ? `Board #${board.id} · ${model === 'project' ? "project's model" : model.toUpperCase()} · top ${String(config.topN ?? 10)} · ${panels} panel${panels === 1 ? '' : 's'}`
+          : 'Not configured yet',
+        config,
+        src: moduleUrl(module.key, { gadget: gadgetId, as: accountId, theme, embed: '1' }),
+        editUrl: moduleUrl(module.key, { gadget: gadgetId, as: accountId, theme, edit: '1' }),
+      };
+    });
+    send(res, 200, dashboardPage(frames, { accountId, theme }), 'text/html; charset=utf-8');
   }
 
   async function productFetch(body: Record<string, unknown>) {
@@ -354,6 +387,10 @@ export function createHarness(options: HarnessOptions): Harness {
       const module = manifest.uiModules.find((m) => m.key === key);
       if (!module) throw new HttpError(404, `No Custom UI module ${key} in manifest.yml`);
       send(res, 200, shellPage(shellConfig(module, url)), 'text/html; charset=utf-8');
+      return true;
+    }
+    if (method === 'GET' && p === '/dashboard') {
+      dashboardView(url, res);
       return true;
     }
     if (method === 'GET' && p.startsWith('/browse/')) {

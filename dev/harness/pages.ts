@@ -34,6 +34,21 @@ export interface ShellConfig {
   links: { projectPage?: string | undefined; home: string };
   isEditView: boolean;
   gadgetLocalId?: string | undefined;
+  /** Framed in another page (the demo dashboard): no bar, the module fills the frame. */
+  embedded?: boolean | undefined;
+}
+
+/** One gadget on the demo dashboard. */
+export interface DashboardFrame {
+  gadgetId: string;
+  title: string;
+  /** What its stored configuration says, in words. */
+  summary: string;
+  /** The stored configuration (shown to tests as `data-config`). */
+  config: unknown;
+  /** The embedded shell page, and the full one with the edit view. */
+  src: string;
+  editUrl: string;
 }
 
 export const escapeHtml = (value: unknown): string =>
@@ -57,9 +72,16 @@ const PAGE_STYLE = `
   th, td { text-align:left; padding:6px 10px; border-bottom:1px solid var(--line); }
   .vr-muted { color: var(--muted); }
   iframe.vr-frame { display:block; width:100%; height: calc(100vh - 41px); border:0; background: transparent; }
+  .vr-dashboard { display:grid; grid-template-columns: repeat(auto-fit, minmax(420px, 1fr)); gap:16px; }
+  .vr-dashboard__gadget { background: var(--card); border:1px solid var(--line); border-radius:6px; padding:8px 12px; }
+  .vr-dashboard__gadget h2 { font-size:16px; margin:4px 0; }
+  .vr-dashboard__gadget p { margin:0 0 8px; }
+  iframe.vr-dashboard__frame { display:block; width:100%; height:900px; border:0; background: transparent; }
+  body.vr-embedded header.vr-bar { display:none; }
+  body.vr-embedded iframe.vr-frame { height: 100vh; }
 `;
 
-function layout(title: string, body: string, theme: ColorMode, scripts = ''): string {
+function layout(title: string, body: string, theme: ColorMode, scripts = '', bodyClass = ''): string {
   return `<!doctype html>
 <html lang="en" data-shell-theme="${theme}">
 <head>
@@ -68,7 +90,7 @@ function layout(title: string, body: string, theme: ColorMode, scripts = ''): st
 <title>${escapeHtml(title)}</title>
 <style>${PAGE_STYLE}</style>
 </head>
-<body>
+<body${bodyClass ? ` class="${escapeHtml(bodyClass)}"` : ''}>
 ${body}
 ${scripts}
 </body>
@@ -134,6 +156,10 @@ ${warning}
 <table><thead><tr><th>Module</th><th>Type</th><th>Title</th><th>Open as</th></tr></thead><tbody>
 ${moduleRows}
 </tbody></table>
+<h2>Demo dashboard</h2>
+<p>Two "Backlog health" gadgets with different configurations: ${dir.users
+      .map((u) => `<a href="/dashboard?as=${encodeURIComponent(u.accountId)}">${escapeHtml(u.accountId)}</a>`)
+      .join(' · ')}</p>
 <h2>Projects and boards</h2>
 <table><thead><tr><th>Key</th><th>Name</th><th>Boards</th></tr></thead><tbody>
 ${projectRows}
@@ -174,6 +200,34 @@ export function shellPage(config: ShellConfig): string {
     config.theme,
     `<script type="application/json" id="vr-shell-config">${scriptJson(config)}</script>
 <script src="/__harness/shell.js"></script>`,
+    config.embedded ? 'vr-embedded' : '',
+  );
+}
+
+/** The demo dashboard: each configured gadget instance framed side by side, as the chosen user. */
+export function dashboardPage(
+  frames: readonly DashboardFrame[],
+  options: { accountId: string; theme: ColorMode },
+): string {
+  const cards = frames
+    .map(
+      (f) => `<section class="vr-dashboard__gadget" aria-labelledby="vr-gadget-${escapeHtml(f.gadgetId)}">
+<h2 id="vr-gadget-${escapeHtml(f.gadgetId)}">${escapeHtml(f.title)}</h2>
+<p class="vr-muted">${escapeHtml(f.summary)} · <a href="${escapeHtml(f.editUrl)}">Edit</a></p>
+<iframe class="vr-dashboard__frame" title="${escapeHtml(f.title)}" src="${escapeHtml(f.src)}" data-gadget-id="${escapeHtml(f.gadgetId)}" data-config="${escapeHtml(JSON.stringify(f.config ?? null))}"></iframe>
+</section>`,
+    )
+    .join('\n');
+  return layout(
+    'Dashboard — local Jira',
+    `<header class="vr-bar"><a class="vr-logo" href="/">Local Jira</a><span class="vr-muted">Dashboard · as ${escapeHtml(options.accountId)}</span></header>
+<main>
+<h1>ValueRank demo dashboard</h1>
+<div class="vr-dashboard">
+${cards}
+</div>
+</main>`,
+    options.theme,
   );
 }
 

@@ -19,10 +19,11 @@ import type { ModelConfig } from '../core/scoring';
 import { checkJiraIssue, fieldsFor as criteriaFields, type ConfigSource } from '../criteria';
 import type { JiraClient } from '../jira/client';
 import { JiraForbiddenError, JiraNotFoundError } from '../jira/errors';
-import { analyzeBoard } from '../prioritize/analyze';
+import { analyzeBoard, type Analysis } from '../prioritize/analyze';
+import { backlogCoverage } from '../prioritize/preview';
 import { resolveBoard } from '../prioritize/board';
 import type { SettingsSource } from '../prioritize/sources';
-import type { GadgetBoards, GadgetHealth, GadgetPanel } from '../resolvers/gadget-api';
+import type { GadgetBoards, GadgetGoals, GadgetHealth, GadgetPanel } from '../resolvers/gadget-api';
 import { AppError } from '../resolvers/result';
 
 /** How long a computed answer is served to viewers with the same access. */
@@ -135,7 +136,7 @@ async function analyzeHealth(
     topN: req.topN,
     agendaSize: AGENDA_SIZE,
   });
-  return { a, health };
+  return { a, health, items };
 }
 
 /**
@@ -162,9 +163,23 @@ export async function snapshotBoards(
   return { recorded, failed };
 }
 
+/** Goal coverage of the backlog and its highest-value unaligned items; null without a vision. */
+export function goalsPanel(a: Analysis, items: readonly HealthItem[]): GadgetGoals | null {
+  const coverage = backlogCoverage(a);
+  if (!coverage) return null;
+  const byKey = new Map(items.map((i, index) => [i.key, { item: i, index }] as const));
+  const unaligned = coverage.unaligned.keys
+    .map((key) => byKey.get(key))
+    .filter((e): e is { item: HealthItem; index: number } => e !== undefined)
+    .sort((p, q) => (q.item.score ?? -Infinity) - (p.item.score ?? -Infinity) || p.index - q.index)
+    .slice(0, AGENDA_SIZE)
+    .map(({ item }) => ({ key: item.key, summary: item.summary, score: item.score }));
+  return { coverage, unaligned };
+}
+
 async function compute(deps: HealthDeps, req: HealthRequest): Promise<Computed> {
   const now = deps.now?.() ?? new Date();
-  const { a, health } = await analyzeHealth(deps, req, now);
+  const { a, health, items } = await analyzeHealth(deps, req, now);
   let trend = [health.snapshot];
   if (deps.trend) {
     const series = addSnapshot(await deps.trend.read(a.board.id), health.snapshot, now);
@@ -217,6 +232,7 @@ async function compute(deps: HealthDeps, req: HealthRequest): Promise<Computed> 
     order: health.order,
     agenda: health.agenda,
     trend,
+    goals: goalsPanel(a, items),
   };
 }
 
@@ -251,6 +267,7 @@ export async function gadgetHealth(deps: HealthDeps, req: HealthRequest): Promis
   if (shown.has('order')) out.order = value.order;
   if (shown.has('agenda')) out.agenda = value.agenda;
   if (shown.has('trend')) out.trend = value.trend;
+  if (shown.has('goals')) out.goals = value.goals;
   return out;
 }
 

@@ -41,7 +41,7 @@ export { runRankCalls, type FailedIssue } from './execute';
 export { inputChanges, jobProgress, reorderHistory } from './history';
 export { jobView, restoreTarget, runJob, startApply, startUndo, type JobDeps } from './jobs';
 export { modelLabel, parseModelName } from './model';
-export { callView, previewOf, prioritizeView } from './preview';
+export { backlogCoverage, callView, previewOf, prioritizeView } from './preview';
 export { pinIssue, saveProjectMapping, saveProjectModel } from './settings';
 export { DEFAULT_MODEL, noSettings, type SettingsSource } from './sources';
 export { storedSettings } from './stored';

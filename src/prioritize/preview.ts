@@ -1,5 +1,6 @@
 /** The Prioritize view and the preview of a reorder, made from an analysis. */
 import { planRank, type RankCall, type RankPlan } from '../core/rank-plan';
+import { goalCoverage, type CoverageReport } from '../core/vision';
 import type { PreviewView, PrioritizeView, RankCallView } from '../resolvers/api';
 import { fingerprintOf, prioritizedItems, type Analysis } from './analyze';
 import type { Rights } from './board';
@@ -7,8 +8,31 @@ import type { Rights } from './board';
 /** Jira's limit on issues per rank call, which the naive "re-rank everything" strategy chunks by. */
 const CHUNK = 50;
 
+/**
+ * How the backlog's value spreads over the vision's active goals: each item's score as its value (unscored
+ * counts as 0) and its goal tags. Undefined when the project has no vision.
+ */
+export function backlogCoverage(
+  a: Pick<Analysis, 'issues' | 'scores' | 'vision'>,
+): CoverageReport | undefined {
+  const vision = a.vision;
+  if (!vision) return undefined;
+  return goalCoverage(
+    a.issues.map((issue, i) => {
+      const score = a.scores[i];
+      return {
+        key: issue.key,
+        value: score?.status === 'scored' ? score.value : null,
+        goals: vision.tags.get(issue.key) ?? [],
+      };
+    }),
+    vision.board,
+  );
+}
+
 export function prioritizeView(a: Analysis, rights: Rights, undoAvailable: boolean): PrioritizeView {
   const unscored = a.scores.filter((s) => s.status === 'unscored').length;
+  const coverage = backlogCoverage(a);
   return {
     board: { id: a.board.id, name: a.board.name, projectKey: a.board.projectKey },
     model: a.model,
@@ -25,6 +49,7 @@ export function prioritizeView(a: Analysis, rights: Rights, undoAvailable: boole
     items: prioritizedItems(a),
     cycles: a.cycles,
     undoAvailable,
+    ...(coverage ? { goalCoverage: coverage } : {}),
   };
 }
 

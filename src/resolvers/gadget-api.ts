@@ -4,8 +4,9 @@
 import { z } from 'zod';
 import type { AgendaEntry, OrderHealth, Quadrant, ReadinessCounts, Snapshot } from '../core/health';
 import { ModelConfigSchema, type ModelConfig } from '../core/scoring';
+import type { CoverageReport } from '../core/vision';
 
-export const GADGET_PANELS = ['top', 'readiness', 'quadrants', 'order', 'agenda', 'trend'] as const;
+export const GADGET_PANELS = ['top', 'readiness', 'quadrants', 'order', 'agenda', 'trend', 'goals'] as const;
 export type GadgetPanel = (typeof GADGET_PANELS)[number];
 
 export const gadgetPayloads = {
@@ -63,6 +64,16 @@ export interface GadgetHealth {
   order?: OrderHealth;
   agenda?: AgendaEntry[];
   trend?: Snapshot[];
+  /**
+   * How the backlog's value spreads over the vision's active goals, and the highest-value items that serve
+   * none (at most 10); null when the project has no vision.
+   */
+  goals?: GadgetGoals | null;
+}
+
+export interface GadgetGoals {
+  coverage: CoverageReport;
+  unaligned: Array<{ key: string; summary: string; score: number | null }>;
 }
 
 export interface GadgetBoards {

@@ -63,7 +63,14 @@ it('is configured in the edit view, saved with view.submit, and shows every pane
   };
   expect(saved).toMatchObject({ boardId: 1, topN: 5, refreshMinutes: 15 });
 
-  for (const heading of ['Readiness', 'Value vs effort', 'Order health', 'Refinement agenda', 'Trend'])
+  for (const heading of [
+    'Readiness',
+    'Value vs effort',
+    'Order health',
+    'Refinement agenda',
+    'Trend',
+    'Goal coverage',
+  ])
     await ui.getByRole('heading', { name: heading }).waitFor();
   const topRows = ui.getByRole('table', { name: 'Top 5 by value' }).locator('tbody tr');
   expect(await topRows.count()).toBe(5);

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { call, openIssue, openSitePath, type Answers } from '../../bridge';
 import { Badge, Button, EmptyState, ErrorMessage, Section, Spinner, Table } from '../../components';
 import { useAsync } from '../../hooks/useAsync';
+import { CoverageTable } from '../goals';
 import { healthPayload, type GadgetConfig } from './config';
 import { QuadrantChart } from './QuadrantChart';
 
@@ -179,6 +180,39 @@ export function GadgetView({ config }: { config: GadgetConfig }) {
               { key: 'count', header: 'Items', cell: (r) => r.count, align: 'end' },
             ]}
           />
+        </Section>
+      )}
+      {h.goals !== undefined && (
+        <Section title="Goal coverage">
+          {h.goals === null ? (
+            <p>This project has no product vision yet, so there are no goals to cover.</p>
+          ) : (
+            <>
+              <CoverageTable report={h.goals.coverage} hideCaption />
+              {h.goals.unaligned.length > 0 && (
+                <Table
+                  caption="Highest-value items that serve no active goal"
+                  rows={h.goals.unaligned}
+                  rowKey={(r) => r.key}
+                  columns={[
+                    {
+                      key: 'key',
+                      header: 'Issue',
+                      cell: (r) => <IssueLink issueKey={r.key} />,
+                      rowHeader: true,
+                    },
+                    { key: 'summary', header: 'Summary', cell: (r) => r.summary },
+                    {
+                      key: 'score',
+                      header: 'Score',
+                      cell: (r) => (r.score === null ? '—' : num(r.score)),
+                      align: 'end',
+                    },
+                  ]}
+                />
+              )}
+            </>
+          )}
         </Section>
       )}
     </div>

@@ -1,7 +1,7 @@
 /** The gadget's saved configuration (`view.submit` in the edit view; `extension.gadgetConfiguration`). */
 import type { Payload } from '../../bridge';
 
-export const PANELS = ['top', 'readiness', 'quadrants', 'order', 'agenda', 'trend'] as const;
+export const PANELS = ['top', 'readiness', 'quadrants', 'order', 'agenda', 'trend', 'goals'] as const;
 export type Panel = (typeof PANELS)[number];
 
 export const PANEL_LABEL: Readonly<Record<Panel, string>> = {
@@ -11,6 +11,7 @@ export const PANEL_LABEL: Readonly<Record<Panel, string>> = {
   order: 'Order health',
   agenda: 'Refinement agenda',
   trend: 'Trend',
+  goals: 'Goal coverage',
 };
 
 export type ModelKind = 'project' | 'wsjf' | 'rice' | 'ice';

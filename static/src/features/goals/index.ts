@@ -1,2 +1,3 @@
 export { BulkGoalTag } from './BulkGoalTag';
 export { GoalPicker } from './GoalPicker';
+export { CoverageTable } from './CoverageTable';

@@ -15,7 +15,7 @@ import { MappingSettings } from './MappingSettings';
 import { formulaOf, ModelPicker, type FormulaProblem } from './ModelPicker';
 import { PreviewPanel } from './PreviewPanel';
 import { RankedTable, type Item } from './RankedTable';
-import { BulkGoalTag } from '../goals';
+import { BulkGoalTag, CoverageTable } from '../goals';
 import { ReorderHistory } from './ReorderHistory';
 import { useJob, type JobRun } from './useJob';
 import { usePrioritizeView, type PrioritizeData } from './usePrioritizeView';
@@ -109,7 +109,12 @@ export function Prioritize({
   const [pinError, setPinError] = useState<unknown>(undefined);
   const [saveState, setSaveState] = useState<{ saving: boolean; error?: unknown }>({ saving: false });
   const [historyRound, setHistoryRound] = useState(0);
-  const [open, setOpen] = useState({ chart: !compact, mapping: false, history: false });
+  const [open, setOpen] = useState({
+    chart: !compact,
+    coverage: !compact,
+    mapping: false,
+    history: false,
+  });
   const mappingRef = useRef<HTMLDivElement>(null);
 
   const { run, start, dismiss } = useJob((finished: JobRun) => {
@@ -410,6 +415,16 @@ export function Prioritize({
             compact={compact}
           />
           <BulkGoalTag projectKey={projectKey} items={items} />
+
+          {view.goalCoverage ? (
+            <Disclosure
+              title="Goal coverage"
+              open={open.coverage}
+              onToggle={(o) => setOpen((s) => (s.coverage === o ? s : { ...s, coverage: o }))}
+            >
+              <CoverageTable report={view.goalCoverage} />
+            </Disclosure>
+          ) : null}
 
           <Disclosure
             title="Value against effort"
