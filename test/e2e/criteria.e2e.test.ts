@@ -3,18 +3,11 @@
  * playwright-core): the built Custom UI in the Jira shell, the real bridge and resolvers, the local site.
  * Screenshots go to /tmp/valuerank-criteria-*.png for a person to look at.
  */
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
 import { startLocalServer, type LocalServer } from '../../dev/server';
 import { criteriaConfigKey } from '../../src/store/criteria';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-];
 const SHOTS = '/tmp/valuerank-criteria';
 
 let server: LocalServer;
@@ -23,7 +16,7 @@ let browser: Browser;
 beforeAll(async () => {
   [server, browser] = await Promise.all([
     startLocalServer({ port: 0, harness: { log: () => undefined } }),
-    chromium.launch({ executablePath: CHROMIUM, args: ARGS }),
+    launchChromium(),
   ]);
 }, 60_000);
 

@@ -3,17 +3,10 @@
  * lists the viewer's boards; choosing board 1, a top 5 and every panel and saving (`view.submit`) shows the
  * view, where each panel renders, in light and dark. Screenshots go to /tmp/valuerank-gadget-*.png.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
 import { startLocalServer, type LocalServer } from '../../dev/server';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-];
 const SHOTS = '/tmp/valuerank-gadget';
 
 let server: LocalServer;
@@ -22,7 +15,7 @@ let browser: Browser;
 beforeAll(async () => {
   [server, browser] = await Promise.all([
     startLocalServer({ port: 0, harness: { log: () => undefined } }),
-    chromium.launch({ executablePath: CHROMIUM, args: ARGS }),
+    launchChromium(),
   ]);
 }, 60_000);
 

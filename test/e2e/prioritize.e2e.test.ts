@@ -8,27 +8,10 @@
  * the order does not change. Dark theme and the backlog action render too. Screenshots go to
  * /tmp/valuerank-prioritize-*.png for a person to look at.
  */
-import {
-  chromium,
-  type Browser,
-  type Frame,
-  type FrameLocator,
-  type Locator,
-  type Page,
-} from 'playwright-core';
+import { type Browser, type Frame, type FrameLocator, type Locator, type Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
 import { startLocalServer, type LocalServer } from '../../dev/server';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SHOTS = '/tmp/valuerank-prioritize';
 
 let server: LocalServer;
@@ -37,7 +20,7 @@ let browser: Browser;
 beforeAll(async () => {
   [server, browser] = await Promise.all([
     startLocalServer({ port: 0, harness: { log: () => undefined } }),
-    chromium.launch({ executablePath: CHROMIUM, args: ARGS }),
+    launchChromium(),
   ]);
 }, 60_000);
 

@@ -3,29 +3,15 @@
  * shell, the real bridge, the real resolvers on the emulated Forge runtime, the local Jira site.
  * Screenshots go to /tmp/valuerank-*.png for a person to look at.
  */
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { type Browser, type Frame, type Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
 import { startLocalServer, type LocalServer } from '../../dev/server';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let server: LocalServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startLocalServer({ port: 0 }),
-    chromium.launch({ executablePath: CHROMIUM, args: ARGS }),
-  ]);
+  [server, browser] = await Promise.all([startLocalServer({ port: 0 }), launchChromium()]);
 }, 60_000);
 
 afterAll(async () => {

@@ -7,22 +7,12 @@
  * yours side by side, and the merge saves as a new version with nothing lost. The viewer gets a read view.
  * The dark theme renders with token colours. Screenshots go to /tmp/valuerank-vision-*.png.
  */
-import { chromium, type Browser, type Frame, type FrameLocator, type Page } from 'playwright-core';
+import { type Browser, type Frame, type FrameLocator, type Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
 import { startLocalServer, type LocalServer } from '../../dev/server';
 import { seedDemoVision } from '../../dev/demo/vision';
 import type { VisionAnswers } from '../../src/resolvers/vision-api';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SHOTS = '/tmp/valuerank-vision';
 
 let server: LocalServer;
@@ -31,7 +21,7 @@ let browser: Browser;
 beforeAll(async () => {
   [server, browser] = await Promise.all([
     startLocalServer({ port: 0, harness: { log: () => undefined } }),
-    chromium.launch({ executablePath: CHROMIUM, args: ARGS }),
+    launchChromium(),
   ]);
 }, 60_000);
 
