@@ -5,10 +5,8 @@
  */
 import { startLocalServer, type LocalServer } from '../../dev/server';
 import type { VisionBoardInput } from '../../src/core/vision';
-import type { PrioritizeView } from '../../src/resolvers/api';
-import type { GadgetHealth } from '../../src/resolvers/gadget-api';
-
-const TRAIL = { id: '10000', key: 'TRAIL', type: 'software' };
+import type { ResolverKey } from '../../src/resolvers/api';
+import { invokeData, PROJECT_PAGE } from '../support/invoke';
 
 let server: LocalServer;
 
@@ -17,24 +15,12 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
-
-async function data<T>(
-  functionKey: string,
+const data = <K extends ResolverKey>(
+  functionKey: K,
   payload: unknown,
-  moduleKey = 'valuerank-project-page',
-  extension: Record<string, unknown> = { project: TRAIL },
-): Promise<T> {
-  const response = await fetch(`${server.url}/_local/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ functionKey, payload, accountId: 'local-po', context: { moduleKey, extension } }),
-  });
-  expect(response.status).toBe(200);
-  const answer = (await response.json()) as Answer<T>;
-  if (!answer.ok) throw new Error(`${functionKey} failed: ${JSON.stringify(answer.error)}`);
-  return answer.data;
-}
+  moduleKey = PROJECT_PAGE.moduleKey,
+  extension: Record<string, unknown> = PROJECT_PAGE.extension,
+) => invokeData(server.url, functionKey, payload, 'local-po', { moduleKey, extension });
 
 const BOARD: VisionBoardInput = {
   visionStatement: 'Every hiker finds the right trail.',
@@ -56,7 +42,7 @@ beforeEach(async () => {
 /** Tags the first two scored items [g1, g2] and [g1] (goals.tag refuses inactive goals); answers the keys. */
 async function tagged() {
   await data('vision.save', { projectKey: 'TRAIL', board: BOARD, expectedVersion: 0 });
-  const before = await data<PrioritizeView>('prioritize.load', { boardId: 1 });
+  const before = await data('prioritize.load', { boardId: 1 });
   const [a, b, c] = before.items.filter((i) => (i.score ?? 0) > 0).map((i) => i.key) as [
     string,
     string,
@@ -83,11 +69,11 @@ function expected(scores: ReadonlyArray<{ key: string; score: number | null }>, 
 }
 
 it('prioritize.load reports the goal coverage of the backlog, computed from scores and tags', async () => {
-  const without = await data<PrioritizeView>('prioritize.load', { boardId: 1 });
+  const without = await data('prioritize.load', { boardId: 1 });
   expect(without.goalCoverage).toBeUndefined();
 
   const { a, b, c } = await tagged();
-  const view = await data<PrioritizeView>('prioritize.load', { boardId: 1 });
+  const view = await data('prioritize.load', { boardId: 1 });
   const cov = view.goalCoverage;
   if (!cov) throw new Error('no goal coverage');
   const want = expected(view.items, a, b);
@@ -109,12 +95,12 @@ it('prioritize.load reports the goal coverage of the backlog, computed from scor
 
 it("the gadget's goals panel shows the same coverage and the highest-value unaligned items", async () => {
   const gadget = (payload: unknown) =>
-    data<GadgetHealth>('gadget.health', payload, 'valuerank-health-gadget', { type: 'jira:dashboardGadget' });
+    data('gadget.health', payload, 'valuerank-health-gadget', { type: 'jira:dashboardGadget' });
   const none = await gadget({ boardId: 1, topN: 6, panels: ['goals'] });
   expect(none.goals).toBeNull();
 
   const { a, b } = await tagged();
-  const view = await data<PrioritizeView>('prioritize.load', { boardId: 1 });
+  const view = await data('prioritize.load', { boardId: 1 });
   const health = await gadget({ boardId: 1, topN: 7, panels: ['goals'] });
   expect(health.panels).toEqual(['goals']);
   expect(health.top).toBeUndefined();

@@ -9,8 +9,8 @@ import { GOALS_PROPERTY } from '../../src/goals';
 import { JiraClient } from '../../src/jira/client';
 import { httpTransport } from '../../src/jira/http-transport';
 import type { Answers } from '../../src/resolvers/api';
-
-const TRAIL = { id: '10000', key: 'TRAIL', type: 'software' };
+import type { ResolverResult } from '../../src/resolvers/result';
+import { invokeData, invokeResolver } from '../support/invoke';
 
 let server: LocalServer;
 let asPo: JiraClient;
@@ -21,33 +21,12 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-type Answer<T> =
-  { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: string[] } };
+type Answer<T> = ResolverResult<T>;
 
-async function invoke<K extends keyof Answers>(
-  functionKey: K,
-  payload: unknown,
-  accountId = 'local-po',
-): Promise<Answer<Answers[K]>> {
-  const response = await fetch(`${server.url}/_local/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      functionKey,
-      payload,
-      accountId,
-      context: { moduleKey: 'valuerank-project-page', extension: { project: TRAIL } },
-    }),
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as Answer<Answers[K]>;
-}
-
-async function data<K extends keyof Answers>(functionKey: K, payload: unknown, accountId = 'local-po') {
-  const answer = await invoke(functionKey, payload, accountId);
-  if (!answer.ok) throw new Error(`${functionKey} failed: ${JSON.stringify(answer.error)}`);
-  return answer.data;
-}
+const invoke = <K extends keyof Answers>(functionKey: K, payload: unknown, accountId = 'local-po') =>
+  invokeResolver(server.url, functionKey, payload, accountId);
+const data = <K extends keyof Answers>(functionKey: K, payload: unknown, accountId = 'local-po') =>
+  invokeData(server.url, functionKey, payload, accountId);
 
 function refused<T>(answer: Answer<T>) {
   if (answer.ok) throw new Error(`expected a refusal, got ${JSON.stringify(answer.data)}`);

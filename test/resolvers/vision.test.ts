@@ -8,8 +8,8 @@ import { startLocalServer, type LocalServer } from '../../dev/server';
 import type { VisionBoardInput } from '../../src/core/vision';
 import type { VisionAnswers, VisionConflict } from '../../src/resolvers/vision-api';
 import { VISION_CONFLICT_PREFIX } from '../../src/resolvers/vision-api';
-
-const TRAIL = { id: '10000', key: 'TRAIL', type: 'software' };
+import type { ResolverResult } from '../../src/resolvers/result';
+import { invokeData, invokeResolver } from '../support/invoke';
 
 let server: LocalServer;
 
@@ -22,37 +22,12 @@ beforeEach(async () => {
   await fetch(`${server.url}/_local/kvs`, { method: 'DELETE' });
 });
 
-type Answer<T> =
-  { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: string[] } };
+type Answer<T> = ResolverResult<T>;
 
-async function invoke<K extends keyof VisionAnswers>(
-  functionKey: K,
-  payload: unknown,
-  accountId = 'local-po',
-): Promise<Answer<VisionAnswers[K]>> {
-  const response = await fetch(`${server.url}/_local/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      functionKey,
-      payload,
-      accountId,
-      context: { moduleKey: 'valuerank-project-page', extension: { project: TRAIL } },
-    }),
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as Answer<VisionAnswers[K]>;
-}
-
-async function data<K extends keyof VisionAnswers>(
-  functionKey: K,
-  payload: unknown,
-  accountId = 'local-po',
-): Promise<VisionAnswers[K]> {
-  const answer = await invoke(functionKey, payload, accountId);
-  if (!answer.ok) throw new Error(`${functionKey} failed: ${JSON.stringify(answer.error)}`);
-  return answer.data;
-}
+const invoke = <K extends keyof VisionAnswers>(functionKey: K, payload: unknown, accountId = 'local-po') =>
+  invokeResolver(server.url, functionKey, payload, accountId);
+const data = <K extends keyof VisionAnswers>(functionKey: K, payload: unknown, accountId = 'local-po') =>
+  invokeData(server.url, functionKey, payload, accountId);
 
 function refused<T>(answer: Answer<T>): { code: string; message: string; details?: string[] } {
   if (answer.ok) throw new Error(`expected a refusal, got ${JSON.stringify(answer.data)}`);
