@@ -18,21 +18,41 @@ function main(): void {
     console.log(JSON.stringify({ ...result, ms: Math.round(ms) }, null, 2));
     return;
   }
-  const w = [16, 6, 6, 6, 5, 5, 5, 7, 6];
-  for (const ds of result.smells) {
+  const w = [16, 6, 6, 6, 5, 5, 5, 7, 6, 8, 6];
+  result.smells.forEach((ds, n) => {
     const role = ds.dataset === 'DS2' ? 'tuning set' : 'held out';
+    const byDefault = result.smellsDefault[n];
+    const rates = result.baseRates[ds.dataset as 'DS2' | 'DS4'];
     console.log(
-      `\nTestability smells on ${ds.dataset}, ${role} (${ds.requirements} requirements), requirement level`,
+      `\nTestability smells on ${ds.dataset}, ${role} (${ds.requirements} requirements), requirement level,` +
+        ` annotators' definitions (bounded comparisons count); "default": F1 with the product's defaults`,
     );
-    console.log(row(['smell', 'P', 'R', 'F1', 'TP', 'FP', 'FN', 'gold', 'ARTA'], w));
+    console.log(row(['smell', 'P', 'R', 'F1', 'TP', 'FP', 'FN', 'gold', 'base', 'default', 'ARTA'], w));
     for (const k of SMELL_KINDS) {
       const arta = ARTA_F1[k];
-      console.log(row([k, ...scoreCells(ds.requirement[k]), arta === undefined ? '-' : f(arta)], w));
+      console.log(
+        row(
+          [
+            k,
+            ...scoreCells(ds.requirement[k]),
+            `${(rates[k] * 100).toFixed(1)}%`,
+            byDefault ? f(byDefault.requirement[k].f1) : '-',
+            arta === undefined ? '-' : f(arta),
+          ],
+          w,
+        ),
+      );
     }
     console.log(`word level (marked words found):`);
     console.log(row(['smell', 'P', 'R', 'F1', 'TP', 'FP', 'FN', 'gold'], w));
     for (const k of SMELL_KINDS) console.log(row([k, ...scoreCells(ds.word[k])], w));
-  }
+  });
+  console.log(
+    `\nDo the two sets agree? F1 of a lexicon of every word one set's annotators marked, on the other set`,
+  );
+  console.log(row(['smell', 'DS2→DS4', 'DS4→DS2'], [16, 9, 9]));
+  for (const k of SMELL_KINDS)
+    console.log(row([k, f(result.transfer.ds2ToDs4[k].f1), f(result.transfer.ds4ToDs2[k].f1)], [16, 9, 9]));
   console.log(`\nUser-story defects on UStAI dev (${result.stories.stories} stories)`);
   console.log(row(['finding', 'P', 'R', 'F1', 'TP', 'FP', 'FN', 'gold'], [20, ...w.slice(1)]));
   for (const [k, s] of Object.entries(result.stories.scores))

@@ -75,8 +75,11 @@ export const DEFAULT_VOCABULARY: Record<SmellKind, readonly string[]> = {
     didn't, won't, isn't, aren't, wasn't, weren't, shouldn't, mustn't, couldn't, wouldn't, haven't, hasn't,
     !not only, !no longer,
   `),
+  // Pronouns whose referent the reader must guess: personal and demonstrative ones opening a clause,
+  // indefinite pronouns, and quantifiers used as pronouns ("one of", "any of": which one?).
   'vague-pronoun': list(`
     ^it, ^this, ^that, ^these, ^those, ^they, ^them, someone, somebody, something, anyone, anybody,
-    everyone, everybody, whoever, whatever, whichever, who, whom, whose, what,
+    everyone, everybody, whoever, whatever, whichever, who, whom, whose, what, anything, everything,
+    another, one of, any of, some of, either of, all of, each of, none of,
   `),
 };

@@ -93,6 +93,12 @@ describe('testability smells', () => {
       ['It'],
       'The cart is saved. The cart shows the total',
     ],
+    [
+      'vague-pronoun',
+      'An email goes to one of the approvers',
+      ['one of'],
+      'An email goes to every approver of the request',
+    ],
   ])('%s: flags "%s", not "%s"', (kind, positive, words, negative) => {
     expect(wordsOf(positive, kind)).toEqual(words);
     expect(kindsOf(negative)).not.toContain(kind);
