@@ -12,7 +12,7 @@
  */
 import { buildUi, uiBuildIsFresh } from './harness/build-ui';
 import { seedDemoDashboard } from './harness/dashboard';
-import { seedDemoVision } from './demo/vision';
+import { publishStoredVision, seedDemoVision } from './demo/vision';
 import { startLocalServer } from './server';
 
 async function main(): Promise<void> {
@@ -41,6 +41,8 @@ async function main(): Promise<void> {
   });
   // The demo product's vision (Vision tab), unless another seed is used or storage already has one.
   if (!seedFile) seedDemoVision(server.harness.kvs);
+  // Its read copy for `valuerank vision` (project property valuerank-vision), from what storage holds.
+  if (!seedFile) publishStoredVision(server.harness.kvs, server.site.state);
   // The demo dashboard (/dashboard): two health gadgets with different stored configurations.
   if (!seedFile) seedDemoDashboard(server.harness);
   const ready = performance.now();

@@ -2,4 +2,5 @@
 export { handler } from './resolvers';
 export { reorderConsumer } from './prioritize/consumer';
 export { definitionOfReady, readinessTrigger } from './criteria/handlers';
+export { readinessBackfillConsumer } from './criteria/recheck-consumer';
 export { healthSnapshot } from './health/handlers';

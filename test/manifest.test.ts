@@ -103,6 +103,7 @@ describe('manifest.yml', () => {
         'storage:app',
         'write:issue:jira-software',
         'write:jira-work',
+        'write:project.property:jira',
       ].sort(),
     );
   });

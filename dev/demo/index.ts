@@ -4,12 +4,14 @@
  *
  * Everything is built in code and deterministically: two calls return deep-equal seeds.
  */
-import type { SeedInput } from '../site/seed-schema';
+import { DEFAULT_ROLES, type SeedInput } from '../site/seed-schema';
 import { buildProjects, type ProjectSpec } from './build';
 import { buildLargeIssues } from './large';
 import { finItems, opsItems } from './ops';
 import { ACCOUNT, ALL_PERMISSIONS, fields, teamPermissions, users } from './site';
 import { TRAIL_FILES, TRAIL_LINKS } from './trail';
+import { demoPublishedVision } from './vision';
+import { PUBLISHED_VISION_PROPERTY } from '../../src/core/vision';
 
 type SeedSprintInput = NonNullable<SeedInput['sprints']>[number];
 
@@ -112,14 +114,67 @@ function demoProjects(): ProjectSpec[] {
   ];
 }
 
+/** The demo's groups: the product group (the PO only) and the whole team. */
+export const DEMO_GROUPS = {
+  product: { groupId: '7d3c1e52-5b0a-4c8e-9f21-3a6b2d1c0a01', name: 'trailhead-product' },
+  team: { groupId: '7d3c1e52-5b0a-4c8e-9f21-3a6b2d1c0a02', name: 'trailhead-team' },
+} as const;
+
+/** Jira's three default roles and the demo's own "Product team" role (ids as Jira gives them). */
+export const DEMO_ROLES = {
+  administrators: 10002,
+  developers: 10000,
+  users: 10001,
+  productTeam: 10100,
+} as const;
+
+function demoGroups(): NonNullable<SeedInput['groups']> {
+  return [
+    { ...DEMO_GROUPS.product, members: [ACCOUNT.po] },
+    { ...DEMO_GROUPS.team, members: [ACCOUNT.po, ACCOUNT.dev, ACCOUNT.viewer] },
+  ];
+}
+
+function demoRoles(): NonNullable<SeedInput['roles']> {
+  return [
+    ...DEFAULT_ROLES,
+    {
+      id: DEMO_ROLES.productTeam,
+      name: 'Product team',
+      description: 'Product management: the product owner and stakeholders who shape the vision',
+    },
+  ];
+}
+
+/** Who acts in which role of a team project: the PO administers, the developer develops, the team uses. */
+function teamRoleActors(): Record<string, { users?: string[]; groups?: string[] }> {
+  return {
+    [DEMO_ROLES.administrators]: { users: [ACCOUNT.po] },
+    [DEMO_ROLES.developers]: { users: [ACCOUNT.dev] },
+    [DEMO_ROLES.users]: { groups: [DEMO_GROUPS.team.name] },
+    [DEMO_ROLES.productTeam]: { groups: [DEMO_GROUPS.product.name] },
+  };
+}
+
 /** The Trailhead demo: TRAIL (scrum, boards 1 and 2), OPS (kanban, board 3) and FIN (restricted, no board). */
 export function buildDemoSeed(): SeedInput {
   const sprints = trailSprints();
-  const { projects, issues } = buildProjects(demoProjects());
+  const { projects: built, issues } = buildProjects(demoProjects());
+  // The read copy of the demo vision the app published for TRAIL (project property, ADR 5).
+  const projects = built.map((p) =>
+    p.key === 'TRAIL' ? { ...p, properties: { [PUBLISHED_VISION_PROPERTY]: demoPublishedVision() } } : p,
+  );
+  // Role actors (docs/local-site.md): TRAIL and OPS are team projects; FIN only has its administrator.
+  const withRoles = projects.map((p) => ({
+    ...p,
+    roleActors: p.key === 'FIN' ? { [DEMO_ROLES.administrators]: { users: [ACCOUNT.po] } } : teamRoleActors(),
+  }));
   return {
     defaultUser: ACCOUNT.po,
     users: users(),
-    projects,
+    groups: demoGroups(),
+    roles: demoRoles(),
+    projects: withRoles,
     fields: fields(),
     boards: [
       {

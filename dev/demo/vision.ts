@@ -2,15 +2,24 @@
  * The demo product vision for Trailhead (project TRAIL): two versions of the Product Vision Board and six
  * dated vision notes, written into the emulated Forge storage by `npm start` (dev/start.ts) so the Vision
  * tab has something to show. Records have exactly the shape src/store/vision.ts keeps.
+ *
+ * The app publishes a read copy of the vision to the project property `valuerank-vision` (ADR 5); the demo
+ * seed of the site carries that copy of this demo vision ({@link demoPublishedVision}), and `npm start`
+ * publishes again from storage ({@link publishStoredVision}), so `valuerank vision --project TRAIL` works.
  */
 import {
+  buildPublishedVision,
+  PUBLISHED_VISION_PROPERTY,
   VisionBoardSchema,
   VisionNoteSchema,
+  type PublishedVision,
   type VisionBoardInput,
   type VisionNoteInput,
 } from '../../src/core/vision';
 import { keyOf } from '../../src/store/keys';
+import { StoredNoteSchema, StoredVersionSchema, VisionHeadSchema } from '../../src/store/vision';
 import type { KvsStore } from '../harness/kvs';
+import type { SiteState } from '../site/state';
 
 const PROJECT = 'TRAIL';
 const PO = { accountId: 'local-po', name: 'Amara Okafor' };
@@ -183,4 +192,56 @@ export function seedDemoVision(kvs: KvsStore): void {
       key: `${PROJECT}:${note.id}`,
       value: { ...VisionNoteSchema.parse(note), projectKey: PROJECT, authorName },
     });
+}
+
+/** The demo vision's published copy, as the app would have written it after the last demo note. */
+export function demoPublishedVision(): PublishedVision {
+  const last = NOTES.reduce((a, b) => (a.createdAt > b.createdAt ? a : b));
+  return buildPublishedVision({
+    projectKey: PROJECT,
+    current: {
+      version: 2,
+      savedAt: '2026-08-15T09:00:00.000Z',
+      savedBy: PO.accountId,
+      savedByName: PO.name,
+      board: VisionBoardSchema.parse(CURRENT),
+    },
+    notes: NOTES.map(({ authorName, ...note }) => ({ ...VisionNoteSchema.parse(note), authorName })),
+    publishedBy: PO.name,
+    now: new Date(last.createdAt),
+  });
+}
+
+/**
+ * Publishes the vision stored for `projectKey` (if any) to the site's project property, as the app does after
+ * every change: for `npm start -- --persist`, where storage may hold another vision than the demo seed's copy.
+ */
+export function publishStoredVision(kvs: KvsStore, state: SiteState, projectKey = PROJECT): boolean {
+  const spaces = kvs.snapshot();
+  const rawHead = spaces['entity:vision-head']?.[projectKey];
+  const head = rawHead === undefined ? undefined : VisionHeadSchema.parse(rawHead);
+  const rawVersion = head ? spaces.kvs?.[keyOf('vision', projectKey, 'v', head.version)] : undefined;
+  const current = rawVersion === undefined ? undefined : StoredVersionSchema.parse(rawVersion);
+  const notes = Object.values(spaces['entity:vision-note'] ?? {})
+    .map((n) => StoredNoteSchema.parse(n))
+    .filter((n) => n.projectKey === projectKey);
+  if (!current && notes.length === 0) return false;
+  const properties = state.projectProperties.get(projectKey);
+  if (!properties) return false;
+  const latest = [current?.savedAt, ...notes.map((n) => n.updatedAt ?? n.createdAt)]
+    .filter((t): t is string => t !== undefined)
+    .sort()
+    .pop();
+  properties.set(
+    PUBLISHED_VISION_PROPERTY,
+    buildPublishedVision({
+      projectKey,
+      current,
+      notes,
+      publishedBy: current?.savedByName ?? PO.name,
+      now: latest ? new Date(latest) : new Date(),
+    }),
+  );
+  state.touch();
+  return true;
 }

@@ -22,6 +22,8 @@ import {
 import { callerId, type Caller } from './permissions';
 import { AGILE_ROUTES } from './routes/agile';
 import { PLATFORM_ROUTES } from './routes/platform';
+import { PROJECT_PROPERTY_ROUTES } from './routes/project-properties';
+import { PROJECT_ROLE_ROUTES } from './routes/project-roles';
 import type { Seed } from './seed-schema';
 import { SiteState } from './state';
 import { StatsCounter, type SiteStats } from './stats';
@@ -52,7 +54,12 @@ export interface JiraSite {
 }
 
 const ROUTES = new Routes<RouteHandler>();
-for (const [method, template, handler] of [...PLATFORM_ROUTES, ...AGILE_ROUTES])
+for (const [method, template, handler] of [
+  ...PLATFORM_ROUTES,
+  ...PROJECT_PROPERTY_ROUTES,
+  ...PROJECT_ROLE_ROUTES,
+  ...AGILE_ROUTES,
+])
   ROUTES.add(method, template, handler);
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

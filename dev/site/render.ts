@@ -22,8 +22,8 @@ export function avatarUrls(base: string, kind: 'user' | 'project', id: string): 
   };
 }
 
-/** `GET /rest/api/3/myself` */
-export function myselfJson(site: SiteContext, caller: Caller): Record<string, unknown> {
+/** `GET /rest/api/3/myself`; `expandGroups` (`expand=groups`) lists the caller's groups, else only their count. */
+export function myselfJson(site: SiteContext, caller: Caller, expandGroups = false): Record<string, unknown> {
   const base = site.baseUrl;
   if (caller.kind === 'app') {
     return {
@@ -41,6 +41,7 @@ export function myselfJson(site: SiteContext, caller: Caller): Record<string, un
     };
   }
   const u = caller.user;
+  const groups = site.state.groups.filter((g) => g.members.includes(u.accountId));
   return {
     self: `${base}/rest/api/3/user?accountId=${encodeURIComponent(u.accountId)}`,
     accountId: u.accountId,
@@ -51,7 +52,16 @@ export function myselfJson(site: SiteContext, caller: Caller): Record<string, un
     active: u.active,
     timeZone: u.timeZone,
     locale: 'en_US',
-    groups: { size: 1, items: [] },
+    groups: {
+      size: groups.length,
+      items: expandGroups
+        ? groups.map((g) => ({
+            name: g.name,
+            groupId: g.groupId,
+            self: `${base}/rest/api/3/group?groupId=${encodeURIComponent(g.groupId)}`,
+          }))
+        : [],
+    },
     applicationRoles: { size: 1, items: [] },
     expand: 'groups,applicationRoles',
   };

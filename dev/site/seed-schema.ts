@@ -1,5 +1,5 @@
 /**
- * The seed of the local Jira site: users, projects, fields, boards, sprints and issues.
+ * The seed of the local Jira site: users, groups, project roles, projects, fields, boards, sprints and issues.
  * Issues are in the shape Jira Cloud's REST API v3 returns them (`GET /rest/api/3/issue/{key}`), so a
  * real export can be loaded. docs/local-site.md describes the format for people.
  */
@@ -35,6 +35,41 @@ export type SeedUser = z.infer<typeof SeedUser>;
 
 const NamedRef = z.object({ id: z.string(), name: z.string() }).passthrough();
 
+/** A group of users (`myself?expand=groups`, group actors of project roles). */
+export const SeedGroup = z.object({
+  /** Jira's group id (a UUID on Cloud). */
+  groupId: z.string().min(1),
+  name: z.string().min(1),
+  /** accountIds of its members. */
+  members: z.array(z.string()).default([]),
+});
+export type SeedGroup = z.infer<typeof SeedGroup>;
+
+/** A project role; as on Jira, the list of roles is the same in every project (only the actors differ). */
+export const SeedRole = z.object({
+  id: z.number().int().positive(),
+  name: z.string().min(1),
+  description: z.string().default(''),
+});
+export type SeedRole = z.infer<typeof SeedRole>;
+
+/** The roles every Jira Cloud site starts with. */
+export const DEFAULT_ROLES: SeedRole[] = [
+  {
+    id: 10002,
+    name: 'Administrators',
+    description: 'A project role that represents administrators in a project',
+  },
+  { id: 10000, name: 'Developers', description: 'A project role that represents developers in a project' },
+  { id: 10001, name: 'Users', description: 'A project role that represents users in a project' },
+];
+
+/** Who acts in one role of a project: users by accountId, groups by name. */
+export const SeedRoleActors = z.object({
+  users: z.array(z.string()).default([]),
+  groups: z.array(z.string()).default([]),
+});
+
 export const SeedProject = z.object({
   id: z.string().regex(/^\d+$/, 'project id must be numeric text, as in Jira'),
   key: z.string().regex(/^[A-Z][A-Z0-9_]{1,9}$/, 'project key must be 2-10 capitals, digits or _'),
@@ -48,6 +83,10 @@ export const SeedProject = z.object({
   versions: z
     .array(NamedRef.extend({ released: z.boolean().default(false), releaseDate: z.string().optional() }))
     .default([]),
+  /** Project properties (`/rest/api/3/project/{key}/properties/{propertyKey}`). */
+  properties: z.record(z.string(), z.unknown()).optional(),
+  /** Role actors by role id (`"10000": { users: [...], groups: [...] }`); roles not named here have none. */
+  roleActors: z.record(z.string().regex(/^\d+$/, 'a role id'), SeedRoleActors).default({}),
 });
 export type SeedProject = z.infer<typeof SeedProject>;
 
@@ -179,6 +218,9 @@ export const Seed = z.object({
   /** The user a request acts as when it names none (the Product Owner in the demo). */
   defaultUser: z.string(),
   users: z.array(SeedUser).min(1),
+  groups: z.array(SeedGroup).default([]),
+  /** Project roles (Jira's three default roles when absent). */
+  roles: z.array(SeedRole).default(DEFAULT_ROLES),
   projects: z.array(SeedProject).min(1),
   fields: z.array(SeedField),
   boards: z.array(SeedBoard),

@@ -93,6 +93,9 @@ export function integrityProblems(seed: Seed): string[] {
   problems.push(
     ...duplicates(seed.users, (u) => u.accountId, 'users'),
     ...duplicates(seed.users, (u) => u.emailAddress.toLowerCase(), 'users'),
+    ...duplicates(seed.groups, (g) => g.groupId, 'groups'),
+    ...duplicates(seed.groups, (g) => g.name, 'groups'),
+    ...duplicates(seed.roles, (r) => r.id, 'roles'),
     ...duplicates(seed.projects, (p) => p.key, 'projects'),
     ...duplicates(seed.projects, (p) => p.id, 'projects'),
     ...duplicates(seed.fields, (f) => f.id, 'fields'),
@@ -104,11 +107,31 @@ export function integrityProblems(seed: Seed): string[] {
   if (!users.has(seed.defaultUser))
     problems.push(`defaultUser: '${seed.defaultUser}' is not one of users[].accountId`);
 
+  const groups = new Set(seed.groups.map((g) => g.name));
+  const roles = new Set(seed.roles.map((r) => String(r.id)));
+  seed.groups.forEach((g, i) => {
+    for (const m of g.members) if (!users.has(m)) problems.push(`groups[${i}].members: unknown user '${m}'`);
+  });
+
   seed.projects.forEach((p, i) => {
     if (!users.has(p.lead)) problems.push(`projects[${i}].lead: unknown user '${p.lead}'`);
+    for (const [roleId, actors] of Object.entries(p.roleActors)) {
+      if (!roles.has(roleId)) problems.push(`projects[${i}].roleActors.${roleId}: unknown role ${roleId}`);
+      for (const u of actors.users)
+        if (!users.has(u)) problems.push(`projects[${i}].roleActors.${roleId}.users: unknown user '${u}'`);
+      for (const g of actors.groups)
+        if (!groups.has(g)) problems.push(`projects[${i}].roleActors.${roleId}.groups: unknown group '${g}'`);
+    }
     for (const accountId of Object.keys(p.permissions)) {
       if (!users.has(accountId))
         problems.push(`projects[${i}].permissions.${accountId}: unknown user '${accountId}'`);
+    }
+    for (const [key, value] of Object.entries(p.properties ?? {})) {
+      const size = Buffer.byteLength(JSON.stringify(value ?? null), 'utf8');
+      if (value === undefined || size > MAX_PROPERTY_BYTES)
+        problems.push(
+          `projects[${i}].properties.${key}: a property value must be JSON of at most ${MAX_PROPERTY_BYTES} bytes`,
+        );
     }
   });
   seed.fields.forEach((f, i) => {

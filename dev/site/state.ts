@@ -6,7 +6,7 @@
 import { buildFieldCatalogue, type FieldDef } from './fields';
 import { initialRanks, nextBucket, ranksBetween } from './lexorank';
 import { RANK_FIELD_ID, SPRINT_FIELD_ID } from './seed';
-import type { Seed, SeedBoard, SeedProject, SeedSprint, SeedUser } from './seed-schema';
+import type { Seed, SeedBoard, SeedGroup, SeedProject, SeedRole, SeedSprint, SeedUser } from './seed-schema';
 
 export interface ChangeItem {
   field: string;
@@ -114,6 +114,11 @@ export class SiteState {
   readonly usersByEmail = new Map<string, SeedUser>();
   readonly projects = new Map<string, SeedProject>();
   readonly projectsById = new Map<string, SeedProject>();
+  /** Groups, and the project roles every project has (their actors are per project: `roleActors`). */
+  readonly groups: SeedGroup[];
+  readonly roles: SeedRole[];
+  /** Project properties by project key, then property key. */
+  readonly projectProperties = new Map<string, Map<string, unknown>>();
   readonly fields: FieldDef[];
   readonly fieldsById = new Map<string, FieldDef>();
   readonly boards = new Map<number, SeedBoard>();
@@ -134,6 +139,8 @@ export class SiteState {
     // A JSON copy (seeds are JSON): faster than structuredClone for large seeds, and the seed stays untouched.
     const data = JSON.parse(JSON.stringify(seed)) as Seed;
     this.defaultUser = data.defaultUser;
+    this.groups = data.groups;
+    this.roles = data.roles;
     for (const u of data.users) {
       this.users.set(u.accountId, u);
       this.usersByEmail.set(u.emailAddress.toLowerCase(), u);
@@ -141,6 +148,7 @@ export class SiteState {
     for (const p of data.projects) {
       this.projects.set(p.key, p);
       this.projectsById.set(p.id, p);
+      this.projectProperties.set(p.key, new Map(Object.entries(p.properties ?? {})));
     }
     this.fields = buildFieldCatalogue(data.fields);
     for (const f of this.fields) this.fieldsById.set(f.id, f);

@@ -8,10 +8,18 @@ import { fieldsNeeded, summarize, toBacklogItem } from '../core/backlog/items';
 import { planRank } from '../core/rank-plan';
 import { MODELS, type ModelConfig } from '../core/scoring';
 import { CriteriaConfigSchema, DEFAULT_CONFIG } from '../core/criteria';
+import {
+  BOARD_FIELD_LABELS,
+  BOARD_TEXT_FIELDS,
+  NOTE_TYPE_LABELS,
+  parsePublishedVision,
+  PUBLISHED_VISION_PROPERTY,
+  type PublishedVision,
+} from '../core/vision';
 import { fieldsFor } from '../criteria';
 import { checkItem, ITEM_KINDS, type ItemKind, type ItemResult } from '../criteria/items';
 import { JiraClient } from '../jira/client';
-import { JiraError } from '../jira/errors';
+import { JiraError, JiraNotFoundError } from '../jira/errors';
 import { httpTransport, parseSiteUrl } from '../jira/http-transport';
 import { analyzeBoard, backlogKeys, prioritizedItems, type Analysis } from '../prioritize/analyze';
 import { rightsIn } from '../prioritize/board';
@@ -44,6 +52,8 @@ Commands:
                                              Jira REST v3 issues or { id, text } objects, read as whole
                                              issues (default), user stories or single criteria
   criteria --issue KEY | --jql "..."         checks issues on the site (default configuration)
+  vision  --project KEY [--notes N]          the project's product vision board and its most recent
+                                             notes, as the app last published them
 
 Options:
   --site URL      the Jira site (or env VALUERANK_SITE), e.g. https://your-domain.atlassian.net;
@@ -55,6 +65,7 @@ Options:
   --issue KEY     criteria: one issue on the site
   --jql QUERY     criteria: every issue the query finds (at most 1 000)
   --dry-run       reorder: plan only, change nothing
+  --notes N       vision: show at most N notes (default 10); --json prints the published copy as is
   --json          print machine-readable JSON only
   -h, --help      this help
 
@@ -62,6 +73,10 @@ Scores: the CLI cannot read the app's Forge storage, so it ignores a project's s
 pins. It maps fields as the app proposes before a project admin saves a mapping (by field name, and the
 board's estimation field for story points), and scores with --model, WSJF by default. Issue links of type
 Blocks lift blockers above what they block, as in the app.
+
+Vision: the app publishes a read copy of the vision (project property ${PUBLISHED_VISION_PROPERTY}) after
+every change; anyone who can browse the project can read it. It holds the whole board and as many of the
+most recent notes as fit in Jira's 32 KB; the rest are in the app.
 
 reorder exits 1 when Jira's final order is not the planned one (issues Jira refused to rank are named).
 
@@ -77,6 +92,7 @@ const OPTIONS = {
   file: { type: 'string' },
   issue: { type: 'string' },
   jql: { type: 'string' },
+  notes: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -346,12 +362,109 @@ async function criteria(values: Values, io: Io): Promise<void> {
   }
 }
 
+/** Notes `vision` shows unless --notes says otherwise. */
+const DEFAULT_VISION_NOTES = 10;
+
+const dateOf = (iso: string | null): string => (iso ?? '').slice(0, 10);
+
+/** Text indented by two spaces, line by line. */
+const indent = (text: string): string =>
+  text
+    .split('\n')
+    .map((line) => `  ${line}`.trimEnd())
+    .join('\n');
+
+async function vision(values: Values, io: Io): Promise<void> {
+  const key = values.project?.trim();
+  if (!key) throw new UsageError('--project KEY is required');
+  let limit = DEFAULT_VISION_NOTES;
+  if (values.notes !== undefined) {
+    limit = Number(values.notes);
+    if (!Number.isSafeInteger(limit) || limit < 0)
+      throw new UsageError(
+        `--notes must be a whole number of at least 0, not ${JSON.stringify(values.notes)}`,
+      );
+  }
+  const jira = clientFor(values, io.env);
+  let raw: unknown;
+  try {
+    raw = await jira.getProjectProperty(key, PUBLISHED_VISION_PROPERTY);
+  } catch (error) {
+    if (error instanceof JiraNotFoundError)
+      throw new Error(`Project ${key} does not exist, or you cannot see it`, { cause: error });
+    throw error;
+  }
+  if (raw === undefined)
+    throw new Error(`no vision published for ${key} yet — open ValueRank › Vision and save the board once`);
+  const parsed = parsePublishedVision(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? issue.path.join('.') : '(the copy)';
+    throw new Error(
+      `The vision published for ${key} is not one this CLI can read (${where}: ${issue?.message ?? 'invalid'}); save the board in the app again, or update valuerank`,
+    );
+  }
+  if (values.json) return void io.stdout.write(JSON.stringify(raw) + '\n');
+  io.stdout.write(visionText(parsed.data, limit));
+}
+
+function visionText(v: PublishedVision, limit: number): string {
+  const out: string[] = [];
+  const saved =
+    v.version > 0
+      ? `version ${v.version}, saved by ${v.savedBy ?? '?'} on ${dateOf(v.savedAt)}`
+      : 'no board saved yet';
+  out.push(
+    `${v.projectKey} product vision: ${saved} (published ${dateOf(v.publishedAt)} by ${v.publishedBy})`,
+  );
+  for (const field of BOARD_TEXT_FIELDS) {
+    out.push('', BOARD_FIELD_LABELS[field], v.board[field] ? indent(v.board[field]) : '  (not set)');
+  }
+  out.push('', 'Business goals');
+  if (v.board.goals.length === 0) out.push('  (none)');
+  else
+    out.push(
+      indent(
+        table([
+          ['WEIGHT', 'STATUS', 'GOAL', 'TARGET'],
+          ...v.board.goals.map((g) => [String(g.weight), g.status, g.name, g.target || '-']),
+        ]).trimEnd(),
+      ),
+    );
+  if (v.truncatedFields.length > 0)
+    out.push(`  (cut to fit Jira's limit: ${v.truncatedFields.join(', ')}; the whole board is in the app)`);
+
+  const shown = v.notes.slice(0, limit);
+  out.push(
+    '',
+    `Recent notes: showing ${shown.length} of ${v.notesTotal} note${v.notesTotal === 1 ? '' : 's'}`,
+  );
+  if (shown.length < v.notesTotal) {
+    const more =
+      v.notesIncluded > shown.length ? ` (--notes ${v.notesIncluded} shows ${v.notesIncluded} here)` : '';
+    out[out.length - 1] += `; the rest are in the app${more}`;
+  }
+  for (const n of shown) {
+    const tags = n.tags.map((t) => `#${t}`).join(' ');
+    out.push(
+      '',
+      `${dateOf(n.createdAt)}  ${NOTE_TYPE_LABELS[n.type]}  ${n.author}${tags ? `  ${tags}` : ''}`,
+      `  ${n.title}`,
+    );
+    if (n.text)
+      out.push(indent(n.text) + (n.textTruncated ? ' (cut to fit; the whole note is in the app)' : ''));
+    if (n.issueKeys.length > 0) out.push(`  Issues: ${n.issueKeys.join(', ')}`);
+  }
+  return out.join('\n') + '\n';
+}
+
 const COMMANDS: Record<string, (values: Values, io: Io) => Promise<void>> = {
   boards,
   backlog,
   score,
   reorder,
   criteria,
+  vision,
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {

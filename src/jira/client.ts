@@ -12,7 +12,11 @@ import {
   JiraFieldList,
   JiraIssue,
   JiraPermissions,
+  JiraProjectRole,
+  JiraProjectRoleDetailsList,
   JiraUser,
+  JiraUserWithGroups,
+  JqlCount,
   JqlSearchPage,
   ProjectsPage,
   RankResultEntries,
@@ -96,6 +100,27 @@ export interface AppFieldUpdate {
   value: unknown;
 }
 
+/** A project role as the role picker shows it. */
+export interface ProjectRoleSummary {
+  id: number;
+  name: string;
+  description: string;
+}
+
+/** A group of users: Jira identifies it by `groupId`; old data may carry only its name. */
+export interface GroupRef {
+  groupId: string | undefined;
+  name: string | undefined;
+}
+
+/** Who acts in a project role: users by accountId, and groups (whose members all act in it). */
+export interface ProjectRoleActors {
+  id: number;
+  name: string;
+  accountIds: string[];
+  groups: GroupRef[];
+}
+
 export interface RankOutcome {
   /** True when every issue moved. */
   ok: boolean;
@@ -141,6 +166,50 @@ export class JiraClient {
     return Object.fromEntries(
       permissions.map((key) => [key, body.permissions[key]?.havePermission === true]),
     );
+  }
+
+  /** `GET /rest/api/3/myself?expand=groups`: the groups the caller belongs to. */
+  async myGroups(): Promise<GroupRef[]> {
+    const me = await this.json(
+      'GET',
+      jiraPath`/rest/api/3/myself?${query({ expand: 'groups' })}`,
+      JiraUserWithGroups,
+    );
+    return (me.groups?.items ?? []).map((g) => ({ groupId: g.groupId ?? undefined, name: g.name }));
+  }
+
+  /**
+   * `GET /rest/api/3/project/{key}/roledetails`: the project's roles. Jira requires Administer Projects (or
+   * Administer Jira); anyone else gets a {@link JiraNotFoundError}, as for a project they cannot see.
+   */
+  async projectRoles(projectIdOrKey: string): Promise<ProjectRoleSummary[]> {
+    const roles = await this.json(
+      'GET',
+      jiraPath`/rest/api/3/project/${projectIdOrKey}/roledetails`,
+      JiraProjectRoleDetailsList,
+    );
+    return roles.map((r) => ({ id: r.id, name: r.name, description: r.description ?? '' }));
+  }
+
+  /**
+   * `GET /rest/api/3/project/{key}/role/{id}`: who acts in the role, users and groups. Jira requires
+   * Administer Projects (call it as the app when the caller need not hold it); an unknown role is a
+   * {@link JiraNotFoundError}.
+   */
+  async projectRoleActors(projectIdOrKey: string, roleId: number): Promise<ProjectRoleActors> {
+    const role = await this.json(
+      'GET',
+      jiraPath`/rest/api/3/project/${projectIdOrKey}/role/${checkId(roleId)}`,
+      JiraProjectRole,
+    );
+    const accountIds: string[] = [];
+    const groups: GroupRef[] = [];
+    for (const actor of role.actors) {
+      if (actor.actorUser?.accountId) accountIds.push(actor.actorUser.accountId);
+      else if (actor.actorGroup && (actor.actorGroup.groupId || actor.actorGroup.name))
+        groups.push({ groupId: actor.actorGroup.groupId, name: actor.actorGroup.name });
+    }
+    return { id: role.id, name: role.name, accountIds, groups };
   }
 
   /** `GET /rest/api/3/project/search`: every project the caller can browse, by key. */
@@ -226,22 +295,44 @@ export class JiraClient {
     return collect(this.backlogPages(boardId, q));
   }
 
+  /**
+   * One page of `POST /rest/api/3/search/jql`: its issues and the token of the next page (undefined on the
+   * last page). For work that pages across invocations (a queue job keeps the token between events).
+   */
+  async searchPage(
+    q: IssueQuery & { jql: string },
+    pageToken?: string,
+  ): Promise<{ issues: JiraIssue[]; nextPageToken: string | undefined }> {
+    const body = {
+      jql: q.jql,
+      fields: [...q.fields],
+      maxResults: q.pageSize ?? JQL_PAGE_SIZE,
+      ...(q.expand ? { expand: q.expand } : {}),
+      ...(q.properties ? { properties: [...q.properties] } : {}),
+      ...(pageToken ? { nextPageToken: pageToken } : {}),
+    };
+    const page = await this.json('POST', jiraPath`/rest/api/3/search/jql`, JqlSearchPage, body);
+    const next = page.isLast === true ? undefined : (page.nextPageToken ?? undefined);
+    return { issues: page.issues, nextPageToken: next || undefined };
+  }
+
   /** Pages of `POST /rest/api/3/search/jql` (token paging). */
   async *searchPages(q: IssueQuery & { jql: string }): AsyncGenerator<JiraIssue[]> {
     let nextPageToken: string | undefined;
     do {
-      const body = {
-        jql: q.jql,
-        fields: [...q.fields],
-        maxResults: q.pageSize ?? JQL_PAGE_SIZE,
-        ...(q.expand ? { expand: q.expand } : {}),
-        ...(q.properties ? { properties: [...q.properties] } : {}),
-        ...(nextPageToken ? { nextPageToken } : {}),
-      };
-      const page = await this.json('POST', jiraPath`/rest/api/3/search/jql`, JqlSearchPage, body);
+      const page = await this.searchPage(q, nextPageToken);
       if (page.issues.length > 0) yield page.issues;
-      nextPageToken = page.isLast === true ? undefined : (page.nextPageToken ?? undefined);
+      nextPageToken = page.nextPageToken;
     } while (nextPageToken);
+  }
+
+  /**
+   * `POST /rest/api/3/search/approximate-count`: about how many issues a bounded JQL query finds (Jira
+   * says recent changes may not be counted yet; good for a progress bar, not for a check).
+   */
+  async countIssues(jql: string): Promise<number> {
+    const body = await this.json('POST', jiraPath`/rest/api/3/search/approximate-count`, JqlCount, { jql });
+    return body.count;
   }
 
   /** Every issue a JQL query finds. */
@@ -317,6 +408,41 @@ export class JiraClient {
       );
     }
     const path = jiraPath`/rest/api/3/issue/${issueIdOrKey}/properties/${propertyKey}`;
+    const response = await this.send('PUT', path, value);
+    if (response.status !== 200 && response.status !== 201)
+      throw this.unexpectedStatus(response, 'PUT', path);
+  }
+
+  /**
+   * `GET /rest/api/3/project/{key}/properties/{property}`; undefined when the project has no such property.
+   * A project the caller cannot browse is a {@link JiraNotFoundError} (Jira does not say which it is).
+   */
+  async getProjectProperty(projectIdOrKey: string, propertyKey: string): Promise<unknown> {
+    try {
+      const property = await this.json(
+        'GET',
+        jiraPath`/rest/api/3/project/${projectIdOrKey}/properties/${propertyKey}`,
+        JiraEntityProperty,
+      );
+      return property.value;
+    } catch (error) {
+      if (error instanceof JiraNotFoundError && /propert/i.test(error.jiraMessages)) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * `PUT /rest/api/3/project/{key}/properties/{property}`: creates or replaces the property (Jira requires
+   * Administer Projects, or the app acting as itself).
+   */
+  async setProjectProperty(projectIdOrKey: string, propertyKey: string, value: unknown): Promise<void> {
+    const size = Buffer.byteLength(JSON.stringify(value ?? null), 'utf8');
+    if (value === undefined || size > MAX_PROPERTY_BYTES) {
+      throw new RangeError(
+        `Project property ${propertyKey} must be a JSON value of at most ${MAX_PROPERTY_BYTES} bytes (got ${size})`,
+      );
+    }
+    const path = jiraPath`/rest/api/3/project/${projectIdOrKey}/properties/${propertyKey}`;
     const response = await this.send('PUT', path, value);
     if (response.status !== 200 && response.status !== 201)
       throw this.unexpectedStatus(response, 'PUT', path);

@@ -106,3 +106,13 @@ export function errorForStatus(status: number, method: string, path: string, tex
       return new JiraServerError(message, status, method, path, body);
   }
 }
+
+/**
+ * Worth another try later (a job's retry): Jira still rate-limiting or failing after the client's own
+ * retries, or the network dropping the request.
+ */
+export function isTransientJiraError(error: unknown): boolean {
+  if (error instanceof JiraRateLimitedError || error instanceof JiraServerError) return true;
+  const e = error as { name?: unknown; message?: unknown } | null;
+  return e?.name === 'TypeError' && /fetch failed/.test(String(e.message));
+}

@@ -141,6 +141,9 @@ export const JqlSearchPage = z.object({
   isLast: z.boolean().optional(),
 });
 
+/** `POST /rest/api/3/search/approximate-count`. */
+export const JqlCount = z.object({ count: z.number().int().min(0) }).passthrough();
+
 export const RankResultEntries = z.object({
   entries: z.array(
     z
@@ -203,3 +206,49 @@ export const ChangelogPage = z.object({
   isLast: z.boolean().optional(),
   values: z.array(JiraChangelogEntry),
 });
+
+/** A group as `GET /rest/api/3/myself?expand=groups` lists it (`groupId` may be null on old sites). */
+export const JiraGroupName = z
+  .object({ name: z.string().optional(), groupId: z.string().nullable().optional() })
+  .passthrough();
+
+/** `GET /rest/api/3/myself?expand=groups`: the caller with the groups they belong to. */
+export const JiraUserWithGroups = JiraUser.extend({
+  groups: z
+    .object({ size: z.number().int().optional(), items: z.array(JiraGroupName).default([]) })
+    .passthrough()
+    .optional(),
+});
+
+/** `GET /rest/api/3/project/{key}/roledetails`: every project role (the list is the same in every project). */
+export const JiraProjectRoleDetailsList = z.array(
+  z.object({ id: z.number().int(), name: z.string(), description: z.string().optional() }).passthrough(),
+);
+
+/** `GET /rest/api/3/project/{key}/role/{id}`: one role with its actors (users and groups). */
+export const JiraProjectRole = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    description: z.string().optional(),
+    actors: z
+      .array(
+        z
+          .object({
+            type: z.string().optional(),
+            displayName: z.string().optional(),
+            actorUser: z.object({ accountId: z.string().optional() }).passthrough().optional(),
+            actorGroup: z
+              .object({
+                groupId: z.string().optional(),
+                name: z.string().optional(),
+                displayName: z.string().optional(),
+              })
+              .passthrough()
+              .optional(),
+          })
+          .passthrough(),
+      )
+      .default([]),
+  })
+  .passthrough();

@@ -16,9 +16,9 @@ import { randomUUID } from 'node:crypto';
 import { applyPlan, planRank } from '../core/rank-plan';
 import type { ModelConfig } from '../core/scoring';
 import type { JiraClient } from '../jira/client';
-import { JiraRateLimitedError, JiraServerError } from '../jira/errors';
+import { isTransientJiraError } from '../jira/errors';
 import type { JobView } from '../resolvers/api';
-import { AppError, toResolverError } from '../resolvers/result';
+import { AppError, describeFailure } from '../resolvers/result';
 import {
   activeBoardJob,
   dropSnapshot,
@@ -209,18 +209,6 @@ export async function startUndo(
 
 export type JobOutcome = 'done' | 'failed' | 'retry' | 'skipped';
 
-function isTransient(error: unknown): boolean {
-  if (error instanceof JiraRateLimitedError || error instanceof JiraServerError) return true;
-  const e = error as { name?: unknown; message?: unknown } | null;
-  return e?.name === 'TypeError' && /fetch failed/.test(String(e.message));
-}
-
-function describeFailure(error: unknown): string {
-  if (error instanceof AppError) return error.message;
-  const r = toResolverError(error);
-  return r.details?.length ? `${r.message} ${r.details.join('; ')}` : r.message;
-}
-
 function summary(job: JobRecord, plan: JobPlan, verified: boolean, problems: readonly string[]): string {
   const what = job.kind === 'apply' ? 'Reordered' : 'Restored';
   const parts = [
@@ -335,7 +323,7 @@ export async function runJob(deps: JobDeps, event: Pick<ReorderEvent, 'jobId'>):
     await save({ state: 'done', verified, message: summary(job, plan, verified, problems) });
     return 'done';
   } catch (error) {
-    if (isTransient(error) && job.attempts < MAX_JOB_ATTEMPTS) {
+    if (isTransientJiraError(error) && job.attempts < MAX_JOB_ATTEMPTS) {
       await save({
         state: 'queued',
         message: `Jira is busy; the reorder resumes shortly. (${describeFailure(error)})`,

@@ -11,6 +11,8 @@ import { FieldMappingSchema, ModelConfigSchema } from '../core/scoring';
 import { visionPayloads, type VisionAnswers } from './vision-api';
 import { gadgetPayloads, type GadgetAnswers } from './gadget-api';
 import { goalsPayloads, type GoalsAnswers } from './goals-api';
+import { recheckPayloads, type RecheckAnswers } from './recheck-api';
+import { criteriaConfigPayloads, type CriteriaConfigAnswers } from './criteria-config-api';
 import type { CoverageReport } from '../core/vision';
 
 const boardId = z.number().int().positive();
@@ -21,6 +23,10 @@ export const payloads = {
   ...visionPayloads,
   ...gadgetPayloads,
   ...goalsPayloads,
+  /** Re-check every issue of a project (the readiness backfill job): recheck-api.ts. */
+  ...recheckPayloads,
+  /** The project's readiness rules (criteria configuration): criteria-config-api.ts. */
+  ...criteriaConfigPayloads,
   'site.overview': z.object({}).strict(),
   'board.backlog': z.object({ boardId }).strict(),
   /** The Prioritize view of a board: every backlog item scored with the project's model, and the target order. */
@@ -186,7 +192,8 @@ export interface InputChange {
   by: string;
 }
 
-export interface Answers extends VisionAnswers, GoalsAnswers, GadgetAnswers {
+export interface Answers
+  extends VisionAnswers, GoalsAnswers, GadgetAnswers, CriteriaConfigAnswers, RecheckAnswers {
   'site.overview': SiteOverview;
   'board.backlog': BoardBacklog;
   'prioritize.load': PrioritizeView;

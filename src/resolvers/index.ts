@@ -1,12 +1,14 @@
 import Resolver from '@forge/resolver';
 import { payloads, type Answers, type ResolverKey } from './api';
 import * as criteria from './criteria';
+import * as criteriaConfig from './criteria-config';
 import * as gadget from './gadget';
 import { defineResolver, type ResolverRequest } from './define';
 import { boardBacklog, siteOverview } from './overview';
 import * as prioritize from './prioritize';
 import type { ResolverResult } from './result';
 import * as vision from './vision';
+import * as recheck from './recheck';
 import * as goals from './goals';
 
 type Definitions = { [K in ResolverKey]: (request: ResolverRequest) => Promise<ResolverResult<Answers[K]>> };
@@ -22,6 +24,8 @@ export const definitions: Definitions = {
   'vision.notes.update': defineResolver(payloads['vision.notes.update'], vision.updateNote),
   'vision.notes.delete': defineResolver(payloads['vision.notes.delete'], vision.removeNote),
   'vision.export': defineResolver(payloads['vision.export'], vision.exportMarkdown),
+  'vision.settings.get': defineResolver(payloads['vision.settings.get'], vision.getSettings),
+  'vision.settings.save': defineResolver(payloads['vision.settings.save'], vision.saveSettings),
   'goals.tag': defineResolver(payloads['goals.tag'], goals.tag),
   'goals.bulkTag': defineResolver(payloads['goals.bulkTag'], goals.bulkTag),
   'goals.forIssue': defineResolver(payloads['goals.forIssue'], goals.forIssue),
@@ -39,6 +43,12 @@ export const definitions: Definitions = {
   'score.history': defineResolver(payloads['score.history'], prioritize.scoreHistory),
   'criteria.check': defineResolver(payloads['criteria.check'], criteria.check),
   'criteria.badge': defineResolver(payloads['criteria.badge'], criteria.badge),
+  'criteria.recheck.start': defineResolver(payloads['criteria.recheck.start'], recheck.start),
+  'criteria.recheck.progress': defineResolver(payloads['criteria.recheck.progress'], recheck.progress),
+  'criteria.config.get': defineResolver(payloads['criteria.config.get'], criteriaConfig.get),
+  'criteria.config.save': defineResolver(payloads['criteria.config.save'], criteriaConfig.save),
+  'criteria.config.reset': defineResolver(payloads['criteria.config.reset'], criteriaConfig.reset),
+  'criteria.config.try': defineResolver(payloads['criteria.config.try'], criteriaConfig.tryRules),
   'gadget.health': defineResolver(payloads['gadget.health'], gadget.health),
   'gadget.boards': defineResolver(payloads['gadget.boards'], gadget.boards),
 };

@@ -75,3 +75,10 @@ export function toResolverError(error: unknown): ResolverError {
     message: 'Something went wrong in ValueRank. Try again; if it persists, tell your admin.',
   };
 }
+
+/** One line (≤ 2,000 characters) for a job's record: an AppError's message, or the error with its details. */
+export function describeFailure(error: unknown): string {
+  if (error instanceof AppError) return error.message;
+  const r = toResolverError(error);
+  return (r.details?.length ? `${r.message} ${r.details.join('; ')}` : r.message).slice(0, 2000);
+}

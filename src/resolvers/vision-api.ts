@@ -30,7 +30,31 @@ export const visionPayloads = {
   'vision.notes.delete': z.object({ projectKey, id: noteId }).strict(),
   /** The board and the newest notes as Markdown. */
   'vision.export': z.object({ projectKey }).strict(),
+  /** Who may edit besides project admins; the project's roles for admins (the picker). */
+  'vision.settings.get': z.object({ projectKey }).strict(),
+  /** Picks the project role whose members also edit the board, or none (project admins only). */
+  'vision.settings.save': z
+    .object({ projectKey, editorRoleId: z.number().int().positive().nullable() })
+    .strict(),
 } as const;
+
+/** A project role, as the vision's editor setting names it. */
+export interface VisionRoleRef {
+  id: number;
+  name: string;
+}
+
+export interface VisionSettingsView {
+  projectKey: string;
+  /** The role whose members edit the board and restore versions besides project admins; null: admins only. */
+  editorRole: VisionRoleRef | null;
+  /** The project's roles to pick from (project admins only; [] for everyone else). */
+  roles: Array<VisionRoleRef & { description: string }>;
+  /** The caller administers the project (and may change the setting). */
+  canAdmin: boolean;
+  /** Who may edit, as one sentence: "Project administrators and members of Developers". */
+  editors: string;
+}
 
 export interface VisionVersionView {
   version: number;
@@ -48,8 +72,14 @@ export interface VisionView {
   current: VisionVersionView | null;
   /** The version an edit starts from (0 when there is none). */
   version: number;
-  /** Project admins edit the board and restore versions. */
+  /** Project admins, and members of the editor role if one is set, edit the board and restore versions. */
   canEdit: boolean;
+  /** The caller administers the project (and picks the editor role). */
+  canAdmin: boolean;
+  /** The role whose members may edit besides project admins; null: admins only. */
+  editorRole: VisionRoleRef | null;
+  /** Who may edit, as one sentence: "Project administrators and members of Developers". */
+  editors: string;
   user: { accountId: string; displayName: string };
 }
 
@@ -71,18 +101,30 @@ export interface VisionConflict {
   diff: BoardDiff;
 }
 
+/**
+ * What every change (save, restore, note add/edit/delete) answers besides its result: whether the read copy
+ * in the project property `valuerank-vision` was updated (ADR 5). A failed publish never fails the change;
+ * `publishReason` says why, for the UI to show discreetly.
+ */
+export interface VisionPublished {
+  published: boolean;
+  publishReason?: string;
+}
+
 /** The details entry of a conflict that carries the {@link VisionConflict} as JSON. */
 export const VISION_CONFLICT_PREFIX = 'vision-conflict:';
 
 export interface VisionAnswers {
   'vision.get': VisionView;
-  'vision.save': { version: VisionVersionView };
+  'vision.save': { version: VisionVersionView } & VisionPublished;
   /** Newest first. */
   'vision.history': { versions: VisionVersionView[] };
-  'vision.restore': { version: VisionVersionView };
+  'vision.restore': { version: VisionVersionView } & VisionPublished;
   'vision.notes.list': { notes: VisionNoteView[]; nextCursor: string | null; total: number };
-  'vision.notes.add': { note: VisionNoteView };
-  'vision.notes.update': { note: VisionNoteView };
-  'vision.notes.delete': { id: string };
+  'vision.notes.add': { note: VisionNoteView } & VisionPublished;
+  'vision.notes.update': { note: VisionNoteView } & VisionPublished;
+  'vision.notes.delete': { id: string } & VisionPublished;
   'vision.export': { markdown: string; filename: string };
+  'vision.settings.get': VisionSettingsView;
+  'vision.settings.save': VisionSettingsView;
 }

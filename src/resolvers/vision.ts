@@ -1,9 +1,11 @@
 /**
- * The vision resolvers. Anyone who can browse the project reads the board, its history and the notes; only
- * project administrators save or restore the board; a note is changed only by its author or an admin.
+ * The vision resolvers. Anyone who can browse the project reads the board, its history and the notes; project
+ * administrators, and the members of the project role an admin picked (`vision.settings.*`, ADR 6), save or
+ * restore the board; a note is changed only by its author or an admin.
  * Saves use optimistic concurrency (src/store/vision.ts): a stale `expectedVersion` answers `conflict`
  * carrying both boards and their differences, so the UI can offer a merge. Authors are shown by the display
- * name Jira gave when they wrote (no user look-ups on read).
+ * name Jira gave when they wrote (no user look-ups on read). After every change the app publishes a read
+ * copy to the project property `valuerank-vision` (src/vision/publish.ts, ADR 5); the answer says whether it did.
  */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
@@ -19,8 +21,8 @@ import {
   type SaveConflict,
   type VisionBoard,
 } from '../core/vision';
-import type { JiraClient } from '../jira/client';
-import { JiraNotFoundError } from '../jira/errors';
+import { JiraClient } from '../jira/client';
+import { forgeTransport } from '../jira/forge-transport';
 import {
   commitVersion,
   deleteNote,
@@ -28,17 +30,25 @@ import {
   listVersions,
   readCurrent,
   readNote,
+  readVisionSettings,
   writeNote,
+  writeVisionSettings,
   type StoredNote,
   type StoredVersion,
 } from '../store/vision';
+import { roleMembership } from '../vision/editors';
+import { publishVision } from '../vision/publish';
 import type { Call } from './define';
+import { projectAccess, requireProjectAdmin, type ProjectAccess } from './project-access';
 import { AppError } from './result';
 import {
   VISION_CONFLICT_PREFIX,
   type VisionAnswers,
   type VisionConflict,
   type VisionNoteView,
+  type VisionPublished,
+  type VisionRoleRef,
+  type VisionSettingsView,
   type visionPayloads,
   type VisionVersionView,
 } from './vision-api';
@@ -48,31 +58,64 @@ type Resolve<K extends keyof VisionAnswers> = (
   call: Call,
 ) => Promise<VisionAnswers[K]>;
 
-interface VisionRights {
-  canAdmin: boolean;
+type VisionRights = ProjectAccess;
+
+const rightsIn = (jira: JiraClient, projectKey: string) => projectAccess(jira, projectKey, 'its vision');
+const requireAdmin = (jira: JiraClient, projectKey: string, toDo: string) =>
+  requireProjectAdmin(jira, projectKey, toDo, 'its vision');
+
+interface EditRights extends VisionRights {
+  /** An admin, or a member of the editor role. */
+  canEdit: boolean;
+  editorRole: VisionRoleRef | null;
 }
 
-/** Refuses (`forbidden`) anyone who cannot browse the project; answers whether they administer it. */
-async function rightsIn(jira: JiraClient, projectKey: string): Promise<VisionRights> {
-  let held: Record<string, boolean>;
-  try {
-    held = await jira.myPermissions({ projectKey }, ['BROWSE_PROJECTS', 'ADMINISTER_PROJECTS']);
-  } catch (error) {
-    if (error instanceof JiraNotFoundError)
-      throw new AppError('not-found', `Project ${projectKey} does not exist, or you cannot see it.`);
-    throw error;
-  }
-  if (held.BROWSE_PROJECTS !== true)
-    throw new AppError('forbidden', `You cannot browse project ${projectKey}, so you cannot see its vision.`);
-  return { canAdmin: held.ADMINISTER_PROJECTS === true };
+const appJira = () => new JiraClient(forgeTransport('app'));
+
+const editorsSentence = (role: VisionRoleRef | null): string =>
+  role ? `Project administrators and members of ${role.name}` : 'Project administrators only';
+
+/**
+ * What the caller may do with the board: admins always edit; anyone else only when an editor role is set and
+ * they act in it (ADR 6). The role's actors and the caller's groups are read only in that case. `lenient`
+ * (reads): a failed membership check means "cannot edit" instead of failing the read.
+ */
+async function editRightsIn(call: Call, projectKey: string, lenient = false): Promise<EditRights> {
+  const [rights, settings] = await Promise.all([
+    rightsIn(call.jira, projectKey),
+    readVisionSettings(projectKey),
+  ]);
+  if (settings.editorRoleId === null) return { ...rights, canEdit: rights.canAdmin, editorRole: null };
+  const stored = {
+    id: settings.editorRoleId,
+    name: settings.editorRoleName ?? `role ${settings.editorRoleId}`,
+  };
+  if (rights.canAdmin) return { ...rights, canEdit: true, editorRole: stored };
+  const membership = await roleMembership(
+    { userJira: call.jira, appJira: appJira() },
+    projectKey,
+    settings.editorRoleId,
+    call.accountId,
+  ).catch((error: unknown) => {
+    if (!lenient) throw error;
+    console.warn(`ValueRank could not check the vision editor role of ${projectKey}`, error);
+    return { member: false, roleName: undefined };
+  });
+  return {
+    ...rights,
+    canEdit: membership.member,
+    editorRole: { id: stored.id, name: membership.roleName ?? stored.name },
+  };
 }
 
-async function requireAdmin(jira: JiraClient, projectKey: string, toDo: string): Promise<VisionRights> {
-  const rights = await rightsIn(jira, projectKey);
-  if (!rights.canAdmin)
+async function requireEditor(call: Call, projectKey: string, toDo: string): Promise<EditRights> {
+  const rights = await editRightsIn(call, projectKey);
+  if (!rights.canEdit)
     throw new AppError(
       'forbidden',
-      `Only administrators of project ${projectKey} can ${toDo}. Nothing was changed.`,
+      rights.editorRole
+        ? `Only administrators of project ${projectKey} and members of the role ${rights.editorRole.name} can ${toDo}. Nothing was changed.`
+        : `Only administrators of project ${projectKey} can ${toDo}. Nothing was changed.`,
     );
   return rights;
 }
@@ -135,6 +178,21 @@ async function displayName(jira: JiraClient): Promise<string> {
   return me.displayName ?? me.accountId;
 }
 
+/**
+ * Publishes the read copy after a change (ADR 5): as the app, because the caller's right to the change was
+ * checked above and need not include Administer Projects. Never throws; the answer says whether it worked.
+ */
+async function publish(call: Call, projectKey: string, name?: string): Promise<VisionPublished> {
+  const outcome = await publishVision(
+    {
+      appJira: new JiraClient(forgeTransport('app')),
+      publishedBy: () => (name !== undefined ? Promise.resolve(name) : displayName(call.jira)),
+    },
+    projectKey,
+  );
+  return outcome.published ? { published: true } : { published: false, publishReason: outcome.reason };
+}
+
 /** Saves `board` as the version after `expectedVersion`, or explains why not (invalid, conflict). */
 async function saveBoard(
   call: Call,
@@ -165,20 +223,24 @@ async function saveBoard(
 }
 
 export const get: Resolve<'vision.get'> = async (p, call) => {
-  const rights = await rightsIn(call.jira, p.projectKey);
+  const rights = await editRightsIn(call, p.projectKey, true);
   const [current, me] = await Promise.all([readCurrent(p.projectKey), call.jira.myself()]);
   return {
     projectKey: p.projectKey,
     current: current ? versionView(current) : null,
     version: current?.version ?? 0,
-    canEdit: rights.canAdmin,
+    canEdit: rights.canEdit,
+    canAdmin: rights.canAdmin,
+    editorRole: rights.editorRole,
+    editors: editorsSentence(rights.editorRole),
     user: { accountId: me.accountId, displayName: me.displayName ?? me.accountId },
   };
 };
 
 export const save: Resolve<'vision.save'> = async (p, call) => {
-  await requireAdmin(call.jira, p.projectKey, 'edit the product vision');
-  return { version: versionView(await saveBoard(call, p.projectKey, p.board, p.expectedVersion)) };
+  await requireEditor(call, p.projectKey, 'edit the product vision');
+  const saved = await saveBoard(call, p.projectKey, p.board, p.expectedVersion);
+  return { version: versionView(saved), ...(await publish(call, p.projectKey, saved.savedByName)) };
 };
 
 export const history: Resolve<'vision.history'> = async (p, call) => {
@@ -188,7 +250,7 @@ export const history: Resolve<'vision.history'> = async (p, call) => {
 };
 
 export const restore: Resolve<'vision.restore'> = async (p, call) => {
-  await requireAdmin(call.jira, p.projectKey, 'restore a version of the product vision');
+  await requireEditor(call, p.projectKey, 'restore a version of the product vision');
   const versions = await listVersions(p.projectKey);
   const planned = restoreVersion(versions, p.version, call.accountId, new Date());
   if (!planned.ok && planned.reason === 'not-found')
@@ -203,9 +265,8 @@ export const restore: Resolve<'vision.restore'> = async (p, call) => {
       current,
     );
   }
-  return {
-    version: versionView(await saveBoard(call, p.projectKey, source.board, p.expectedVersion, p.version)),
-  };
+  const saved = await saveBoard(call, p.projectKey, source.board, p.expectedVersion, p.version);
+  return { version: versionView(saved), ...(await publish(call, p.projectKey, saved.savedByName)) };
 };
 
 export const listNotesPage: Resolve<'vision.notes.list'> = async (p, call) => {
@@ -234,12 +295,12 @@ export const addNote: Resolve<'vision.notes.add'> = async (p, call) => {
     createdAt: new Date().toISOString(),
   });
   if (!parsed.ok) throw invalid('The note', parsed.errors);
-  const stored = await writeNote({
-    ...parsed.value,
-    projectKey: p.projectKey,
-    authorName: await displayName(call.jira),
-  });
-  return { note: noteView(stored, call.accountId, rights) };
+  const authorName = await displayName(call.jira);
+  const stored = await writeNote({ ...parsed.value, projectKey: p.projectKey, authorName });
+  return {
+    note: noteView(stored, call.accountId, rights),
+    ...(await publish(call, p.projectKey, authorName)),
+  };
 };
 
 async function editableNote(call: Call, projectKey: string, id: string, toDo: string) {
@@ -269,13 +330,13 @@ export const updateNote: Resolve<'vision.notes.update'> = async (p, call) => {
     ...(note.authorName !== undefined ? { authorName: note.authorName } : {}),
     updatedAt: new Date().toISOString(),
   });
-  return { note: noteView(stored, call.accountId, rights) };
+  return { note: noteView(stored, call.accountId, rights), ...(await publish(call, p.projectKey)) };
 };
 
 export const removeNote: Resolve<'vision.notes.delete'> = async (p, call) => {
   await editableNote(call, p.projectKey, p.id, 'delete');
   await deleteNote(p.projectKey, p.id);
-  return { id: p.id };
+  return { id: p.id, ...(await publish(call, p.projectKey)) };
 };
 
 export const exportMarkdown: Resolve<'vision.export'> = async (p, call) => {
@@ -295,4 +356,50 @@ export const exportMarkdown: Resolve<'vision.export'> = async (p, call) => {
     names,
   });
   return { markdown, filename: `${p.projectKey}-vision-${now.toISOString().slice(0, 10)}.md` };
+};
+
+/** The editor setting as the caller may see it; the project's roles only for admins (read as the admin). */
+async function settingsView(call: Call, projectKey: string, canAdmin: boolean): Promise<VisionSettingsView> {
+  const [settings, projectRoles] = await Promise.all([
+    readVisionSettings(projectKey),
+    canAdmin ? call.jira.projectRoles(projectKey) : Promise.resolve([]),
+  ]);
+  const roles = projectRoles.map((r) => ({ id: r.id, name: r.name, description: r.description }));
+  const editorRole =
+    settings.editorRoleId === null
+      ? null
+      : {
+          id: settings.editorRoleId,
+          name:
+            roles.find((r) => r.id === settings.editorRoleId)?.name ??
+            settings.editorRoleName ??
+            `role ${settings.editorRoleId}`,
+        };
+  return { projectKey, editorRole, roles, canAdmin, editors: editorsSentence(editorRole) };
+}
+
+export const getSettings: Resolve<'vision.settings.get'> = async (p, call) => {
+  const rights = await rightsIn(call.jira, p.projectKey);
+  return settingsView(call, p.projectKey, rights.canAdmin);
+};
+
+export const saveSettings: Resolve<'vision.settings.save'> = async (p, call) => {
+  await requireAdmin(call.jira, p.projectKey, 'choose who edits the product vision');
+  let editorRoleName: string | undefined;
+  if (p.editorRoleId !== null) {
+    const role = (await call.jira.projectRoles(p.projectKey)).find((r) => r.id === p.editorRoleId);
+    if (!role)
+      throw new AppError(
+        'invalid-payload',
+        `Project ${p.projectKey} has no role with id ${p.editorRoleId}. Nothing was changed.`,
+      );
+    editorRoleName = role.name;
+  }
+  await writeVisionSettings(p.projectKey, {
+    editorRoleId: p.editorRoleId,
+    ...(editorRoleName !== undefined ? { editorRoleName } : {}),
+    updatedAt: new Date().toISOString(),
+    updatedBy: call.accountId,
+  });
+  return settingsView(call, p.projectKey, true);
 };

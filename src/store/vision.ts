@@ -6,6 +6,7 @@
  * | entity `vision-head`, key `<project>`  | the current version number, who saved it and when            |
  * | `vision:<project>:v:<n>`               | version n of the board (never overwritten; history grows)    |
  * | entity `vision-note`, `<project>:<id>` | one vision note, indexed by project and time                 |
+ * | `vision:<project>:settings`            | who may edit besides project admins (a project role, ADR 6)   |
  *
  * A save is ONE transaction: the new version's key and the head, conditioned on the head still being at the
  * version the user edited (no head at all for version 0). Two racing saves cannot both become version n + 1:
@@ -15,7 +16,7 @@
 import { Filter, FilterConditions, kvs, Sort, WhereConditions, type ForgeKvsAPIError } from '@forge/kvs';
 import { z } from 'zod';
 import { VisionNoteSchema, VisionVersionSchema, type VisionNote, type VisionVersion } from '../core/vision';
-import { readJson } from './json-store';
+import { readJson, writeJson } from './json-store';
 import { checkKey, keyOf, MAX_VALUE_BYTES } from './keys';
 
 const HEAD = 'vision-head';
@@ -172,4 +173,30 @@ export async function writeNote(note: StoredNote): Promise<StoredNote> {
 
 export async function deleteNote(projectKey: string, id: string): Promise<void> {
   await kvs.entity<StoredNote>(NOTE).delete(noteKey(projectKey, id));
+}
+
+// ------------------------------------------------------------------------------------------------ settings
+
+export const VisionSettingsSchema = z.object({
+  /** Members of this project role edit the board and restore versions, like project admins; null: admins only. */
+  editorRoleId: z.number().int().positive().nullable(),
+  /** The role's name as Jira gave it when an admin picked it (shown without a Jira call). */
+  editorRoleName: DisplayName.optional(),
+  updatedAt: z.string().optional(),
+  updatedBy: z.string().optional(),
+});
+export type VisionSettings = z.infer<typeof VisionSettingsSchema>;
+
+const settingsKey = (projectKey: string) => keyOf('vision', projectKey, 'settings');
+
+/** The project's vision settings; admins only (`editorRoleId: null`) when none were saved. */
+export async function readVisionSettings(projectKey: string): Promise<VisionSettings> {
+  return (await readJson(settingsKey(projectKey), VisionSettingsSchema)) ?? { editorRoleId: null };
+}
+
+export async function writeVisionSettings(
+  projectKey: string,
+  settings: VisionSettings,
+): Promise<VisionSettings> {
+  return writeJson(settingsKey(projectKey), VisionSettingsSchema, settings);
 }

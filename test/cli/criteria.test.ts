@@ -1,33 +1,18 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildDemoSeed } from '../../dev/demo';
-import { parseSeed, startJiraSite } from '../../dev/site';
-import { main } from '../../src/cli/main';
 import type { ItemResult } from '../../src/criteria/items';
+import { runCli as run, useDemoJiraSite } from '../support/cli';
 
-let site: Awaited<ReturnType<typeof startJiraSite>>;
+const site = useDemoJiraSite();
 let dir: string;
 
-beforeAll(async () => {
-  site = await startJiraSite({ seed: parseSeed(buildDemoSeed()) });
+beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vr-criteria-cli-'));
 });
-afterAll(async () => {
+afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
-  await site.close();
 });
-
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
 
 function file(name: string, value: unknown): string {
   const f = path.join(dir, name);

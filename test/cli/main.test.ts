@@ -1,27 +1,9 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { buildDemoSeed } from '../../dev/demo';
-import { parseSeed, startJiraSite } from '../../dev/site';
-import { main } from '../../src/cli/main';
+import { runCli as run, useDemoJiraSite } from '../support/cli';
 
-let site: Awaited<ReturnType<typeof startJiraSite>>;
-
-beforeAll(async () => {
-  site = await startJiraSite({ seed: parseSeed(buildDemoSeed()) });
-});
-afterAll(() => site.close());
-
-async function run(args: string[], env: Record<string, string | undefined> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    env,
-  });
-  return { code, stdout, stderr };
-}
+const site = useDemoJiraSite();
 
 describe('valuerank CLI on the local site', () => {
   it("lists a project's boards", async () => {

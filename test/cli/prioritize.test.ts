@@ -1,34 +1,18 @@
 /** `valuerank score` and `valuerank reorder` on the local site: JSON shapes, dry runs, applying, refusals. */
-import { buildDemoSeed } from '../../dev/demo';
-import { parseSeed, startJiraSite } from '../../dev/site';
-import { main } from '../../src/cli/main';
 import { applyPlan, minimumCostExhaustive } from '../../src/core/rank-plan';
 import { JiraClient } from '../../src/jira/client';
 import { httpTransport } from '../../src/jira/http-transport';
 import { backlogKeys } from '../../src/prioritize/analyze';
+import { runCli, useDemoJiraSite } from '../support/cli';
 
-let site: Awaited<ReturnType<typeof startJiraSite>>;
+const site = useDemoJiraSite({ resetBeforeEach: true });
 let jira: JiraClient;
 
-beforeAll(async () => {
-  site = await startJiraSite({ seed: parseSeed(buildDemoSeed()) });
+beforeAll(() => {
   jira = new JiraClient(httpTransport({ siteUrl: site.url }));
 });
-afterAll(() => site.close());
-beforeEach(async () => {
-  await fetch(`${site.url}/_local/reset`, { method: 'POST' });
-});
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main([...args, '--site', site.url], {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => runCli([...args, '--site', site.url]);
 
 const rankCalls = async () =>
   ((await (await fetch(`${site.url}/_local/stats`)).json()) as { byRoute: Record<string, number> }).byRoute[

@@ -3,46 +3,20 @@
  * playwright-core): the built Custom UI in the Jira shell, the real bridge and resolvers, the local site.
  * Screenshots go to /tmp/valuerank-criteria-*.png for a person to look at.
  */
-import { type Browser, type FrameLocator, type Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { startLocalServer, type LocalServer } from '../../dev/server';
+import { appFrame, openModule, useLocalSite, type OpenedModule } from '../support/e2e';
 import { criteriaConfigKey } from '../../src/store/criteria';
 
 const SHOTS = '/tmp/valuerank-criteria';
 
-let server: LocalServer;
-let browser: Browser;
+const site = useLocalSite({ reset: ['site', 'kvs'] });
+const { server } = site;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startLocalServer({ port: 0, harness: { log: () => undefined } }),
-    launchChromium(),
-  ]);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  await fetch(`${server.url}/_local/reset`, { method: 'POST' });
-  await fetch(`${server.url}/_local/kvs`, { method: 'DELETE' });
-});
-
-async function open(
-  module: string,
-  issue: string,
-  theme: 'light' | 'dark' = 'light',
-): Promise<{ page: Page; ui: FrameLocator; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/module/${module}?as=local-po&issue=${issue}&theme=${theme}`);
-  return { page, ui: page.frameLocator('#vr-frame'), errors };
+function open(module: string, issue: string, theme: 'light' | 'dark' = 'light'): Promise<OpenedModule> {
+  return openModule(
+    site.browser,
+    `${server.url}/module/${module}?as=local-po&issue=${issue}&theme=${theme}`,
+    { viewport: { width: 900, height: 900 }, failedResponses: false },
+  );
 }
 
 describe('the Acceptance criteria panel', () => {
@@ -77,8 +51,8 @@ describe('the Acceptance criteria panel', () => {
     await ui.getByTestId('verdict').waitFor();
     await expect(ui.getByTestId('verdict').textContent()).resolves.toMatch(/^Ready$/i);
     await expect(ui.getByTestId('progress').textContent()).resolves.toBe('2 of 5 verified');
-    const html = page.frames().find((f) => f.url().includes('/ui/'));
-    await expect(html?.evaluate('document.documentElement.dataset.colorMode')).resolves.toBe('dark');
+    const html = appFrame(page);
+    await expect(html.evaluate('document.documentElement.dataset.colorMode')).resolves.toBe('dark');
     const again = page.waitForResponse(
       (r) => r.url().endsWith('/_local/invoke') && (r.request().postData() ?? '').includes('criteria.check'),
     );

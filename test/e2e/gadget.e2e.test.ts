@@ -3,36 +3,19 @@
  * lists the viewer's boards; choosing board 1, a top 5 and every panel and saving (`view.submit`) shows the
  * view, where each panel renders, in light and dark. Screenshots go to /tmp/valuerank-gadget-*.png.
  */
-import { type Browser, type Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { startLocalServer, type LocalServer } from '../../dev/server';
+import { openModule, useLocalSite, type OpenedModule } from '../support/e2e';
 
 const SHOTS = '/tmp/valuerank-gadget';
 
-let server: LocalServer;
-let browser: Browser;
+const site = useLocalSite();
+const { server } = site;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startLocalServer({ port: 0, harness: { log: () => undefined } }),
-    launchChromium(),
-  ]);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(params: string, theme: 'light' | 'dark' = 'light') {
-  const page: Page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/module/valuerank-health-gadget?as=local-po&${params}&theme=${theme}`);
-  return { page, ui: page.frameLocator('#vr-frame'), errors };
+function open(params: string, theme: 'light' | 'dark' = 'light'): Promise<OpenedModule> {
+  return openModule(
+    site.browser,
+    `${server.url}/module/valuerank-health-gadget?as=local-po&${params}&theme=${theme}`,
+    { viewport: { width: 1100, height: 1400 }, failedResponses: false },
+  );
 }
 
 it('is configured in the edit view, saved with view.submit, and shows every panel', async () => {

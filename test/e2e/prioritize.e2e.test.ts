@@ -8,59 +8,25 @@
  * the order does not change. Dark theme and the backlog action render too. Screenshots go to
  * /tmp/valuerank-prioritize-*.png for a person to look at.
  */
-import { type Browser, type Frame, type FrameLocator, type Locator, type Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { startLocalServer, type LocalServer } from '../../dev/server';
+import { type Frame, type Locator } from 'playwright-core';
+import { appFrame, luminance, openModule, useLocalSite, type OpenedModule } from '../support/e2e';
 
 const SHOTS = '/tmp/valuerank-prioritize';
 
-let server: LocalServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startLocalServer({ port: 0, harness: { log: () => undefined } }),
-    launchChromium(),
-  ]);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-interface Opened {
-  page: Page;
-  ui: FrameLocator;
-  errors: string[];
-}
+const site = useLocalSite();
+const { server } = site;
 
 /** Opens a module page; collects every console error and page error (CSP violations included). */
-async function open(
+function open(
   accountId: string,
   options: { theme?: 'light' | 'dark'; module?: string; params?: string } = {},
-): Promise<Opened> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('response', (r) => {
-    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
-  });
+): Promise<OpenedModule> {
   const module = options.module ?? 'valuerank-project-page';
   const params = options.params ?? 'project=TRAIL';
-  await page.goto(
+  return openModule(
+    site.browser,
     `${server.url}/module/${module}?as=${accountId}&${params}&theme=${options.theme ?? 'light'}`,
   );
-  return { page, ui: page.frameLocator('#vr-frame'), errors };
-}
-
-function appFrame(page: Page): Frame {
-  const frame = page.frames().find((f) => f.url().includes('/ui/'));
-  if (!frame) throw new Error('The Custom UI iframe is not there');
-  return frame;
 }
 
 /** The board's backlog as Jira reports it now (rank order), read from the local site's REST API. */
@@ -88,7 +54,7 @@ interface Preview {
 }
 
 /** Clicks "Preview new order" and answers the preview the UI received (the shell's /_local/invoke call). */
-async function previewFromUi(opened: Opened): Promise<Preview> {
+async function previewFromUi(opened: OpenedModule): Promise<Preview> {
   const answer = opened.page.waitForResponse(
     (r) =>
       r.url().endsWith('/_local/invoke') && (r.request().postData() ?? '').includes('"prioritize.preview"'),
@@ -307,10 +273,6 @@ it('renders the table and the value/effort chart in the dark theme, with keyboar
       point: point ? getComputedStyle(point).fill : '',
     };
   })()`);
-  const luminance = (rgb: string) => {
-    const [r, g, b] = (rgb.match(/\d+/g) ?? []).map(Number);
-    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
-  };
   expect(luminance(colours.body)).toBeLessThan(60);
   expect(luminance(colours.text)).toBeGreaterThan(150);
   expect(colours.point).toMatch(/^rgb/);

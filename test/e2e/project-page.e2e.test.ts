@@ -3,45 +3,22 @@
  * shell, the real bridge, the real resolvers on the emulated Forge runtime, the local Jira site.
  * Screenshots go to /tmp/valuerank-*.png for a person to look at.
  */
-import { type Browser, type Frame, type Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { startLocalServer, type LocalServer } from '../../dev/server';
+import { type Frame } from 'playwright-core';
+import { appFrame, openModule, useLocalSite, type OpenedModule } from '../support/e2e';
 
-let server: LocalServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startLocalServer({ port: 0 }), launchChromium()]);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useLocalSite();
+const { server } = site;
 
 /** Opens a module page; collects every console error and page error (CSP violations included). */
-async function open(
-  accountId: string,
-  theme: 'light' | 'dark' = 'light',
-): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('response', (r) => {
-    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
-  });
-  await page.goto(`${server.url}/module/valuerank-project-page?as=${accountId}&project=TRAIL&theme=${theme}`);
-  return { page, errors };
+function open(accountId: string, theme: 'light' | 'dark' = 'light'): Promise<OpenedModule> {
+  return openModule(
+    site.browser,
+    `${server.url}/module/valuerank-project-page?as=${accountId}&project=TRAIL&theme=${theme}`,
+    { viewport: { width: 1280, height: 900 } },
+  );
 }
 
-function appFrame(page: Page): Frame {
-  const frame = page.frames().find((f) => f.url().includes('/ui/project-page.html'));
-  if (!frame) throw new Error('The Custom UI iframe is not there');
-  return frame;
-}
+const PROJECT_PAGE = '/ui/project-page.html';
 
 // Browser-side code as strings: the root tsconfig has no DOM types (and should not get them).
 const bodyBackground = (frame: Frame) =>
@@ -50,8 +27,7 @@ const colorMode = (frame: Frame) =>
   frame.evaluate<string | null>("document.documentElement.getAttribute('data-color-mode')");
 
 it('shows the Product Owner TRAIL and its boards, a 300+ item backlog, and follows the dark theme', async () => {
-  const { page, errors } = await open('local-po');
-  const ui = page.frameLocator('#vr-frame');
+  const { page, ui, errors } = await open('local-po');
   await ui.getByText('Signed in as').waitFor();
   // TRAIL has a scrum board, so the page opens on Prioritize; the projects and backlogs are under Overview.
   await ui.getByRole('tab', { name: 'Prioritize', selected: true }).waitFor();
@@ -64,7 +40,7 @@ it('shows the Product Owner TRAIL and its boards, a 300+ item backlog, and follo
 
   await trail.getByRole('button', { name: /TRAIL board/ }).click();
   await overview.locator('table.vr-table tbody tr:nth-child(300)').waitFor({ timeout: 20_000 });
-  const frame = appFrame(page);
+  const frame = appFrame(page, PROJECT_PAGE);
   const rows = await frame.evaluate<string[][]>(
     "Array.from(document.querySelectorAll('[role=tabpanel]:not([hidden]) table.vr-table tbody tr'), (tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent))",
   );
@@ -102,8 +78,7 @@ it('shows the Product Owner TRAIL and its boards, a 300+ item backlog, and follo
 }, 60_000);
 
 it('shows an outsider a clear "no projects" state', async () => {
-  const { page, errors } = await open('local-outsider', 'dark');
-  const ui = page.frameLocator('#vr-frame');
+  const { page, ui, errors } = await open('local-outsider', 'dark');
   await ui.getByText('No projects').waitFor();
   await ui.getByText(/cannot see any Jira projects/).waitFor();
   await page.screenshot({ path: '/tmp/valuerank-project-page-outsider.png' });
@@ -112,9 +87,9 @@ it('shows an outsider a clear "no projects" state', async () => {
 }, 30_000);
 
 it('implements the bridge calls @forge/bridge makes, and rejects unknown ones clearly', async () => {
-  const { page, errors } = await open('local-dev');
-  await page.frameLocator('#vr-frame').getByText('Signed in as').waitFor();
-  const frame = appFrame(page);
+  const { page, ui, errors } = await open('local-dev');
+  await ui.getByText('Signed in as').waitFor();
+  const frame = appFrame(page, PROJECT_PAGE);
   const bridge = <T>(type: string, payload?: unknown) =>
     frame.evaluate<T>(
       `globalThis.__bridge.callBridge(${JSON.stringify(type)}, ${JSON.stringify(payload ?? null)})`,

@@ -5,6 +5,7 @@
  * The Product Owner edits the vision board and saves it, adds a note, and is stopped by a conflict when
  * someone saved in between (simulated with a save through /_local/invoke): the merge view shows theirs and
  * yours side by side, and the merge saves as a new version with nothing lost. The viewer gets a read view.
+ * The PO picks the role whose members may also edit (ADR 6): then the developer edits, the viewer still reads.
  * The dark theme renders with token colours. Screenshots go to /tmp/valuerank-vision-*.png.
  */
 import { type Browser, type Frame, type FrameLocator, type Page } from 'playwright-core';
@@ -155,7 +156,7 @@ it('the PO edits and saves the board, adds a note, and merges after a conflictin
 it('the viewer reads the board without edit controls', async () => {
   seedDemoVision(server.harness.kvs);
   const { page, ui, errors } = await open('local-viewer');
-  await ui.getByText('Only project administrators can edit the vision board.').waitFor();
+  await ui.getByText('Editors: project administrators only.').waitFor();
   await ui
     .getByRole('region', { name: 'Product vision board' })
     .getByText('Everyone who wants to be outside finds a trail they can finish', { exact: false })
@@ -165,6 +166,33 @@ it('the viewer reads the board without edit controls', async () => {
   expect(errors).toEqual([]);
   await page.close();
 }, 60_000);
+
+it('the PO lets the Developers role edit; the developer then edits, the viewer reads who may', async () => {
+  seedDemoVision(server.harness.kvs);
+  const po = await open('local-po');
+  const picker = po.ui.getByRole('form', { name: 'Who can edit the vision' });
+  const select = picker.getByLabel('Who can edit');
+  await select.waitFor();
+  expect(await select.inputValue()).toBe('');
+  await select.selectOption({ label: 'Project administrators and members of Developers' });
+  await picker.getByRole('button', { name: 'Save editors' }).click();
+  await picker.getByText('Saved. Editors: project administrators and members of Developers.').waitFor();
+  await po.page.screenshot({ path: `${SHOTS}-editors.png` });
+  expect(po.errors).toEqual([]);
+  await po.page.close();
+
+  const dev = await open('local-dev');
+  await dev.ui.getByText('Editors: project administrators and members of Developers.').waitFor();
+  await dev.ui.getByRole('button', { name: 'Edit vision' }).waitFor();
+  expect(await dev.ui.getByRole('form', { name: 'Who can edit the vision' }).count()).toBe(0);
+  expect(dev.errors).toEqual([]);
+  await dev.page.close();
+
+  const viewer = await open('local-viewer');
+  await viewer.ui.getByText('Editors: project administrators and members of Developers.').waitFor();
+  expect(await viewer.ui.getByRole('button', { name: 'Edit vision' }).count()).toBe(0);
+  await viewer.page.close();
+}, 90_000);
 
 it('renders the demo vision in the dark theme with token colours', async () => {
   seedDemoVision(server.harness.kvs);

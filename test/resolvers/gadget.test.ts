@@ -16,6 +16,7 @@ import { JiraClient } from '../../src/jira/client';
 import { httpTransport } from '../../src/jira/http-transport';
 import type { PrioritizeView } from '../../src/resolvers/api';
 import type { GadgetBoards, GadgetHealth } from '../../src/resolvers/gadget-api';
+import { useLocalServer } from '../support/local-server';
 
 type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 
@@ -44,15 +45,7 @@ const stats = async (server: LocalServer) =>
   (await (await fetch(`${server.url}/_local/stats`)).json()) as { total: number };
 
 describe('gadget on the demo site', () => {
-  let server: LocalServer;
-  beforeAll(async () => {
-    server = await startLocalServer({ port: 0, harness: { log: () => undefined } });
-  });
-  afterAll(() => server.close());
-  beforeEach(async () => {
-    await fetch(`${server.url}/_local/reset`, { method: 'POST' });
-    await fetch(`${server.url}/_local/kvs`, { method: 'DELETE' });
-  });
+  const server = useLocalServer({ reset: ['site', 'kvs'] });
 
   it('answers numbers that match the backlog recomputed from the site', async () => {
     const health = await data<GadgetHealth>(server, 'gadget.health', {

@@ -3,28 +3,21 @@
  * resolvers, real @forge/kvs and @forge/events; the reorder consumer runs as the user who pushed the job),
  * against the demo product: the Trailhead backlog (board 1), the Mobile board (2) and OPS (board 3).
  */
-import { startLocalServer, type LocalServer } from '../../dev/server';
 import { applyPlan, minimumCostExhaustive } from '../../src/core/rank-plan';
 import { JiraClient } from '../../src/jira/client';
 import { httpTransport } from '../../src/jira/http-transport';
 import { backlogKeys } from '../../src/prioritize/analyze';
 import type { JobView, PreviewView, PrioritizedItem, PrioritizeView } from '../../src/resolvers/api';
+import { useLocalServer } from '../support/local-server';
 
 const TRAIL = { id: '10000', key: 'TRAIL', type: 'software' };
 const RANK = 'PUT /rest/agile/1.0/issue/rank';
 
-let server: LocalServer;
+const server = useLocalServer({ harness: { eventDelayScale: 0.001 }, reset: ['site', 'kvs'] });
 let asPo: JiraClient;
 
-beforeAll(async () => {
-  server = await startLocalServer({ port: 0, harness: { eventDelayScale: 0.001, log: () => undefined } });
+beforeAll(() => {
   asPo = new JiraClient(httpTransport({ siteUrl: server.url, headers: { 'X-Local-User': 'local-po' } }));
-});
-afterAll(() => server.close());
-
-beforeEach(async () => {
-  await fetch(`${server.url}/_local/reset`, { method: 'POST' });
-  await fetch(`${server.url}/_local/kvs`, { method: 'DELETE' });
 });
 
 type Answer<T> =

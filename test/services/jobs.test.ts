@@ -3,24 +3,15 @@
  * the local site, with Forge storage from the harness: a job delivered again after Jira failed mid-way
  * resumes after the last completed call, or plans again when the backlog moved meanwhile.
  */
-import { startLocalServer, type LocalServer } from '../../dev/server';
 import { JiraClient } from '../../src/jira/client';
 import { httpTransport } from '../../src/jira/http-transport';
 import type { JiraRawResponse, JiraRequest, JiraTransport } from '../../src/jira/transport';
 import { backlogKeys, previewPrioritize, runJob, startApply, storedSettings } from '../../src/prioritize';
 import type { ReorderEvent } from '../../src/prioritize/queue';
 import { readJob } from '../../src/store/prioritize';
+import { useLocalServer } from '../support/local-server';
 
-let server: LocalServer;
-
-beforeAll(async () => {
-  server = await startLocalServer({ port: 0, harness: { log: () => undefined } });
-});
-afterAll(() => server.close());
-beforeEach(async () => {
-  await fetch(`${server.url}/_local/reset`, { method: 'POST' });
-  await fetch(`${server.url}/_local/kvs`, { method: 'DELETE' });
-});
+const server = useLocalServer({ reset: ['site', 'kvs'] });
 
 /** Jira as a user, where the rank calls numbered in `failAt` (1-based) answer 500 without reaching Jira. */
 class Flaky implements JiraTransport {

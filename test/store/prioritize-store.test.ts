@@ -4,8 +4,6 @@
  * fit one value), the last-10 rule, job records and plans, and the board lock.
  */
 import { kvs, MetadataField } from '@forge/kvs';
-import { installForgeRuntime, type ForgeEnvironment } from '../../dev/harness/forge-runtime';
-import { KvsStore } from '../../dev/harness/kvs';
 import { splitByBytes } from '../../src/store/chunked';
 import { StoredDataError } from '../../src/store/json-store';
 import { MAX_VALUE_BYTES } from '../../src/store/keys';
@@ -30,22 +28,9 @@ import {
   writeJobPlan,
   type JobRecord,
 } from '../../src/store/prioritize';
+import { installTestForge } from '../support/forge-runtime';
 
-let store: KvsStore;
-
-beforeEach(() => {
-  store = new KvsStore();
-  const env: ForgeEnvironment = {
-    siteUrl: () => 'http://127.0.0.1:9',
-    cloudId: 'test-cloud',
-    appId: 'test-app',
-    environmentId: 'test-env',
-    appVersion: '1.0.0',
-    kvs: store,
-    calls: [],
-  };
-  installForgeRuntime(env);
-});
+beforeEach(() => installTestForge());
 
 const keys = (n: number, prefix = 'ABCDEFGHIJ') =>
   Array.from({ length: n }, (_, i) => `${prefix}-${100000 + i}`);

@@ -59,7 +59,8 @@ function expandSet(value: string | null | undefined): Set<string> {
 
 // ------------------------------------------------------------------------------------------------ myself, fields
 
-const myself: RouteHandler = ({ site, caller }) => json(200, myselfJson(site, caller));
+const myself: RouteHandler = ({ site, caller, query }) =>
+  json(200, myselfJson(site, caller, expandSet(query.get('expand')).has('groups')));
 
 const fields: RouteHandler = ({ site }) => json(200, site.state.fields.map(fieldDetails));
 
@@ -410,6 +411,18 @@ const searchGet: RouteHandler = (request) => {
   return search(request, properties ? { ...params, properties } : params);
 };
 
+/** `POST /rest/api/3/search/approximate-count`: exact here (Jira's may lag recent changes). */
+const countPost: RouteHandler = async (request) => {
+  const { jql } = parseBody(z.object({ jql: z.string() }).strict(), await request.body());
+  const query = compileFor(request.site, request.caller, jql);
+  if (!query.bounded)
+    throw jiraError(
+      400,
+      'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
+    );
+  return json(200, { count: searchIssues(request.site, request.caller, query).length });
+};
+
 // ------------------------------------------------------------------------------------------------ app field values
 
 const FieldValueUpdates = z
@@ -493,6 +506,7 @@ export const PLATFORM_ROUTES: ReadonlyArray<[string, string, RouteHandler]> = [
   ['DELETE', '/rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}', deleteProperty],
   ['POST', '/rest/api/3/search/jql', searchPost],
   ['GET', '/rest/api/3/search/jql', searchGet],
+  ['POST', '/rest/api/3/search/approximate-count', countPost],
   ['POST', '/rest/api/3/app/field/value', appFieldValues],
   ['PUT', '/rest/api/3/app/field/{fieldIdOrKey}/value', appFieldValue],
 ];

@@ -8,3 +8,4 @@ export * from './versions';
 export * from './notes';
 export * from './fit';
 export * from './markdown';
+export * from './published';

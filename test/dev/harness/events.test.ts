@@ -13,13 +13,9 @@ import {
 } from '@forge/events';
 import { kvs } from '@forge/kvs';
 import { EventQueues, MAX_RETRIES, type ForgeHandler } from '../../../dev/harness/events';
-import {
-  currentInvocation,
-  installForgeRuntime,
-  type ForgeEnvironment,
-} from '../../../dev/harness/forge-runtime';
-import { KvsStore } from '../../../dev/harness/kvs';
+import { currentInvocation, installForgeRuntime } from '../../../dev/harness/forge-runtime';
 import { parseManifest } from '../../../dev/harness/manifest';
+import { testForgeEnvironment } from '../../support/forge-runtime';
 
 const MANIFEST = `
 modules:
@@ -63,15 +59,7 @@ function setup(options: { consumerTimeoutMs?: number } = {}) {
   seen = [];
   consume = async () => undefined;
   const manifest = parseManifest(MANIFEST);
-  const env: ForgeEnvironment = {
-    siteUrl: () => 'http://127.0.0.1:9',
-    cloudId: 'test-cloud',
-    appId: 'test-app',
-    environmentId: 'test-env',
-    appVersion: '1.0.0',
-    kvs: new KvsStore(),
-    calls: [],
-  };
+  const env = testForgeEnvironment();
   const handlers: Record<string, ForgeHandler> = {
     consume: async (event) => {
       record(event);

@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Filter, FilterConditions, kvs, MetadataField, Sort, WhereConditions } from '@forge/kvs';
-import { installForgeRuntime, type ForgeEnvironment } from '../../../dev/harness/forge-runtime';
 import { KvsStore, KVS_LIMITS } from '../../../dev/harness/kvs';
 import { parseManifest } from '../../../dev/harness/manifest';
+import { installTestForge } from '../../support/forge-runtime';
 
 const MANIFEST = `
 modules: {}
@@ -30,20 +30,9 @@ app:
 `;
 
 let clock = Date.parse('2026-11-18T12:00:00Z');
-let store: KvsStore;
 
 function install(): void {
-  store = new KvsStore({ entities: parseManifest(MANIFEST).entities, now: () => clock });
-  const env: ForgeEnvironment = {
-    siteUrl: () => 'http://127.0.0.1:9',
-    cloudId: 'test-cloud',
-    appId: 'test-app',
-    environmentId: 'test-env',
-    appVersion: '1.0.0',
-    kvs: store,
-    calls: [],
-  };
-  installForgeRuntime(env);
+  installTestForge(new KvsStore({ entities: parseManifest(MANIFEST).entities, now: () => clock }));
 }
 
 beforeEach(install);

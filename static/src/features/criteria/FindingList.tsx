@@ -1,9 +1,9 @@
 import { SEVERITY_ICON, SEVERITY_LABEL, kindLabel, type Finding } from './labels';
 
-export function FindingList({ findings }: { findings: readonly Finding[] }) {
+export function FindingList({ findings, label }: { findings: readonly Finding[]; label?: string }) {
   if (findings.length === 0) return null;
   return (
-    <ul className="vr-findings">
+    <ul className="vr-findings" aria-label={label}>
       {findings.map((f, i) => (
         <li key={i} className={`vr-finding vr-finding--${f.severity}`}>
           <span className="vr-finding__icon" role="img" aria-label={SEVERITY_LABEL[f.severity]}>

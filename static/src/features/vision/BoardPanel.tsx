@@ -1,6 +1,6 @@
 /**
- * The Product Vision Board: a clear read view for everyone, edited in place by project admins and saved as
- * a new version. A save against a stale version opens the merge view (theirs vs yours, per field).
+ * The Product Vision Board: a clear read view for everyone, edited in place by project admins (and the
+ * members of the role an admin picked, ADR 6) and saved as a new version. A save against a stale version opens the merge view (theirs vs yours, per field).
  */
 import { useId, useState } from 'react';
 import { call, type Answers } from '../../bridge';
@@ -14,8 +14,10 @@ import {
   type GoalStatus,
 } from '../../../../src/core/vision/schema';
 import type { VisionConflict } from '../../../../src/resolvers/vision-api';
+import { EditorsControl } from './EditorsControl';
 import { MergeView } from './MergeView';
 import { cloneBoard, conflictOf, newGoal, readableError, when, type Goal, type VisionBoard } from './shared';
+import { PublishNote, publishProblem } from './PublishNote';
 
 type View = Answers['vision.get'];
 
@@ -206,16 +208,18 @@ export function BoardPanel({ view, onSaved }: { view: View; onSaved: () => void 
   const [error, setError] = useState<unknown>(undefined);
   const [conflict, setConflict] = useState<VisionConflict | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>(undefined);
+  const [unpublished, setUnpublished] = useState<string | undefined>(undefined);
 
   const save = async (board: VisionBoard, expectedVersion: number) => {
     setBusy(true);
     setError(undefined);
     setNotice(undefined);
     try {
-      const { version } = await call('vision.save', { projectKey: view.projectKey, board, expectedVersion });
+      const answer = await call('vision.save', { projectKey: view.projectKey, board, expectedVersion });
       setConflict(undefined);
       setEditing(false);
-      setNotice(`Saved as version ${version.version}.`);
+      setNotice(`Saved as version ${answer.version.version}.`);
+      setUnpublished(publishProblem(answer));
       onSaved();
     } catch (e) {
       const c = conflictOf(e);
@@ -255,9 +259,8 @@ export function BoardPanel({ view, onSaved }: { view: View; onSaved: () => void 
     <Section title="Product vision board" actions={actions}>
       {meta}
       {notice ? <Banner tone="success" title={notice} /> : null}
-      {!view.canEdit ? (
-        <p className="vr-muted">Only project administrators can edit the vision board.</p>
-      ) : null}
+      {notice ? <PublishNote problem={unpublished} /> : null}
+      <EditorsControl view={view} onChanged={onSaved} />
       {conflict ? (
         <MergeView
           key={conflict.theirs.version}

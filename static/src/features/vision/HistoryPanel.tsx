@@ -7,6 +7,7 @@ import { call, type Answers } from '../../bridge';
 import { Badge, Button, ErrorMessage, Section, Spinner } from '../../components';
 import { useAsync } from '../../hooks/useAsync';
 import { diffBoards, type FieldChange } from '../../../../src/core/vision/diff';
+import { PublishNote, publishProblem } from './PublishNote';
 import { readableError, when } from './shared';
 
 type Version = Answers['vision.history']['versions'][number];
@@ -82,12 +83,14 @@ export function HistoryPanel({
   const [right, setRight] = useState<number | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
+  const [unpublished, setUnpublished] = useState<string | undefined>(undefined);
 
   const restore = async (version: number) => {
     setBusy(true);
     setError(undefined);
     try {
-      await call('vision.restore', { projectKey, version, expectedVersion: currentVersion });
+      const answer = await call('vision.restore', { projectKey, version, expectedVersion: currentVersion });
+      setUnpublished(publishProblem(answer));
       onRestored();
     } catch (e) {
       setError(e);
@@ -169,6 +172,7 @@ export function HistoryPanel({
         </tbody>
       </table>
       {error ? <ErrorMessage title="The version was not restored." error={readableError(error)} /> : null}
+      <PublishNote problem={unpublished} />
       {versions.length > 1 && a && b ? (
         <>
           <h3 className="vr-vision__label">Compare two versions</h3>

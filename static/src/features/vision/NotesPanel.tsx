@@ -11,6 +11,7 @@ import {
   VISION_LIMITS,
   type NoteType,
 } from '../../../../src/core/vision/schema';
+import { PublishNote, publishProblem } from './PublishNote';
 import { day, readableError, when } from './shared';
 
 type Note = Answers['vision.notes.list']['notes'][number];
@@ -141,8 +142,8 @@ function NoteItem({
 }: {
   note: Note;
   projectKey: string;
-  onChanged: (note: Note) => void;
-  onDeleted: (id: string) => void;
+  onChanged: (note: Note, unpublished: string | undefined) => void;
+  onDeleted: (id: string, unpublished: string | undefined) => void;
 }) {
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -155,13 +156,13 @@ function NoteItem({
           submitLabel="Save note"
           onCancel={() => setEditing(false)}
           onSubmit={async (d) => {
-            const { note: saved } = await call('vision.notes.update', {
+            const answer = await call('vision.notes.update', {
               projectKey,
               id: note.id,
               note: { ...toPayload(d), issueKeys: note.issueKeys },
             });
             setEditing(false);
-            onChanged(saved);
+            onChanged(answer.note, publishProblem(answer));
           }}
         />
       </li>
@@ -200,7 +201,7 @@ function NoteItem({
                 appearance="primary"
                 onClick={() => {
                   call('vision.notes.delete', { projectKey, id: note.id }).then(
-                    () => onDeleted(note.id),
+                    (answer) => onDeleted(note.id, publishProblem(answer)),
                     (e: unknown) => setError(e),
                   );
                 }}
@@ -236,6 +237,7 @@ export function NotesPanel({ projectKey }: { projectKey: string }) {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(undefined);
   const [round, setRound] = useState(0);
+  const [unpublished, setUnpublished] = useState<string | undefined>(undefined);
   const id = useId();
 
   const payloadFilter = (f: Filter) => ({
@@ -292,7 +294,8 @@ export function NotesPanel({ projectKey }: { projectKey: string }) {
           initial={EMPTY_DRAFT}
           submitLabel="Add note"
           onSubmit={async (d) => {
-            await call('vision.notes.add', { projectKey, note: toPayload(d) });
+            const answer = await call('vision.notes.add', { projectKey, note: toPayload(d) });
+            setUnpublished(publishProblem(answer));
             setRound((r) => r + 1);
           }}
         />
@@ -354,6 +357,7 @@ export function NotesPanel({ projectKey }: { projectKey: string }) {
       <p className="vr-muted" aria-live="polite">
         {loading && notes.length === 0 ? '' : `${notes.length} of ${total} notes`}
       </p>
+      <PublishNote problem={unpublished} />
       {notes.length === 0 && !loading && !error ? <p className="vr-muted">No notes match.</p> : null}
       <ul className="vr-notes" aria-label="Notes">
         {notes.map((n) => (
@@ -361,10 +365,14 @@ export function NotesPanel({ projectKey }: { projectKey: string }) {
             key={n.id}
             note={n}
             projectKey={projectKey}
-            onChanged={(saved) => setNotes((all) => all.map((x) => (x.id === saved.id ? saved : x)))}
-            onDeleted={(gone) => {
+            onChanged={(saved, problem) => {
+              setNotes((all) => all.map((x) => (x.id === saved.id ? saved : x)));
+              setUnpublished(problem);
+            }}
+            onDeleted={(gone, problem) => {
               setNotes((all) => all.filter((x) => x.id !== gone));
               setTotal((t) => t - 1);
+              setUnpublished(problem);
             }}
           />
         ))}

@@ -2,7 +2,8 @@
  * The project page: who you are, the projects you can see and their boards (`site.overview`), in two tabs:
  * Overview (projects, boards, the backlog of the board you choose) and Prioritize (the backlog ordered by
  * business value; the default when the project has a scrum board), plus Vision (the product vision board,
- * its history and notes) when the page is opened in a project.
+ * its history and notes) and Readiness (the project's acceptance-criteria rules) when the page is opened in a
+ * project.
  */
 import { lazy, Suspense, useId, useState } from 'react';
 import { call, getContext, type Answers } from '../../bridge';
@@ -13,6 +14,8 @@ import { BacklogView } from './BacklogView';
 
 /** The Vision tab loads on first use (its own chunk, outside the first-load budget). */
 const Vision = lazy(() => import('../../features/vision'));
+/** The Readiness tab (the project's acceptance-criteria rules) loads on first use too. */
+const Readiness = lazy(() => import('../../features/readiness'));
 
 type Overview = Answers['site.overview'];
 type Board = Overview['projects'][number]['boards'][number];
@@ -165,6 +168,15 @@ export function ProjectPage() {
                   panel: (
                     <Suspense fallback={<Spinner label="Loading the vision…" />}>
                       <Vision projectKey={here.key} />
+                    </Suspense>
+                  ),
+                },
+                {
+                  id: 'readiness',
+                  label: 'Readiness',
+                  panel: (
+                    <Suspense fallback={<Spinner label="Loading the readiness rules…" />}>
+                      <Readiness projectKey={here.key} />
                     </Suspense>
                   ),
                 },

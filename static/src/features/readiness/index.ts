@@ -1,0 +1,1 @@
+export { ReadinessRules, default } from './ReadinessRules';
