@@ -3,23 +3,16 @@
  * declared in manifest.yml) re-checks an issue when it is edited and writes `valuerank-readiness`, so
  * `issue.property[valuerank-readiness].ready = "false"` finds it right after the edit.
  */
-import { startLocalServer, type LocalServer } from '../../dev/server';
 import { JiraClient } from '../../src/jira/client';
 import { httpTransport } from '../../src/jira/http-transport';
 import { READINESS_PROPERTY_KEY } from '../../src/criteria';
+import { useLocalServer } from '../support/local-server';
 
-let server: LocalServer;
+const server = useLocalServer({ reset: ['site', 'kvs'] });
 let asPo: JiraClient;
 
-beforeAll(async () => {
-  server = await startLocalServer({ port: 0, harness: { log: () => undefined } });
+beforeAll(() => {
   asPo = new JiraClient(httpTransport({ siteUrl: server.url, headers: { 'X-Local-User': 'local-po' } }));
-});
-afterAll(() => server.close());
-
-beforeEach(async () => {
-  await fetch(`${server.url}/_local/reset`, { method: 'POST' });
-  await fetch(`${server.url}/_local/kvs`, { method: 'DELETE' });
 });
 
 const doc = (...lines: string[]) => ({

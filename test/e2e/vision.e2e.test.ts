@@ -8,78 +8,29 @@
  * The PO picks the role whose members may also edit (ADR 6): then the developer edits, the viewer still reads.
  * The dark theme renders with token colours. Screenshots go to /tmp/valuerank-vision-*.png.
  */
-import { type Browser, type Frame, type FrameLocator, type Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { startLocalServer, type LocalServer } from '../../dev/server';
+import { appFrame, luminance, openModule, useLocalSite, type OpenedModule } from '../support/e2e';
+import { invokeData, invokeResolver, type InvokeContext } from '../support/invoke';
 import { seedDemoVision } from '../../dev/demo/vision';
-import type { VisionAnswers } from '../../src/resolvers/vision-api';
 
 const SHOTS = '/tmp/valuerank-vision';
 
-let server: LocalServer;
-let browser: Browser;
+const site = useLocalSite({ reset: ['kvs'] });
+const { server } = site;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startLocalServer({ port: 0, harness: { log: () => undefined } }),
-    launchChromium(),
-  ]);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  await fetch(`${server.url}/_local/kvs`, { method: 'DELETE' });
-});
-
-interface Opened {
-  page: Page;
-  ui: FrameLocator;
-  errors: string[];
+async function open(accountId: string, theme: 'light' | 'dark' = 'light'): Promise<OpenedModule> {
+  const opened = await openModule(
+    site.browser,
+    `${server.url}/module/valuerank-project-page?as=${accountId}&project=TRAIL&theme=${theme}`,
+  );
+  await opened.ui.getByRole('tab', { name: 'Vision' }).click({ timeout: 30_000 });
+  return opened;
 }
 
-async function open(accountId: string, theme: 'light' | 'dark' = 'light'): Promise<Opened> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('response', (r) => {
-    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
-  });
-  await page.goto(`${server.url}/module/valuerank-project-page?as=${accountId}&project=TRAIL&theme=${theme}`);
-  const ui = page.frameLocator('#vr-frame');
-  await ui.getByRole('tab', { name: 'Vision' }).click({ timeout: 30_000 });
-  return { page, ui, errors };
-}
-
-function appFrame(page: Page): Frame {
-  const frame = page.frames().find((f) => f.url().includes('/ui/'));
-  if (!frame) throw new Error('The Custom UI iframe is not there');
-  return frame;
-}
-
-async function invoke<K extends keyof VisionAnswers>(
-  functionKey: K,
-  payload: unknown,
-  accountId = 'local-po',
-): Promise<{ ok: boolean; data?: VisionAnswers[K]; error?: { code: string } }> {
-  const res = await fetch(`${server.url}/_local/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      functionKey,
-      payload,
-      accountId,
-      context: { moduleKey: 'valuerank-project-page', extension: { project: { key: 'TRAIL' } } },
-    }),
-  });
-  return (await res.json()) as { ok: boolean; data?: VisionAnswers[K]; error?: { code: string } };
-}
+/** The project page's context for the saves and reads made beside the browser (the project by key only). */
+const PROJECT_PAGE: InvokeContext = {
+  moduleKey: 'valuerank-project-page',
+  extension: { project: { key: 'TRAIL' } },
+};
 
 it('the PO edits and saves the board, adds a note, and merges after a conflicting save', async () => {
   const { page, ui, errors } = await open('local-po');
@@ -100,8 +51,14 @@ it('the PO edits and saves the board, adds a note, and merges after a conflictin
   // User text is shown as text, never as HTML.
   await board.getByText('Every hiker finds a trail <b>they</b> can finish.').waitFor();
   await board.getByRole('cell', { name: 'Hikers come back' }).waitFor();
-  const stored = await invoke('vision.get', { projectKey: 'TRAIL' });
-  expect(stored.data?.current?.board).toMatchObject({
+  const stored = await invokeData(
+    server.url,
+    'vision.get',
+    { projectKey: 'TRAIL' },
+    'local-po',
+    PROJECT_PAGE,
+  );
+  expect(stored.current?.board).toMatchObject({
     needs: 'Offline maps',
     goals: [{ name: 'Hikers come back', target: '40% monthly return', weight: 8, status: 'active' }],
   });
@@ -120,11 +77,17 @@ it('the PO edits and saves the board, adds a note, and merges after a conflictin
   // Someone saves version 2 while the PO edits version 1.
   await ui.getByRole('button', { name: 'Edit vision' }).click();
   await form.getByLabel('Needs').fill('Offline maps and live trail conditions');
-  const theirs = await invoke('vision.save', {
-    projectKey: 'TRAIL',
-    board: { ...stored.data?.current?.board, product: 'Trailhead, the trail finder' },
-    expectedVersion: 1,
-  });
+  const theirs = await invokeResolver(
+    server.url,
+    'vision.save',
+    {
+      projectKey: 'TRAIL',
+      board: { ...stored.current?.board, product: 'Trailhead, the trail finder' },
+      expectedVersion: 1,
+    },
+    'local-po',
+    PROJECT_PAGE,
+  );
   expect(theirs.ok).toBe(true);
   await form.getByRole('button', { name: 'Save as version 2' }).click();
   const merge = ui.getByRole('region', { name: 'Merge your changes' });
@@ -140,8 +103,14 @@ it('the PO edits and saves the board, adds a note, and merges after a conflictin
   expect(await merge.getByRole('group', { name: 'Needs' }).getByLabel('Keep yours').isChecked()).toBe(true);
   await merge.getByRole('button', { name: 'Save merge as version 3' }).click();
   await ui.getByText('Saved as version 3.').waitFor();
-  const merged = await invoke('vision.get', { projectKey: 'TRAIL' });
-  expect(merged.data?.current?.board).toMatchObject({
+  const merged = await invokeData(
+    server.url,
+    'vision.get',
+    { projectKey: 'TRAIL' },
+    'local-po',
+    PROJECT_PAGE,
+  );
+  expect(merged.current?.board).toMatchObject({
     product: 'Trailhead, the trail finder',
     needs: 'Offline maps and live trail conditions',
   });
@@ -212,10 +181,6 @@ it('renders the demo vision in the dark theme with token colours', async () => {
       cell: cell ? getComputedStyle(cell).backgroundColor : '',
     };
   })()`);
-  const luminance = (rgb: string) => {
-    const [r, g, b] = (rgb.match(/\d+/g) ?? []).map(Number);
-    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
-  };
   expect(luminance(colours.body)).toBeLessThan(80);
   expect(luminance(colours.cell)).toBeLessThan(80);
   expect(luminance(colours.text)).toBeGreaterThan(150);

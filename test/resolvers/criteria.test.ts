@@ -2,56 +2,34 @@
  * The acceptance-criteria resolvers on the local Jira site, run by the harness as Forge runs them (real
  * resolvers, real @forge/kvs), against demo issues of Trailhead.
  */
-import { startLocalServer, type LocalServer } from '../../dev/server';
 import { JiraClient } from '../../src/jira/client';
 import { httpTransport } from '../../src/jira/http-transport';
-import type { BadgeView, CriteriaView } from '../../src/resolvers/api';
+import type { ResolverKey } from '../../src/resolvers/api';
 import { criteriaConfigKey } from '../../src/store/criteria';
+import { invokeData, invokeResolver, type InvokeContext } from '../support/invoke';
+import { useLocalServer } from '../support/local-server';
 
-let server: LocalServer;
+const server = useLocalServer({ reset: ['site', 'kvs'] });
 let asPo: JiraClient;
 
-beforeAll(async () => {
-  server = await startLocalServer({ port: 0, harness: { log: () => undefined } });
+beforeAll(() => {
   asPo = new JiraClient(httpTransport({ siteUrl: server.url, headers: { 'X-Local-User': 'local-po' } }));
 });
-afterAll(() => server.close());
 
-beforeEach(async () => {
-  await fetch(`${server.url}/_local/reset`, { method: 'POST' });
-  await fetch(`${server.url}/_local/kvs`, { method: 'DELETE' });
+/** The issue's criteria panel, where Custom UI's `invoke(key, payload)` runs for these resolvers. */
+const panel = (issueKey: string): InvokeContext => ({
+  moduleKey: 'valuerank-criteria-panel',
+  extension: { issue: { key: issueKey } },
 });
 
-type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
-
-/** One resolver call by key, as Custom UI's `invoke(key, payload)` makes it. */
-async function resolve<T>(key: string, payload: unknown, accountId = 'local-po'): Promise<Answer<T>> {
-  const response = await fetch(`${server.url}/_local/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      functionKey: key,
-      payload,
-      accountId,
-      context: {
-        moduleKey: 'valuerank-criteria-panel',
-        extension: { issue: { key: (payload as { issueKey: string }).issueKey } },
-      },
-    }),
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as Answer<T>;
-}
-
-const ok = async <T>(key: string, payload: unknown, accountId = 'local-po'): Promise<T> => {
-  const answer = await resolve<T>(key, payload, accountId);
-  if (!answer.ok) throw new Error(`${key} failed: ${JSON.stringify(answer.error)}`);
-  return answer.data;
-};
+const resolve = <K extends ResolverKey>(key: K, payload: { issueKey: string }, accountId = 'local-po') =>
+  invokeResolver(server.url, key, payload, accountId, panel(payload.issueKey));
+const ok = <K extends ResolverKey>(key: K, payload: { issueKey: string }, accountId = 'local-po') =>
+  invokeData(server.url, key, payload, accountId, panel(payload.issueKey));
 
 describe('criteria.check', () => {
   it('finds the criteria of an issue and flags the words in place (TRAIL-83: "Etc", "Partially")', async () => {
-    const view = await ok<CriteriaView>('criteria.check', { issueKey: 'TRAIL-83' });
+    const view = await ok('criteria.check', { issueKey: 'TRAIL-83' });
     expect(view.issueKey).toBe('TRAIL-83');
     expect(view.issueType).toBe('Story');
     expect(view.criteria.length).toBeGreaterThanOrEqual(2);
@@ -62,7 +40,7 @@ describe('criteria.check', () => {
   });
 
   it('answers Not ready with the blocking findings (TRAIL-53: a scenario without Then)', async () => {
-    const view = await ok<CriteriaView>('criteria.check', { issueKey: 'TRAIL-53' });
+    const view = await ok('criteria.check', { issueKey: 'TRAIL-53' });
     expect(view.verdict.ready).toBe(false);
     expect(view.verdict.blocking.map((f) => f.kind)).toContain('gwt-incomplete');
   });
@@ -72,13 +50,13 @@ describe('criteria.check', () => {
       key: criteriaConfigKey('TRAIL'),
       value: { severity: { 'open-ended': 'error' } },
     });
-    const view = await ok<CriteriaView>('criteria.check', { issueKey: 'TRAIL-83' });
+    const view = await ok('criteria.check', { issueKey: 'TRAIL-83' });
     expect(view.verdict.ready).toBe(false);
     expect(view.verdict.blocking.map((f) => f.words)).toContain('Etc');
   });
 
   it('counts task progress (TRAIL-89: 2 of 5 done)', async () => {
-    const view = await ok<CriteriaView>('criteria.check', { issueKey: 'TRAIL-89' });
+    const view = await ok('criteria.check', { issueKey: 'TRAIL-89' });
     expect(view.progress).toEqual({ done: 2, total: 5 });
   });
 
@@ -92,15 +70,15 @@ describe('criteria.check', () => {
 
 describe('criteria.badge', () => {
   it('shows readiness, quality and "not scored yet" until Prioritize writes a score', async () => {
-    const before = await ok<BadgeView>('criteria.badge', { issueKey: 'TRAIL-48' });
+    const before = await ok('criteria.badge', { issueKey: 'TRAIL-48' });
     expect(before).toMatchObject({ issueKey: 'TRAIL-48', ready: true, quality: 100, value: null });
     await asPo.setIssueProperty('TRAIL-48', 'valuerank', { score: 12.5, model: 'wsjf' });
-    const after = await ok<BadgeView>('criteria.badge', { issueKey: 'TRAIL-48' });
+    const after = await ok('criteria.badge', { issueKey: 'TRAIL-48' });
     expect(after.value).toEqual({ score: 12.5, model: 'wsjf' });
   });
 
   it('lists at most three blocking findings', async () => {
-    const badge = await ok<BadgeView>('criteria.badge', { issueKey: 'TRAIL-53' });
+    const badge = await ok('criteria.badge', { issueKey: 'TRAIL-53' });
     expect(badge.ready).toBe(false);
     expect(badge.blocking.length).toBeGreaterThan(0);
     expect(badge.blocking.length).toBeLessThanOrEqual(3);

@@ -14,32 +14,23 @@ import { DEFAULT_CONFIG } from '../../src/core/criteria';
 import { checkJiraIssue, fieldsFor } from '../../src/criteria';
 import { JiraClient } from '../../src/jira/client';
 import { httpTransport } from '../../src/jira/http-transport';
-import type { PrioritizeView } from '../../src/resolvers/api';
-import type { GadgetBoards, GadgetHealth } from '../../src/resolvers/gadget-api';
+import type { ResolverKey } from '../../src/resolvers/api';
+import { invokeData, invokeResolver, type InvokeContext } from '../support/invoke';
 import { useLocalServer } from '../support/local-server';
 
-type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+const GADGET: InvokeContext = {
+  moduleKey: 'valuerank-health-gadget',
+  extension: { type: 'jira:dashboardGadget' },
+};
 
-async function invoke<T>(server: LocalServer, key: string, payload: unknown, accountId = 'local-po') {
-  const response = await fetch(`${server.url}/_local/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      functionKey: key,
-      payload,
-      accountId,
-      context: { moduleKey: 'valuerank-health-gadget', extension: { type: 'jira:dashboardGadget' } },
-    }),
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as Answer<T>;
-}
-
-async function data<T>(server: LocalServer, key: string, payload: unknown, accountId = 'local-po') {
-  const answer = await invoke<T>(server, key, payload, accountId);
-  if (!answer.ok) throw new Error(`${key} failed: ${JSON.stringify(answer.error)}`);
-  return answer.data;
-}
+const invoke = <K extends ResolverKey>(
+  server: LocalServer,
+  key: K,
+  payload: unknown,
+  accountId = 'local-po',
+) => invokeResolver(server.url, key, payload, accountId, GADGET);
+const data = <K extends ResolverKey>(server: LocalServer, key: K, payload: unknown, accountId = 'local-po') =>
+  invokeData(server.url, key, payload, accountId, GADGET);
 
 const stats = async (server: LocalServer) =>
   (await (await fetch(`${server.url}/_local/stats`)).json()) as { total: number };
@@ -48,7 +39,7 @@ describe('gadget on the demo site', () => {
   const server = useLocalServer({ reset: ['site', 'kvs'] });
 
   it('answers numbers that match the backlog recomputed from the site', async () => {
-    const health = await data<GadgetHealth>(server, 'gadget.health', {
+    const health = await data(server, 'gadget.health', {
       boardId: 1,
       topN: 5,
       panels: ['top', 'readiness', 'quadrants', 'order', 'agenda', 'trend'],
@@ -65,7 +56,7 @@ describe('gadget on the demo site', () => {
     expect(health.readiness?.all.share).toBeCloseTo(readyCount / issues.length, 10);
 
     // The value order from Prioritize's own scores: higher first, ties in current order.
-    const view = await data<PrioritizeView>(server, 'prioritize.load', { boardId: 1 });
+    const view = await data(server, 'prioritize.load', { boardId: 1 });
     const scored = view.items.filter((i) => i.score !== null);
     const byValue = [...scored].sort((a, b) => (b.score as number) - (a.score as number) || a.rank - b.rank);
     expect(health.top?.map((t) => t.key)).toEqual(byValue.slice(0, 5).map((i) => i.key));
@@ -106,7 +97,7 @@ describe('gadget on the demo site', () => {
   });
 
   it('shows only the panels asked for, and lists the boards the viewer can see', async () => {
-    const health = await data<GadgetHealth>(server, 'gadget.health', {
+    const health = await data(server, 'gadget.health', {
       boardId: 1,
       topN: 3,
       panels: ['top'],
@@ -114,29 +105,29 @@ describe('gadget on the demo site', () => {
     expect(health.top).toHaveLength(3);
     expect(health.readiness).toBeUndefined();
     expect(health.agenda).toBeUndefined();
-    const boards = await data<GadgetBoards>(server, 'gadget.boards', {});
+    const boards = await data(server, 'gadget.boards', {});
     expect(boards.boards.map((b) => b.id)).toEqual(expect.arrayContaining([1, 2, 3]));
-    const outsider = await data<GadgetBoards>(server, 'gadget.boards', {}, 'local-outsider');
+    const outsider = await data(server, 'gadget.boards', {}, 'local-outsider');
     expect(outsider.boards).toEqual([]);
   });
 
   it('says plainly when the board is gone or hidden, even when the answer is cached', async () => {
-    await data<GadgetHealth>(server, 'gadget.health', { boardId: 1, topN: 5, panels: ['top'] });
-    const hidden = await invoke<GadgetHealth>(
+    await data(server, 'gadget.health', { boardId: 1, topN: 5, panels: ['top'] });
+    const hidden = await invoke(
       server,
       'gadget.health',
       { boardId: 1, topN: 5, panels: ['top'] },
       'local-outsider',
     );
     expect(hidden).toEqual({ ok: false, error: expect.objectContaining({ code: 'not-found' }) });
-    const gone = await invoke<GadgetHealth>(server, 'gadget.health', {
+    const gone = await invoke(server, 'gadget.health', {
       boardId: 4242,
       topN: 5,
       panels: ['top'],
     });
     expect(gone.ok).toBe(false);
     if (!gone.ok) expect(gone.error.message).toMatch(/Board 4242 does not exist/);
-    const bad = await invoke<GadgetHealth>(server, 'gadget.health', { boardId: 1, topN: 51, panels: [] });
+    const bad = await invoke(server, 'gadget.health', { boardId: 1, topN: 51, panels: [] });
     expect(bad.ok).toBe(false);
   });
 });
@@ -165,7 +156,7 @@ describe('gadget on 5,000 issues at 100 ms per Jira call', () => {
     };
     const before = (await stats(server)).total;
     const started = Date.now();
-    const first = await data<GadgetHealth>(server, 'gadget.health', payload);
+    const first = await data(server, 'gadget.health', payload);
     const ms = Date.now() - started;
     const calls = (await stats(server)).total - before;
     console.log(`gadget.health, 5,000 issues, 100 ms latency: ${ms} ms, ${calls} Jira calls`);
@@ -176,7 +167,7 @@ describe('gadget on 5,000 issues at 100 ms per Jira call', () => {
 
     const again = (await stats(server)).total;
     const t2 = Date.now();
-    const second = await data<GadgetHealth>(server, 'gadget.health', payload, 'local-dev');
+    const second = await data(server, 'gadget.health', payload, 'local-dev');
     const calls2 = (await stats(server)).total - again;
     console.log(`gadget.health again (cached): ${Date.now() - t2} ms, ${calls2} Jira calls`);
     expect(second.cached).toBe(true);

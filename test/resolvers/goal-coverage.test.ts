@@ -3,17 +3,12 @@
  * (`goals.tag`), `prioritize.load` and the gadget's `goals` panel answer the shares of backlog value per
  * active goal that this test recomputes by hand from the items' scores.
  */
-import { startLocalServer, type LocalServer } from '../../dev/server';
 import type { VisionBoardInput } from '../../src/core/vision';
 import type { ResolverKey } from '../../src/resolvers/api';
 import { invokeData, PROJECT_PAGE } from '../support/invoke';
+import { useLocalServer } from '../support/local-server';
 
-let server: LocalServer;
-
-beforeAll(async () => {
-  server = await startLocalServer({ port: 0, harness: { log: () => undefined } });
-});
-afterAll(() => server.close());
+const server = useLocalServer({ reset: ['site', 'kvs'] });
 
 const data = <K extends ResolverKey>(
   functionKey: K,
@@ -33,11 +28,6 @@ const BOARD: VisionBoardInput = {
     { id: 'g3', name: 'Launch', target: 'Shipped', status: 'achieved', weight: 5 },
   ],
 };
-
-beforeEach(async () => {
-  await fetch(`${server.url}/_local/reset`, { method: 'POST' });
-  await fetch(`${server.url}/_local/kvs`, { method: 'DELETE' });
-});
 
 /** Tags the first two scored items [g1, g2] and [g1] (goals.tag refuses inactive goals); answers the keys. */
 async function tagged() {

@@ -3,7 +3,6 @@
  * issue and several at once (per-issue results), the viewer is refused with nothing changed, goal ids not
  * active on the vision board are refused, and the indexed `valuerank-goals` property answers JQL.
  */
-import { startLocalServer, type LocalServer } from '../../dev/server';
 import type { VisionBoardInput } from '../../src/core/vision';
 import { GOALS_PROPERTY } from '../../src/goals';
 import { JiraClient } from '../../src/jira/client';
@@ -11,15 +10,14 @@ import { httpTransport } from '../../src/jira/http-transport';
 import type { Answers } from '../../src/resolvers/api';
 import type { ResolverResult } from '../../src/resolvers/result';
 import { invokeData, invokeResolver } from '../support/invoke';
+import { useLocalServer } from '../support/local-server';
 
-let server: LocalServer;
+const server = useLocalServer({ reset: ['site', 'kvs'] });
 let asPo: JiraClient;
 
-beforeAll(async () => {
-  server = await startLocalServer({ port: 0, harness: { log: () => undefined } });
+beforeAll(() => {
   asPo = new JiraClient(httpTransport({ siteUrl: server.url, headers: { 'X-Local-User': 'local-po' } }));
 });
-afterAll(() => server.close());
 
 type Answer<T> = ResolverResult<T>;
 
@@ -51,8 +49,6 @@ const jqlKeys = async (clause: string) =>
   );
 
 beforeEach(async () => {
-  await fetch(`${server.url}/_local/reset`, { method: 'POST' });
-  await fetch(`${server.url}/_local/kvs`, { method: 'DELETE' });
   await data('vision.save', { projectKey: 'TRAIL', board: BOARD, expectedVersion: 0 });
 });
 

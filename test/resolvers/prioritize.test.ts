@@ -7,10 +7,10 @@ import { applyPlan, minimumCostExhaustive } from '../../src/core/rank-plan';
 import { JiraClient } from '../../src/jira/client';
 import { httpTransport } from '../../src/jira/http-transport';
 import { backlogKeys } from '../../src/prioritize/analyze';
-import type { JobView, PreviewView, PrioritizedItem, PrioritizeView } from '../../src/resolvers/api';
+import type { JobView, PrioritizedItem, ResolverKey } from '../../src/resolvers/api';
+import { invokeData, invokeResolver } from '../support/invoke';
 import { useLocalServer } from '../support/local-server';
 
-const TRAIL = { id: '10000', key: 'TRAIL', type: 'software' };
 const RANK = 'PUT /rest/agile/1.0/issue/rank';
 
 const server = useLocalServer({ harness: { eventDelayScale: 0.001 }, reset: ['site', 'kvs'] });
@@ -20,34 +20,10 @@ beforeAll(() => {
   asPo = new JiraClient(httpTransport({ siteUrl: server.url, headers: { 'X-Local-User': 'local-po' } }));
 });
 
-type Answer<T> =
-  { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: string[] } };
-
-async function invoke<T>(
-  functionKey: string,
-  payload: unknown,
-  accountId = 'local-po',
-  extension: Record<string, unknown> = { project: TRAIL },
-): Promise<Answer<T>> {
-  const response = await fetch(`${server.url}/_local/invoke`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      functionKey,
-      payload,
-      accountId,
-      context: { moduleKey: 'valuerank-project-page', extension },
-    }),
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as Answer<T>;
-}
-
-async function data<T>(functionKey: string, payload: unknown, accountId = 'local-po'): Promise<T> {
-  const answer = await invoke<T>(functionKey, payload, accountId);
-  if (!answer.ok) throw new Error(`${functionKey} failed: ${JSON.stringify(answer.error)}`);
-  return answer.data;
-}
+const invoke = <K extends ResolverKey>(functionKey: K, payload: unknown, accountId = 'local-po') =>
+  invokeResolver(server.url, functionKey, payload, accountId);
+const data = <K extends ResolverKey>(functionKey: K, payload: unknown, accountId = 'local-po') =>
+  invokeData(server.url, functionKey, payload, accountId);
 
 const rankCalls = async (): Promise<number> =>
   ((await (await fetch(`${server.url}/_local/stats`)).json()) as { byRoute: Record<string, number> }).byRoute[
@@ -58,17 +34,17 @@ const siteOrder = (boardId = 1) => backlogKeys(asPo, boardId);
 
 /** Applies (or undoes) through the queue and waits for the consumer to finish. */
 async function runJob(key: 'prioritize.apply' | 'prioritize.undo', payload: unknown): Promise<JobView> {
-  const started = await data<JobView>(key, payload);
+  const started = await data(key, payload);
   expect(started.state).toBe('queued');
   await server.harness.events.idle();
-  return data<JobView>('prioritize.progress', { jobId: started.jobId });
+  return data('prioritize.progress', { jobId: started.jobId });
 }
 
 const byKey = (items: PrioritizedItem[]) => new Map(items.map((i) => [i.key, i]));
 
 describe('prioritize.load', () => {
   it('scores board 1 with WSJF and the proposed mapping, and explains every score', async () => {
-    const view = await data<PrioritizeView>('prioritize.load', { boardId: 1 });
+    const view = await data('prioritize.load', { boardId: 1 });
     expect(view.board).toEqual({ id: 1, name: 'TRAIL board', projectKey: 'TRAIL' });
     expect(view.model).toEqual({ kind: 'wsjf' });
     expect(view).toMatchObject({
@@ -104,7 +80,7 @@ describe('prioritize.load', () => {
   });
 
   it('reports ties, fragile places, lifted blockers and the 3-cycle', async () => {
-    const view = await data<PrioritizeView>('prioritize.load', { boardId: 1 });
+    const view = await data('prioritize.load', { boardId: 1 });
     const items = byKey(view.items);
     const ties = view.items.filter((i) => i.tie);
     expect(ties.length).toBeGreaterThan(1);
@@ -145,7 +121,7 @@ describe('prioritize.load', () => {
   });
 
   it('marks the issues that also sit on the Mobile board (the mobile ones)', async () => {
-    const view = await data<PrioritizeView>('prioritize.load', { boardId: 1 });
+    const view = await data('prioritize.load', { boardId: 1 });
     const mobile = new Set(await siteOrder(2));
     const marked = view.items.filter((i) => i.otherBoards.length > 0);
     expect(marked.length).toBeGreaterThan(20);
@@ -160,7 +136,7 @@ describe('prioritize.load', () => {
 
   it('shows the developer and the viewer the scores, but not the right to rank or map', async () => {
     for (const user of ['local-dev', 'local-viewer']) {
-      const view = await data<PrioritizeView>('prioritize.load', { boardId: 1 }, user);
+      const view = await data('prioritize.load', { boardId: 1 }, user);
       expect(view).toMatchObject({ canRank: false, canEditMapping: false });
       expect(view.items.length).toBeGreaterThan(300);
     }
@@ -200,8 +176,8 @@ describe('prioritize.load', () => {
 
 describe('prioritize.preview', () => {
   it('plans the fewest rank calls: applied in memory the plan gives the target', async () => {
-    const preview = await data<PreviewView>('prioritize.preview', { boardId: 1 });
-    const view = await data<PrioritizeView>('prioritize.load', { boardId: 1 });
+    const preview = await data('prioritize.preview', { boardId: 1 });
+    const view = await data('prioritize.load', { boardId: 1 });
     expect(preview.before).toEqual(view.items.map((i) => i.key));
     expect(preview.after).toEqual(
       [...view.items].sort((a, b) => a.targetRank - b.targetRank).map((i) => i.key),
@@ -220,13 +196,11 @@ describe('prioritize.preview', () => {
       expect(preview.after[m.to - 1]).toBe(m.key);
     }
     expect(preview.fingerprint).toMatch(/^[0-9a-f]{32}$/);
-    expect((await data<PreviewView>('prioritize.preview', { boardId: 1 })).fingerprint).toBe(
-      preview.fingerprint,
-    );
+    expect((await data('prioritize.preview', { boardId: 1 })).fingerprint).toBe(preview.fingerprint);
   });
 
   it('warns about global rank on the Mobile board, the cycle and the unscored issues', async () => {
-    const preview = await data<PreviewView>('prioritize.preview', { boardId: 1 });
+    const preview = await data('prioritize.preview', { boardId: 1 });
     const moved = new Set(preview.moves.map((m) => m.key));
     const global = preview.warnings.filter((w) => /rank is global/.test(w.message));
     expect(global.length).toBeGreaterThan(0);
@@ -242,7 +216,7 @@ describe('prioritize.preview', () => {
 describe('prioritize.apply and undo', () => {
   it('applies as the Product Owner through the queue, writes the scores, and undo restores the order', async () => {
     const before = await siteOrder();
-    const preview = await data<PreviewView>('prioritize.preview', { boardId: 1 });
+    const preview = await data('prioritize.preview', { boardId: 1 });
     const calls0 = await rankCalls();
     const harnessCalls0 = server.harness.env.calls.length;
     const job = await runJob('prioritize.apply', { boardId: 1, fingerprint: preview.fingerprint });
@@ -266,7 +240,7 @@ describe('prioritize.apply and undo', () => {
     );
 
     // the "Business value score" field and the valuerank property, searchable with JQL
-    const view = await data<PrioritizeView>('prioritize.load', { boardId: 1 });
+    const view = await data('prioritize.load', { boardId: 1 });
     const scored = view.items.filter((i) => i.score !== null);
     const field = (await asPo.fields()).find((f) => f.name === 'Business value score')!;
     expect(field.schema?.custom).toMatch(/\/static\/business-value-score$/);
@@ -288,7 +262,7 @@ describe('prioritize.apply and undo', () => {
       unscored: unscored.reason,
     });
 
-    const history = await data<{ entries: Array<Record<string, unknown>> }>('prioritize.history', {
+    const history = await data('prioritize.history', {
       boardId: 1,
     });
     expect(history.entries).toEqual([
@@ -304,24 +278,24 @@ describe('prioritize.apply and undo', () => {
     const undo = await runJob('prioritize.undo', { boardId: 1 });
     expect(undo).toMatchObject({ state: 'done', verified: true, failed: [] });
     expect(await siteOrder()).toEqual(before);
-    expect((await data<{ entries: unknown[] }>('prioritize.history', { boardId: 1 })).entries).toEqual([]);
+    expect((await data('prioritize.history', { boardId: 1 })).entries).toEqual([]);
     const again = await invoke('prioritize.undo', { boardId: 1 });
     expect(again.ok || again.error.code).toBe('conflict');
   });
 
   it('re-plans a stale preview (the backlog changed before apply) and still reaches the target', async () => {
-    const preview = await data<PreviewView>('prioritize.preview', { boardId: 1 });
+    const preview = await data('prioritize.preview', { boardId: 1 });
     const [first, , , last] = [preview.before[0]!, 0, 0, preview.before[preview.before.length - 1]!];
     await asPo.rankIssues({ issues: [last], rankBeforeIssue: first });
     const job = await runJob('prioritize.apply', { boardId: 1, fingerprint: preview.fingerprint });
     expect(job).toMatchObject({ state: 'done', replanned: true, verified: true });
-    const fresh = await data<PreviewView>('prioritize.preview', { boardId: 1 });
+    const fresh = await data('prioritize.preview', { boardId: 1 });
     expect(fresh.moved).toBe(0);
     expect(await siteOrder()).toEqual(fresh.after);
   });
 
   it('retries the issues a 207 refused once, then reports them by key', async () => {
-    const preview = await data<PreviewView>('prioritize.preview', { boardId: 1 });
+    const preview = await data('prioritize.preview', { boardId: 1 });
     const refused = preview.calls[0]!.issues[1]!;
     await fetch(`${server.url}/_local/faults`, {
       method: 'POST',
@@ -341,7 +315,7 @@ describe('prioritize.apply and undo', () => {
   });
 
   it('rides out 429s (Jira asked to wait) and completes', async () => {
-    const preview = await data<PreviewView>('prioritize.preview', { boardId: 1 });
+    const preview = await data('prioritize.preview', { boardId: 1 });
     await fetch(`${server.url}/_local/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -360,7 +334,7 @@ describe('prioritize.apply and undo', () => {
 
   it('refuses the developer and the viewer: nothing changes', async () => {
     const before = await siteOrder();
-    const preview = await data<PreviewView>('prioritize.preview', { boardId: 1 });
+    const preview = await data('prioritize.preview', { boardId: 1 });
     const calls0 = await rankCalls();
     const jobs0 = server.harness.events.jobs.size;
     for (const user of ['local-dev', 'local-viewer']) {
@@ -387,7 +361,7 @@ describe('prioritize.apply and undo', () => {
     await server.harness.events.idle();
     expect(await rankCalls()).toBe(calls0);
     expect(await siteOrder()).toEqual(before);
-    expect((await data<{ entries: unknown[] }>('prioritize.history', { boardId: 1 })).entries).toEqual([]);
+    expect((await data('prioritize.history', { boardId: 1 })).entries).toEqual([]);
     expect(server.harness.events.jobs.size).toBe(jobs0);
   });
 
@@ -414,7 +388,7 @@ describe('prioritize.apply and undo', () => {
 
 describe('settings: mapping, model, pins', () => {
   it('saves the mapping for project admins only', async () => {
-    const view = await data<PrioritizeView>('prioritize.load', { boardId: 1 });
+    const view = await data('prioritize.load', { boardId: 1 });
     const mapping = { ...view.mapping, businessValue: { fieldId: 'customfield_10034', fieldName: 'Impact' } };
     for (const user of ['local-dev', 'local-viewer']) {
       const refused = await invoke('mapping.save', { projectKey: 'TRAIL', mapping }, user);
@@ -427,9 +401,9 @@ describe('settings: mapping, model, pins', () => {
         },
       });
     }
-    expect((await data<PrioritizeView>('prioritize.load', { boardId: 1 })).mappingProposed).toBe(true);
+    expect((await data('prioritize.load', { boardId: 1 })).mappingProposed).toBe(true);
     expect(await data('mapping.save', { projectKey: 'TRAIL', mapping })).toEqual({ mapping });
-    const saved = await data<PrioritizeView>('prioritize.load', { boardId: 1 });
+    const saved = await data('prioritize.load', { boardId: 1 });
     expect(saved.mappingProposed).toBe(false);
     expect(saved.mapping.businessValue).toEqual({ fieldId: 'customfield_10034', fieldName: 'Impact' });
   });
@@ -468,20 +442,18 @@ describe('settings: mapping, model, pins', () => {
     expect(await data('prioritize.setModel', { projectKey: 'TRAIL', model: { kind: 'rice' } })).toEqual({
       model: { kind: 'rice' },
     });
-    const view = await data<PrioritizeView>('prioritize.load', { boardId: 1 });
+    const view = await data('prioritize.load', { boardId: 1 });
     expect(view.model).toEqual({ kind: 'rice' });
     expect(view.items.find((i) => i.score !== null)?.explanation.formula).toMatch(/reach/);
   });
 
   it('pins an issue in place on the board', async () => {
-    const view = await data<PrioritizeView>('prioritize.load', { boardId: 1 });
+    const view = await data('prioritize.load', { boardId: 1 });
     const mover = view.items.find((i) => i.targetRank !== i.rank)!;
     expect(await data('prioritize.pin', { boardId: 1, key: mover.key, pinned: true })).toEqual({
       pinned: [mover.key],
     });
-    const pinned = byKey((await data<PrioritizeView>('prioritize.load', { boardId: 1 })).items).get(
-      mover.key,
-    )!;
+    const pinned = byKey((await data('prioritize.load', { boardId: 1 })).items).get(mover.key)!;
     expect(pinned).toMatchObject({ pinned: true, targetRank: mover.rank });
     expect(await data('prioritize.pin', { boardId: 1, key: mover.key, pinned: false })).toEqual({
       pinned: [],
@@ -505,7 +477,7 @@ describe('score.history', () => {
       });
     expect((await put(21)).status).toBe(204);
     expect((await put(34)).status).toBe(204);
-    const { changes } = await data<{ changes: Array<Record<string, unknown>> }>('score.history', {
+    const { changes } = await data('score.history', {
       issueKey: key,
       fieldIds: ['customfield_10030', 'customfield_10016'],
     });

@@ -4,22 +4,13 @@
  * In the demo's TRAIL, local-dev is in Developers, the team group (PO, dev, viewer) in Users, and the
  * trailhead-product group (the PO only) in Product team.
  */
-import { startLocalServer, type LocalServer } from '../../dev/server';
 import type { VisionBoardInput } from '../../src/core/vision';
 import type { ResolverResult } from '../../src/resolvers/result';
 import type { VisionAnswers } from '../../src/resolvers/vision-api';
 import { invokeData, invokeResolver } from '../support/invoke';
+import { useLocalServer } from '../support/local-server';
 
-let server: LocalServer;
-
-beforeAll(async () => {
-  server = await startLocalServer({ port: 0, harness: { log: () => undefined } });
-});
-afterAll(() => server.close());
-
-beforeEach(async () => {
-  await fetch(`${server.url}/_local/kvs`, { method: 'DELETE' });
-});
+const server = useLocalServer({ reset: ['kvs'] });
 
 const DEVELOPERS = 10000;
 const USERS = 10001;

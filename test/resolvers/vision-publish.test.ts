@@ -3,20 +3,13 @@
  * project property `valuerank-vision` as the app, also when the editor is no project admin; a failed publish
  * never fails or rolls back the change, and the answer says why.
  */
-import { startLocalServer, type LocalServer } from '../../dev/server';
 import { PUBLISHED_VISION_PROPERTY, type PublishedVision } from '../../src/core/vision';
 import { invokeData } from '../support/invoke';
+import { useLocalServer } from '../support/local-server';
 
-let server: LocalServer;
-
-beforeAll(async () => {
-  server = await startLocalServer({ port: 0, harness: { log: () => undefined } });
-});
-afterAll(() => server.close());
+const server = useLocalServer({ reset: ['kvs', 'site'] });
 
 beforeEach(async () => {
-  await fetch(`${server.url}/_local/kvs`, { method: 'DELETE' });
-  await fetch(`${server.url}/_local/reset`, { method: 'POST' });
   // The demo seed carries the demo vision's copy; these tests start from none.
   await fetch(`${server.url}/rest/api/3/project/TRAIL/properties/${PUBLISHED_VISION_PROPERTY}`, {
     method: 'DELETE',

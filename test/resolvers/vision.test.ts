@@ -4,23 +4,14 @@
  * and edit, optimistic concurrency (two racing saves: one wins, one conflict with both boards), restore,
  * notes paging and authorship, limits refused with their number, the Markdown export.
  */
-import { startLocalServer, type LocalServer } from '../../dev/server';
 import type { VisionBoardInput } from '../../src/core/vision';
 import type { VisionAnswers, VisionConflict } from '../../src/resolvers/vision-api';
 import { VISION_CONFLICT_PREFIX } from '../../src/resolvers/vision-api';
 import type { ResolverResult } from '../../src/resolvers/result';
 import { invokeData, invokeResolver } from '../support/invoke';
+import { useLocalServer } from '../support/local-server';
 
-let server: LocalServer;
-
-beforeAll(async () => {
-  server = await startLocalServer({ port: 0, harness: { log: () => undefined } });
-});
-afterAll(() => server.close());
-
-beforeEach(async () => {
-  await fetch(`${server.url}/_local/kvs`, { method: 'DELETE' });
-});
+const server = useLocalServer({ reset: ['kvs'] });
 
 type Answer<T> = ResolverResult<T>;
 

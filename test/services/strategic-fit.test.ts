@@ -2,7 +2,6 @@
  * Strategic fit in the Prioritize analysis, on the local site: an issue tagged (valuerank-goals) with a
  * weighted active goal scores higher when the model weighs fit, and exactly the same when it does not.
  */
-import { startLocalServer, type LocalServer } from '../../dev/server';
 import type { FieldMapping, ModelConfig } from '../../src/core/scoring';
 import type { VisionBoard } from '../../src/core/vision';
 import { GOALS_PROPERTY, goalsValue } from '../../src/goals';
@@ -10,16 +9,15 @@ import { JiraClient } from '../../src/jira/client';
 import { httpTransport } from '../../src/jira/http-transport';
 import { analyzeBoard, proposedMapping } from '../../src/prioritize/analyze';
 import type { SettingsSource } from '../../src/prioritize/sources';
+import { resetLocalServer, useLocalServer } from '../support/local-server';
 
-let server: LocalServer;
+const server = useLocalServer();
 let asPo: JiraClient;
 
 beforeAll(async () => {
-  server = await startLocalServer({ port: 0, harness: { log: () => undefined } });
   asPo = new JiraClient(httpTransport({ siteUrl: server.url, headers: { 'X-Local-User': 'local-po' } }));
-  await fetch(`${server.url}/_local/reset`, { method: 'POST' });
+  await resetLocalServer(server.url, ['site']);
 });
-afterAll(() => server.close());
 
 const BOARD = {
   visionStatement: 'v',

@@ -2,7 +2,6 @@
  * The vision store on the emulated Forge KVS (real @forge/kvs, the manifest's custom entities): the save
  * transaction's condition on the head decides between racing saves, even when both read the same head.
  */
-import { installForgeRuntime, type ForgeEnvironment } from '../../dev/harness/forge-runtime';
 import { KvsStore } from '../../dev/harness/kvs';
 import { loadManifest } from '../../dev/harness/manifest';
 import { seedDemoVision } from '../../dev/demo/vision';
@@ -15,21 +14,12 @@ import {
   readHead,
   type StoredVersion,
 } from '../../src/store/vision';
+import { installTestForge } from '../support/forge-runtime';
 
 let store: KvsStore;
 
 beforeEach(() => {
-  store = new KvsStore({ entities: loadManifest().entities });
-  const env: ForgeEnvironment = {
-    siteUrl: () => 'http://127.0.0.1:9',
-    cloudId: 'test-cloud',
-    appId: 'test-app',
-    environmentId: 'test-env',
-    appVersion: '1.0.0',
-    kvs: store,
-    calls: [],
-  };
-  installForgeRuntime(env);
+  store = installTestForge(new KvsStore({ entities: loadManifest().entities }));
 });
 
 const version = (n: number, needs: string): StoredVersion => ({
