@@ -56,6 +56,8 @@ export const SLICE_BUDGET_MS = 5 * 60 * 1000;
 export const STALE_RUN_MS = 30 * 60 * 1000;
 /** Deliveries of one slice before the run fails (transient Jira errors are retried by the queue). */
 export const MAX_SLICE_ATTEMPTS = 4;
+/** Issues checked and written at once within a slice. */
+const WRITE_CONCURRENCY = 4;
 /** Progress is saved after this many issues, so a slice delivered again redoes little. */
 const SAVE_EVERY = 20;
 
@@ -332,30 +334,37 @@ export async function runRecheckSlice(
 
     const budget = deps.sliceBudgetMs ?? SLICE_BUDGET_MS;
     let sinceSave = 0;
-    for (const issue of page.issues.slice(job.cursor.offset)) {
+    const rest = page.issues.slice(job.cursor.offset);
+    for (let at = 0; at < rest.length; at += WRITE_CONCURRENCY) {
       if (now() - started > budget) {
         // Out of time mid-page: the next slice starts from the same page, after the issues done.
         await save({ slice: job.slice + 1, attempts: 0 });
         await handOver();
         return 'continued';
       }
-      const outcome = await recheckIssue(deps.jira, issue, config);
-      job = {
-        ...job,
-        checked: job.checked + 1,
-        written: job.written + (outcome === 'written' ? 1 : 0),
-        unchanged: job.unchanged + (outcome === 'unchanged' ? 1 : 0),
-        skipped: job.skipped + (outcome === 'no-permission' || outcome === 'not-found' ? 1 : 0),
-        skippedNoPermission: job.skippedNoPermission + (outcome === 'no-permission' ? 1 : 0),
-        skippedNotFound: job.skippedNotFound + (outcome === 'not-found' ? 1 : 0),
-        failed: job.failed + (typeof outcome === 'object' ? 1 : 0),
-        failures:
-          typeof outcome === 'object' && job.failures.length < MAX_RECHECK_FAILURES_KEPT
-            ? [...job.failures, { key: issue.key, message: outcome.failed }]
-            : job.failures,
-        cursor: { ...job.cursor, offset: job.cursor.offset + 1, lastKey: issue.key },
-      };
-      sinceSave += 1;
+      // A few issues at a time: writes overlap Jira's latency; a throw re-runs the slice from the last
+      // batch counted (re-writing the same value is harmless).
+      const batch = rest.slice(at, at + WRITE_CONCURRENCY);
+      const outcomes = await Promise.all(batch.map((issue) => recheckIssue(deps.jira, issue, config)));
+      batch.forEach((issue, i) => {
+        const outcome = outcomes[i] as IssueOutcome;
+        job = {
+          ...job,
+          checked: job.checked + 1,
+          written: job.written + (outcome === 'written' ? 1 : 0),
+          unchanged: job.unchanged + (outcome === 'unchanged' ? 1 : 0),
+          skipped: job.skipped + (outcome === 'no-permission' || outcome === 'not-found' ? 1 : 0),
+          skippedNoPermission: job.skippedNoPermission + (outcome === 'no-permission' ? 1 : 0),
+          skippedNotFound: job.skippedNotFound + (outcome === 'not-found' ? 1 : 0),
+          failed: job.failed + (typeof outcome === 'object' ? 1 : 0),
+          failures:
+            typeof outcome === 'object' && job.failures.length < MAX_RECHECK_FAILURES_KEPT
+              ? [...job.failures, { key: issue.key, message: outcome.failed }]
+              : job.failures,
+          cursor: { ...job.cursor, offset: job.cursor.offset + 1, lastKey: issue.key },
+        };
+      });
+      sinceSave += batch.length;
       if (sinceSave >= SAVE_EVERY) {
         await save();
         sinceSave = 0;
