@@ -5,20 +5,14 @@
  * naming their paths; unsaved rules can be tried on a text; saved rules take effect in `criteria.check`.
  */
 import { DEFAULT_CONFIG } from '../../src/core/criteria';
-import type { ResolverResult } from '../../src/resolvers/result';
 import { criteriaConfigKey } from '../../src/store/criteria';
-import { invokeData, invokeResolver } from '../support/invoke';
+import { invokeData, invokeResolver, refused } from '../support/invoke';
 import { useLocalServer } from '../support/local-server';
 
 const server = useLocalServer({ reset: ['kvs'] });
 
 const invoke = (key: Parameters<typeof invokeResolver>[1], payload: unknown, accountId = 'local-po') =>
   invokeResolver(server.url, key, payload, accountId);
-
-function refused<T>(answer: ResolverResult<T>): { code: string; message: string; details?: string[] } {
-  if (answer.ok) throw new Error(`expected a refusal, got ${JSON.stringify(answer.data)}`);
-  return answer.error;
-}
 
 /** What TRAIL's rules are stored as (the record), or undefined. */
 function stored(): unknown {

@@ -8,8 +8,7 @@ import { GOALS_PROPERTY } from '../../src/goals';
 import { JiraClient } from '../../src/jira/client';
 import { httpTransport } from '../../src/jira/http-transport';
 import type { Answers } from '../../src/resolvers/api';
-import type { ResolverResult } from '../../src/resolvers/result';
-import { invokeData, invokeResolver } from '../support/invoke';
+import { invokeData, invokeResolver, refused } from '../support/invoke';
 import { useLocalServer } from '../support/local-server';
 
 const server = useLocalServer({ reset: ['site', 'kvs'] });
@@ -19,17 +18,10 @@ beforeAll(() => {
   asPo = new JiraClient(httpTransport({ siteUrl: server.url, headers: { 'X-Local-User': 'local-po' } }));
 });
 
-type Answer<T> = ResolverResult<T>;
-
 const invoke = <K extends keyof Answers>(functionKey: K, payload: unknown, accountId = 'local-po') =>
   invokeResolver(server.url, functionKey, payload, accountId);
 const data = <K extends keyof Answers>(functionKey: K, payload: unknown, accountId = 'local-po') =>
   invokeData(server.url, functionKey, payload, accountId);
-
-function refused<T>(answer: Answer<T>) {
-  if (answer.ok) throw new Error(`expected a refusal, got ${JSON.stringify(answer.data)}`);
-  return answer.error;
-}
 
 const BOARD: VisionBoardInput = {
   visionStatement: 'Every hiker finds the right trail.',

@@ -5,9 +5,8 @@
  * trailhead-product group (the PO only) in Product team.
  */
 import type { VisionBoardInput } from '../../src/core/vision';
-import type { ResolverResult } from '../../src/resolvers/result';
 import type { VisionAnswers } from '../../src/resolvers/vision-api';
-import { invokeData, invokeResolver } from '../support/invoke';
+import { invokeData, invokeResolver, refused } from '../support/invoke';
 import { useLocalServer } from '../support/local-server';
 
 const server = useLocalServer({ reset: ['kvs'] });
@@ -20,11 +19,6 @@ const invoke = <K extends keyof VisionAnswers>(functionKey: K, payload: unknown,
   invokeResolver(server.url, functionKey, payload, accountId);
 const data = <K extends keyof VisionAnswers>(functionKey: K, payload: unknown, accountId = 'local-po') =>
   invokeData(server.url, functionKey, payload, accountId);
-
-function refused<T>(answer: ResolverResult<T>): { code: string; message: string } {
-  if (answer.ok) throw new Error(`expected a refusal, got ${JSON.stringify(answer.data)}`);
-  return answer.error;
-}
 
 const BOARD: VisionBoardInput = {
   visionStatement: 'Every hiker finds the right trail.',

@@ -8,7 +8,7 @@ import type { VisionBoardInput } from '../../src/core/vision';
 import type { VisionAnswers, VisionConflict } from '../../src/resolvers/vision-api';
 import { VISION_CONFLICT_PREFIX } from '../../src/resolvers/vision-api';
 import type { ResolverResult } from '../../src/resolvers/result';
-import { invokeData, invokeResolver } from '../support/invoke';
+import { invokeData, invokeResolver, refused } from '../support/invoke';
 import { useLocalServer } from '../support/local-server';
 
 const server = useLocalServer({ reset: ['kvs'] });
@@ -19,11 +19,6 @@ const invoke = <K extends keyof VisionAnswers>(functionKey: K, payload: unknown,
   invokeResolver(server.url, functionKey, payload, accountId);
 const data = <K extends keyof VisionAnswers>(functionKey: K, payload: unknown, accountId = 'local-po') =>
   invokeData(server.url, functionKey, payload, accountId);
-
-function refused<T>(answer: Answer<T>): { code: string; message: string; details?: string[] } {
-  if (answer.ok) throw new Error(`expected a refusal, got ${JSON.stringify(answer.data)}`);
-  return answer.error;
-}
 
 const BOARD: VisionBoardInput = {
   visionStatement: 'Every hiker finds the right trail.',

@@ -3,7 +3,7 @@
  * real resolver, a Forge-shaped context for the given user and module.
  */
 import type { Answers, ResolverKey } from '../../src/resolvers/api';
-import type { ResolverResult } from '../../src/resolvers/result';
+import type { ResolverError, ResolverResult } from '../../src/resolvers/result';
 
 /** The demo project as Forge puts it in a project page's extension context. */
 export const TRAIL = { id: '10000', key: 'TRAIL', type: 'software' };
@@ -45,4 +45,10 @@ export async function invokeData<K extends ResolverKey>(
   const answer = await invokeResolver(serverUrl, functionKey, payload, accountId, context);
   if (!answer.ok) throw new Error(`${functionKey} failed: ${JSON.stringify(answer.error)}`);
   return answer.data;
+}
+
+/** The error of a refused answer; throws when the resolver answered with data. */
+export function refused<T>(answer: ResolverResult<T>): ResolverError {
+  if (answer.ok) throw new Error(`expected a refusal, got ${JSON.stringify(answer.data)}`);
+  return answer.error;
 }
