@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { validate, type ManifestSchema } from '@forge/manifest';
 import { getClientSideLintersOnly, parseSourceFile, tsParser, type LintResult } from '@forge/lint';
+import { sharedDataDir } from '../eval/shared-data';
 
 const root = path.resolve(__dirname, '..');
 const manifestPath = path.join(root, 'manifest.yml');
@@ -26,7 +27,7 @@ function sourceFiles(dir: string): string[] {
  * (USE_LOCAL_SWAGGER). Jira's come from ../shared/data; the products ValueRank does not call get none.
  */
 function useLocalSwagger(): void {
-  const specs = process.env.VALUERANK_SHARED_DATA ?? path.resolve(root, '../shared/data');
+  const specs = sharedDataDir();
   const none = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vr-swagger-')), 'none.json');
   fs.writeFileSync(none, JSON.stringify({ paths: {} }));
   Object.assign(process.env, {

@@ -4,6 +4,7 @@
  * rows in file order taken as the current rank order.
  */
 import { parseCsv } from '../../eval/csv';
+import { sharedDataDir } from '../../eval/shared-data';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -19,13 +20,6 @@ export interface Backlog {
   source: string;
   /** In current rank order. */
   issues: BenchIssue[];
-}
-
-const REPO_ROOT = path.resolve(__dirname, '..', '..');
-
-/** `../shared/data` next to the repo, or VALUERANK_SHARED_DATA. */
-export function sharedDataDir(): string {
-  return process.env.VALUERANK_SHARED_DATA ?? path.resolve(REPO_ROOT, '..', 'shared', 'data');
 }
 
 export function backlogsDir(): string {

@@ -7,17 +7,7 @@ import { parseCsvRecords } from '../csv';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SmellKind } from '../../src/core/criteria/types';
-
-export function sharedDataDir(): string {
-  const dir = process.env.VALUERANK_SHARED_DATA ?? path.resolve(__dirname, '../../../shared/data');
-  if (!fs.existsSync(dir))
-    throw new Error(`The shared reference data is not at ${dir}: set VALUERANK_SHARED_DATA to its folder.`);
-  return dir;
-}
-
-export function dataPath(...parts: string[]): string {
-  return path.join(sharedDataDir(), ...parts);
-}
+import { sharedDataPath } from '../shared-data';
 
 export function readCsv(file: string): Record<string, string>[] {
   return parseCsvRecords(fs.readFileSync(file, 'utf8'));
@@ -61,7 +51,7 @@ export const SMELL_COLUMNS: Record<'DS2' | 'DS4', { text: string; smells: Record
 
 export function readSmells(name: 'DS2' | 'DS4'): LabelledRequirement[] {
   const cols = SMELL_COLUMNS[name];
-  return readCsv(dataPath('smells', `${name}.csv`)).map((row) => {
+  return readCsv(sharedDataPath('smells', `${name}.csv`)).map((row) => {
     const labels = {} as Record<SmellKind, string[]>;
     for (const [smell, column] of Object.entries(cols.smells) as [SmellKind, string][]) {
       const cell = (row[column] ?? '').trim();
@@ -87,7 +77,7 @@ export interface UstaiStory {
 }
 
 export function readUstai(): UstaiStory[] {
-  return readCsv(dataPath('stories', 'ustai', 'ustai-dev.csv')).map((r) => ({
+  return readCsv(sharedDataPath('stories', 'ustai', 'ustai-dev.csv')).map((r) => ({
     id: r.ID ?? '',
     text: r['User story'] ?? '',
     atomic: (r.atomic ?? '').trim(),
@@ -122,7 +112,7 @@ interface RawEntity {
  * Action/Entity that lies outside the benefit. Offsets are shifted past the `#Gnn#` prefix.
  */
 export function readDalpiaz(): AnnotatedStory[] {
-  const dir = dataPath('stories', 'dalpiaz-annotated');
+  const dir = sharedDataPath('stories', 'dalpiaz-annotated');
   const out: AnnotatedStory[] = [];
   for (const file of fs
     .readdirSync(dir)
@@ -168,7 +158,7 @@ export interface BacklogIssue {
 }
 
 export function readBacklogs(): BacklogIssue[] {
-  const dir = dataPath('backlogs');
+  const dir = sharedDataPath('backlogs');
   return fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.csv'))
@@ -185,7 +175,7 @@ export function readBacklogs(): BacklogIssue[] {
 
 /** Every ADF document in the `adf` folder: a file's root doc, or each `{type:'doc'}` object found inside. */
 export function readAdfDocuments(): { file: string; doc: unknown }[] {
-  const dir = dataPath('adf');
+  const dir = sharedDataPath('adf');
   const out: { file: string; doc: unknown }[] = [];
   const visit = (file: string, value: unknown, depth: number) => {
     if (depth > 50 || value === null || typeof value !== 'object') return;

@@ -10,6 +10,7 @@ import { JiraClient } from '../../src/jira';
 import type { JiraRawResponse, JiraRequest } from '../../src/jira/transport';
 import { loadJiraContract, type OperationMatch } from '../support/openapi-contract';
 import { FakeClock, ScriptedTransport, type ScriptedAnswer } from '../support/scripted-transport';
+import { sharedDataDir } from '../../eval/shared-data';
 import {
   sampleBacklogPage,
   sampleBoardConfiguration,
@@ -319,7 +320,7 @@ describe('Jira client against the OpenAPI specs', () => {
   });
 
   it('the manifest asks for exactly the scopes these operations need, and storage', () => {
-    const shared = process.env.VALUERANK_SHARED_DATA ?? path.resolve(__dirname, '../../../shared/data');
+    const shared = sharedDataDir();
     const specs = {
       platform: JSON.parse(fs.readFileSync(path.join(shared, 'jira-openapi/jira-platform-v3.json'), 'utf8')),
       software: JSON.parse(fs.readFileSync(path.join(shared, 'jira-openapi/jira-software-v3.json'), 'utf8')),

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { findSharedData, sharedDataCandidates } from '../../eval/shared-data';
 
 export interface HttpExchangeRequest {
   method: string;
@@ -120,8 +121,7 @@ function isEmptyBody(body: unknown): boolean {
 
 /** The directory holding the Jira OpenAPI specs; VALUERANK_SHARED_DATA overrides the shared/data directory. */
 function jiraOpenApiDir(): string {
-  const sharedData = process.env.VALUERANK_SHARED_DATA ?? path.resolve(__dirname, '../../../shared/data');
-  return path.join(sharedData, 'jira-openapi');
+  return path.join(findSharedData() ?? (sharedDataCandidates()[0] as string), 'jira-openapi');
 }
 
 interface OpenApiDoc {
