@@ -99,6 +99,22 @@ export async function refreshReadiness(deps: CriteriaDeps, issueKey: string): Pr
   return property;
 }
 
+/** The same readiness, ignoring when it was computed (`at`). */
+export function sameReadiness(stored: unknown, fresh: ReadinessProperty): boolean {
+  if (!stored || typeof stored !== 'object') return false;
+  const s = stored as Partial<Record<keyof ReadinessProperty, unknown>>;
+  return (
+    s.ready === fresh.ready &&
+    s.quality === fresh.quality &&
+    s.criteria === fresh.criteria &&
+    s.done === fresh.done &&
+    s.total === fresh.total &&
+    Array.isArray(s.blocking) &&
+    s.blocking.length === fresh.blocking.length &&
+    s.blocking.every((k, i) => k === fresh.blocking[i])
+  );
+}
+
 /** One line for a blocking finding: "Given/When/Then incomplete: …" as a person reads it. */
 export function describeFinding(f: Finding, check: Pick<CheckResult, 'criteria'>): string {
   const where = f.criterion !== undefined ? ` (criterion ${f.criterion + 1})` : '';

@@ -21,13 +21,7 @@ import {
   writeRecheck,
   type RecheckRecord,
 } from '../store/recheck';
-import {
-  checkJiraIssue,
-  fieldsFor,
-  READINESS_PROPERTY_KEY,
-  readinessOf,
-  type ReadinessProperty,
-} from './index';
+import { checkJiraIssue, fieldsFor, READINESS_PROPERTY_KEY, readinessOf, sameReadiness } from './index';
 import {
   isActive,
   jqlFor,
@@ -42,22 +36,6 @@ import {
 const WRITE_CONCURRENCY = 4;
 /** Progress is saved after this many issues, so a slice delivered again redoes little. */
 const SAVE_EVERY = 20;
-
-/** The same readiness, ignoring when it was computed (`at`). */
-export function sameReadiness(stored: unknown, fresh: ReadinessProperty): boolean {
-  if (!stored || typeof stored !== 'object') return false;
-  const s = stored as Partial<Record<keyof ReadinessProperty, unknown>>;
-  return (
-    s.ready === fresh.ready &&
-    s.quality === fresh.quality &&
-    s.criteria === fresh.criteria &&
-    s.done === fresh.done &&
-    s.total === fresh.total &&
-    Array.isArray(s.blocking) &&
-    s.blocking.length === fresh.blocking.length &&
-    s.blocking.every((k, i) => k === fresh.blocking[i])
-  );
-}
 
 export type SliceOutcome = 'continued' | 'done' | 'retry' | 'failed' | 'skipped';
 

@@ -41,7 +41,8 @@ export {
   type PushRecheck,
   type RecheckDeps,
 } from './recheck-run';
-export { runRecheckSlice, sameReadiness, type SliceOutcome } from './recheck-slice';
+export { sameReadiness } from './index';
+export { runRecheckSlice, type SliceOutcome } from './recheck-slice';
 
 export function recheckView(job: RecheckRecord, now = Date.now()): RecheckView {
   return {

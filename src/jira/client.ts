@@ -386,31 +386,16 @@ export class JiraClient {
 
   /** `GET /rest/api/3/issue/{key}/properties/{property}`; undefined when the issue has no such property. */
   async getIssueProperty(issueIdOrKey: string, propertyKey: string): Promise<unknown> {
-    try {
-      const property = await this.json(
-        'GET',
-        jiraPath`/rest/api/3/issue/${issueIdOrKey}/properties/${propertyKey}`,
-        JiraEntityProperty,
-      );
-      return property.value;
-    } catch (error) {
-      if (error instanceof JiraNotFoundError && /propert/i.test(error.jiraMessages)) return undefined;
-      throw error;
-    }
+    return await this.readProperty(jiraPath`/rest/api/3/issue/${issueIdOrKey}/properties/${propertyKey}`);
   }
 
   /** `PUT /rest/api/3/issue/{key}/properties/{property}`: creates or replaces the property. */
   async setIssueProperty(issueIdOrKey: string, propertyKey: string, value: unknown): Promise<void> {
-    const size = Buffer.byteLength(JSON.stringify(value ?? null), 'utf8');
-    if (value === undefined || size > MAX_PROPERTY_BYTES) {
-      throw new RangeError(
-        `Issue property ${propertyKey} must be a JSON value of at most ${MAX_PROPERTY_BYTES} bytes (got ${size})`,
-      );
-    }
-    const path = jiraPath`/rest/api/3/issue/${issueIdOrKey}/properties/${propertyKey}`;
-    const response = await this.send('PUT', path, value);
-    if (response.status !== 200 && response.status !== 201)
-      throw this.unexpectedStatus(response, 'PUT', path);
+    return await this.writeProperty(
+      `Issue property ${propertyKey}`,
+      jiraPath`/rest/api/3/issue/${issueIdOrKey}/properties/${propertyKey}`,
+      value,
+    );
   }
 
   /**
@@ -418,17 +403,7 @@ export class JiraClient {
    * A project the caller cannot browse is a {@link JiraNotFoundError} (Jira does not say which it is).
    */
   async getProjectProperty(projectIdOrKey: string, propertyKey: string): Promise<unknown> {
-    try {
-      const property = await this.json(
-        'GET',
-        jiraPath`/rest/api/3/project/${projectIdOrKey}/properties/${propertyKey}`,
-        JiraEntityProperty,
-      );
-      return property.value;
-    } catch (error) {
-      if (error instanceof JiraNotFoundError && /propert/i.test(error.jiraMessages)) return undefined;
-      throw error;
-    }
+    return await this.readProperty(jiraPath`/rest/api/3/project/${projectIdOrKey}/properties/${propertyKey}`);
   }
 
   /**
@@ -436,13 +411,31 @@ export class JiraClient {
    * Administer Projects, or the app acting as itself).
    */
   async setProjectProperty(projectIdOrKey: string, propertyKey: string, value: unknown): Promise<void> {
+    return await this.writeProperty(
+      `Project property ${propertyKey}`,
+      jiraPath`/rest/api/3/project/${projectIdOrKey}/properties/${propertyKey}`,
+      value,
+    );
+  }
+
+  /** An entity property's value; undefined when Jira says the entity has no such property. */
+  private async readProperty(path: JiraPath): Promise<unknown> {
+    try {
+      return (await this.json('GET', path, JiraEntityProperty)).value;
+    } catch (error) {
+      if (error instanceof JiraNotFoundError && /propert/i.test(error.jiraMessages)) return undefined;
+      throw error;
+    }
+  }
+
+  /** Creates or replaces an entity property: a JSON value of at most MAX_PROPERTY_BYTES (RangeError). */
+  private async writeProperty(what: string, path: JiraPath, value: unknown): Promise<void> {
     const size = Buffer.byteLength(JSON.stringify(value ?? null), 'utf8');
     if (value === undefined || size > MAX_PROPERTY_BYTES) {
       throw new RangeError(
-        `Project property ${propertyKey} must be a JSON value of at most ${MAX_PROPERTY_BYTES} bytes (got ${size})`,
+        `${what} must be a JSON value of at most ${MAX_PROPERTY_BYTES} bytes (got ${size})`,
       );
     }
-    const path = jiraPath`/rest/api/3/project/${projectIdOrKey}/properties/${propertyKey}`;
     const response = await this.send('PUT', path, value);
     if (response.status !== 200 && response.status !== 201)
       throw this.unexpectedStatus(response, 'PUT', path);

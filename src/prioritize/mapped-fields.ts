@@ -1,23 +1,10 @@
 /** The Jira fields a field mapping reads. */
-import type { FieldMapping } from '../core/scoring';
-
-const NUMBER_SOURCES = [
-  'storyPoints',
-  'businessValue',
-  'timeCriticality',
-  'riskReduction',
-  'reach',
-  'impact',
-  'confidence',
-  'effort',
-  'ease',
-  'costOfDelay',
-] as const;
+import { NUMBER_INPUTS, type FieldMapping } from '../core/scoring';
 
 /** Every field id the mapping names, with the input that names it. */
 export function mappedFields(mapping: FieldMapping): Array<{ input: string; fieldId: string }> {
   const out: Array<{ input: string; fieldId: string }> = [];
-  for (const name of NUMBER_SOURCES) {
+  for (const name of NUMBER_INPUTS) {
     const src = mapping[name];
     if (src) out.push({ input: name, fieldId: src.fieldId });
   }

@@ -285,7 +285,9 @@ const exercises: Record<string, () => Promise<unknown>> = {
 describe('Jira client against the OpenAPI specs', () => {
   it('exercises every public method of the client', () => {
     const methods = Object.getOwnPropertyNames(JiraClient.prototype).filter(
-      (name) => name !== 'constructor' && !['send', 'json', 'parse', 'unexpectedStatus'].includes(name),
+      (name) =>
+        name !== 'constructor' &&
+        !['send', 'json', 'parse', 'unexpectedStatus', 'readProperty', 'writeProperty'].includes(name),
     );
     expect(Object.keys(exercises).sort()).toEqual(methods.sort());
   });

@@ -21,6 +21,7 @@
  *   explanation as "no field").
  */
 import { z } from 'zod';
+import { NUMBER_INPUTS, type NumberInput } from './input-names';
 
 export const MOSCOW_BUCKETS = ['must', 'should', 'could', 'wont'] as const;
 export type MoscowBucket = (typeof MOSCOW_BUCKETS)[number];
@@ -33,20 +34,7 @@ export const MOSCOW_LABEL: Readonly<Record<MoscowBucket, string>> = {
   wont: "Won't",
 };
 
-/** Field-backed numeric inputs. */
-export const NUMBER_INPUTS = [
-  'storyPoints',
-  'effort',
-  'businessValue',
-  'timeCriticality',
-  'riskReduction',
-  'costOfDelay',
-  'reach',
-  'impact',
-  'confidence',
-  'ease',
-] as const;
-export type NumberInput = (typeof NUMBER_INPUTS)[number];
+export { NUMBER_INPUTS, type NumberInput };
 
 export const BUILTIN_INPUTS = [
   ...NUMBER_INPUTS,

@@ -4,8 +4,8 @@
  * warnings, and Apply (disabled, with the reason, for someone Jira does not let rank).
  */
 import { useId, useState } from 'react';
-import { openIssue, type Answers } from '../../bridge';
-import { Badge, Banner, Button, Table } from '../../components';
+import type { Answers } from '../../bridge';
+import { Badge, Banner, Button, IssueLink, Table } from '../../components';
 
 type Preview = Answers['prioritize.preview'];
 
@@ -131,17 +131,7 @@ export function PreviewPanel({
                 header: 'Issue',
                 width: '6.5rem',
                 rowHeader: true,
-                cell: (r) => (
-                  <a
-                    href={`#issue-${r.key}`}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      openIssue(r.key).catch(() => undefined);
-                    }}
-                  >
-                    {r.key}
-                  </a>
-                ),
+                cell: (r) => <IssueLink issueKey={r.key} />,
               },
               ...(compact
                 ? []

@@ -4,8 +4,8 @@
  * blocker lifted, fragile, other boards.
  */
 import { useId } from 'react';
-import { openIssue, type Answers } from '../../bridge';
-import { Badge, Button, Table, type Column } from '../../components';
+import type { Answers } from '../../bridge';
+import { Badge, Button, IssueLink, Table, type Column } from '../../components';
 import { inputLabel, inputShort, inputWords } from './labels';
 
 export type Item = Answers['prioritize.load']['items'][number];
@@ -172,17 +172,7 @@ export function RankedTable({
       header: 'Key',
       width: '6.5rem',
       rowHeader: true,
-      cell: (item) => (
-        <a
-          href={`#issue-${item.key}`}
-          onClick={(event) => {
-            event.preventDefault();
-            openIssue(item.key).catch(() => undefined);
-          }}
-        >
-          {item.key}
-        </a>
-      ),
+      cell: (item) => <IssueLink issueKey={item.key} />,
     },
     {
       key: 'summary',

@@ -3,6 +3,7 @@
  * import-free `labels` module (the rest of the core would bring zod into the bundle); the explanation of
  * each score (inputs, sources, formula) always comes from the server.
  */
+import { NUMBER_INPUTS } from '../../../../src/core/scoring/input-names';
 import { INPUT_LABELS as CORE_INPUT_LABELS } from '../../../../src/core/scoring/labels';
 import type { FieldMapping, ModelConfig } from '../../../../src/core/scoring';
 
@@ -64,19 +65,7 @@ export function sameModel(a: ModelConfig | undefined, b: ModelConfig | undefined
 }
 
 /** The field-backed inputs a mapping can point at a Jira field, in the order the settings list them. */
-export const MAPPABLE_INPUTS = [
-  'storyPoints',
-  'effort',
-  'businessValue',
-  'timeCriticality',
-  'riskReduction',
-  'costOfDelay',
-  'reach',
-  'impact',
-  'confidence',
-  'ease',
-  'moscow',
-] as const;
+export const MAPPABLE_INPUTS = [...NUMBER_INPUTS, 'moscow'] as const;
 export type MappableInput = (typeof MAPPABLE_INPUTS)[number];
 
 export const INPUT_LABELS: Readonly<Record<string, string>> = CORE_INPUT_LABELS;

@@ -1,8 +1,9 @@
-import { call, openIssue, type Answers } from '../../bridge';
+import { call, type Answers } from '../../bridge';
 import {
   Badge,
   EmptyState,
   ErrorMessage,
+  IssueLink,
   Section,
   Spinner,
   Table,
@@ -28,17 +29,7 @@ const COLUMNS: ReadonlyArray<Column<Item>> = [
     key: 'key',
     header: 'Key',
     width: '7rem',
-    cell: (item) => (
-      <a
-        href={`#issue-${item.key}`}
-        onClick={(event) => {
-          event.preventDefault();
-          openIssue(item.key).catch(() => undefined);
-        }}
-      >
-        {item.key}
-      </a>
-    ),
+    cell: (item) => <IssueLink issueKey={item.key} />,
   },
   { key: 'type', header: 'Type', cell: (item) => item.issueType, width: '6rem' },
   { key: 'summary', header: 'Summary', cell: (item) => item.summary },
