@@ -112,8 +112,8 @@ export function openSitePath(path: string): Promise<void> {
 
 /**
  * Calls `onChange` when the issue the module is shown on changes: Jira's `JIRA_ISSUE_CHANGED` event
- * (issue panels and contexts), and, where no such event comes (the local harness does not emit it), when
- * the window gets the focus back. Answers a function that stops listening.
+ * (issue panels and contexts; the local shell sends it too), and when the window gets the focus back (an
+ * edit made in another tab or by an automation). Answers a function that stops listening.
  */
 export function onIssueChanged(onChange: () => void): () => void {
   let stopped = false;

@@ -65,6 +65,43 @@ describe('the Acceptance criteria panel', () => {
   }, 30_000);
 });
 
+describe('the panel follows the issue', () => {
+  it('checks again by itself when the issue is edited (JIRA_ISSUE_CHANGED from the shell)', async () => {
+    const { page, ui, errors } = await open('valuerank-criteria-panel', 'TRAIL-89');
+    await ui.getByTestId('verdict').waitFor();
+    await expect(ui.getByTestId('verdict').textContent()).resolves.toMatch(/^Ready$/i);
+    const checks: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/_local/invoke') && (r.postData() ?? '').includes('criteria.check'))
+        checks.push(r.url());
+    });
+    // Someone replaces the description: no acceptance criteria any more.
+    const edit = await fetch(`${server.url}/rest/api/3/issue/TRAIL-89`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'X-Local-User': 'local-po' },
+      body: JSON.stringify({
+        fields: {
+          description: {
+            type: 'doc',
+            version: 1,
+            content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Criteria to follow.' }] }],
+          },
+        },
+      }),
+    });
+    expect(edit.status).toBe(204);
+    // No click, no reload, no focus change: the panel hears the event and shows the new verdict.
+    await ui
+      .getByTestId('verdict')
+      .filter({ hasText: /Not ready/i })
+      .waitFor({ timeout: 10_000 });
+    await ui.getByText('No acceptance criteria', { exact: false }).first().waitFor();
+    expect(checks.length).toBeGreaterThanOrEqual(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 30_000);
+});
+
 describe('the issue context badge', () => {
   it('shows readiness, quality and "not scored yet" for an unscored issue', async () => {
     const { page, ui, errors } = await open('valuerank-issue-context', 'TRAIL-53');

@@ -11,6 +11,8 @@
   var seq = 0;
   var pending = {};
   var themed = false;
+  /** events.on callbacks by event name: functions cannot cross postMessage, so they stay here. */
+  var listeners = {};
 
   function applyTheme(theme) {
     var html = document.documentElement;
@@ -39,10 +41,34 @@
       else p.reject(new Error(m.error && m.error.message ? m.error.message : 'Bridge call failed'));
     } else if (m.kind === 'theme' && themed) {
       applyTheme(m.theme);
+    } else if (m.kind === 'event') {
+      (listeners[m.event] || []).slice().forEach(function (callback) {
+        callback(m.payload);
+      });
     }
   });
 
+  /** `events.on`: keeps the callback, tells the shell which event to send; answers `{ unsubscribe }`. */
+  function on(payload) {
+    var event = payload.event;
+    var callback = payload.callback;
+    (listeners[event] = listeners[event] || []).push(callback);
+    return send('on', { event: event }).then(function () {
+      return {
+        unsubscribe: function () {
+          listeners[event] = (listeners[event] || []).filter(function (c) {
+            return c !== callback;
+          });
+        },
+      };
+    });
+  }
+
   function callBridge(type, payload) {
+    return type === 'on' ? on(payload) : send(type, payload);
+  }
+
+  function send(type, payload) {
     return new Promise(function (resolve, reject) {
       var id = ++seq;
       pending[id] = { resolve: resolve, reject: reject };

@@ -1,8 +1,9 @@
 /**
  * The "Jira shell" around a Custom UI iframe: answers the bridge calls @forge/bridge makes (through
  * iframe-bridge.js) the way Jira does. Supported: invoke, getContext, enableTheming, submit, close,
- * refresh, changeWindowTitle, getUrl, navigate, reload, fetchProduct. Any other type rejects with a
- * clear error naming it.
+ * refresh, changeWindowTitle, getUrl, navigate, reload, fetchProduct, and `on` (events.on). Any other type
+ * rejects with a clear error naming it. On an issue module, `JIRA_ISSUE_CHANGED` is sent to the app when
+ * the issue's `updated` time changes on the site (checked every ISSUE_POLL_MS while the app listens).
  */
 (function () {
   'use strict';
@@ -85,7 +86,53 @@
     }
   }
 
+  var ISSUE_POLL_MS = 1000;
+  var watchingIssue = false;
+
+  /** Sends JIRA_ISSUE_CHANGED whenever the issue of this module is edited on the site (as this user sees it). */
+  function watchIssue() {
+    var issue = (config.context.extension || {}).issue;
+    if (!issue || !issue.key || watchingIssue) return;
+    watchingIssue = true;
+    var last;
+    function poll() {
+      fetch('/rest/api/3/issue/' + encodeURIComponent(issue.key) + '?fields=updated,project', {
+        headers: { 'X-Local-User': config.accountId },
+      })
+        .then(function (response) {
+          return response.ok ? response.json() : null;
+        })
+        .then(
+          function (data) {
+            var updated = data && data.fields && data.fields.updated;
+            if (updated && last !== undefined && updated !== last)
+              post({
+                kind: 'event',
+                event: 'JIRA_ISSUE_CHANGED',
+                payload: {
+                  issueId: data.id,
+                  projectId: data.fields.project && data.fields.project.id,
+                  changes: [{ changeType: 'updated' }],
+                },
+              });
+            if (updated) last = updated;
+          },
+          function () {
+            return undefined;
+          },
+        )
+        .then(function () {
+          setTimeout(poll, ISSUE_POLL_MS);
+        });
+    }
+    poll();
+  }
+
   var handlers = {
+    on: function (p) {
+      if (p && p.event === 'JIRA_ISSUE_CHANGED') watchIssue();
+      return true;
+    },
     getContext: function () {
       return Object.assign({}, config.context, { theme: themeState() });
     },
