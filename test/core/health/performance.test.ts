@@ -1,12 +1,16 @@
-/** All of the health module on a 5,000-item backlog stays under 50 ms. */
+/**
+ * All of the health module on a 5,000-item backlog stays within 2.5 times a fixed reference workload (sorting
+ * 100,000 numbers, ~22 ms on a quiet machine: about 55 ms), measured interleaved in one run so that other
+ * test workers on the shared cores slow both alike.
+ */
 import { addSnapshot, backlogHealth, valueEffortQuadrants } from '../../../src/core/health';
 import { goalCoverage } from '../../../src/core/vision';
 import { backlog } from './fixtures';
+import { timeAgainstReference } from '../../support/timing';
 
 describe('backlog health performance', () => {
   const items = backlog(5000, 7);
-  const run = (): number => {
-    const started = performance.now();
+  const run = (): void => {
     const health = backlogHealth(items, {
       now: '2025-03-14T09:00:00Z',
       projectKey: 'BIG',
@@ -14,18 +18,15 @@ describe('backlog health performance', () => {
       agendaSize: 10,
     });
     addSnapshot(undefined, health.snapshot, '2025-03-14T09:00:00Z');
-    return performance.now() - started;
   };
 
-  it('computes everything for 5,000 items in under 50 ms', () => {
-    // Warm-up: the first calls include JIT compilation. Then the median of 7 runs, as the machine is shared.
-    for (let i = 0; i < 3; i++) run();
-    const times = Array.from({ length: 7 }, run).sort((a, b) => a - b);
-    const median = times[3] as number;
+  it('computes everything for 5,000 items within 2.5 times the reference workload', () => {
+    const t = timeAgainstReference(run);
     console.log(
-      `backlog health, 5,000 items: median ${median.toFixed(1)} ms (runs: ${times.map((t) => t.toFixed(1)).join(', ')} ms)`,
+      `backlog health, 5,000 items: median ${t.median.toFixed(1)} ms, reference ${t.reference.toFixed(1)} ms, ` +
+        `ratio ${t.ratio.toFixed(2)} (runs: ${t.runs.map((r) => r.toFixed(1)).join(', ')} ms)`,
     );
-    expect(median).toBeLessThan(50);
+    expect(t.ratio).toBeLessThan(2.5);
   });
 
   it('produces sensible numbers on the large backlog', () => {
