@@ -1,6 +1,6 @@
 // Forge function handlers named in manifest.yml (`<file>.<export>`, relative to src/).
 export { handler } from './resolvers';
-export { reorderConsumer } from './prioritize/consumer';
-export { definitionOfReady, readinessTrigger } from './criteria/handlers';
-export { readinessBackfillConsumer } from './criteria/recheck-consumer';
-export { healthSnapshot } from './health/handlers';
+export { reorderConsumer } from './features/prioritize/consumer';
+export { definitionOfReady, readinessTrigger } from './features/readiness/handlers';
+export { readinessBackfillConsumer } from './features/readiness/recheck-consumer';
+export { healthSnapshot } from './features/health/handlers';

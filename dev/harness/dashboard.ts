@@ -4,7 +4,7 @@
  * `npm start` seeds the two configurations (like `view.submit` in the edit view would store them); the
  * page shows whatever is stored for the two instances, so editing one there changes the dashboard.
  */
-import { GADGET_PANELS } from '../../src/resolvers/gadget-api';
+import { GADGET_PANELS } from '../../src/features/health/api';
 import type { Harness } from './index';
 
 export const DASHBOARD_MODULE = 'valuerank-health-gadget';

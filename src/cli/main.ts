@@ -16,18 +16,18 @@ import {
   PUBLISHED_VISION_PROPERTY,
   type PublishedVision,
 } from '../core/vision';
-import { fieldsFor } from '../criteria';
-import { checkItem, ITEM_KINDS, type ItemKind, type ItemResult } from '../criteria/items';
+import { fieldsFor } from '../features/readiness';
+import { checkItem, ITEM_KINDS, type ItemKind, type ItemResult } from '../features/readiness/items';
 import { JiraClient } from '../jira/client';
 import { JiraError, JiraNotFoundError } from '../jira/errors';
 import { httpTransport, parseSiteUrl } from '../jira/http-transport';
-import { analyzeBoard, backlogKeys, prioritizedItems, type Analysis } from '../prioritize/analyze';
-import { rightsIn } from '../prioritize/board';
-import { runRankCalls, type FailedIssue } from '../prioritize/execute';
-import { modelLabel, parseModelName } from '../prioritize/model';
-import { callView } from '../prioritize/preview';
-import { noSettings } from '../prioritize/sources';
-import { AppError } from '../resolvers/result';
+import { analyzeBoard, backlogKeys, prioritizedItems, type Analysis } from '../features/prioritize/analyze';
+import { rightsIn } from '../features/prioritize/board';
+import { runRankCalls, type FailedIssue } from '../features/prioritize/execute';
+import { modelLabel, parseModelName } from '../features/prioritize/model';
+import { callView } from '../features/prioritize/preview';
+import { noSettings } from '../features/prioritize/sources';
+import { AppError } from '../shared/errors';
 
 export interface Io {
   stdout: { write(text: string): unknown };

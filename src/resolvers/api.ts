@@ -8,11 +8,11 @@ import type { CheckResult } from '../core/criteria';
 import type { BacklogItem, BacklogSummary } from '../core/backlog/items';
 import type { Explanation, FieldMapping, ModelConfig } from '../core/scoring';
 import { FieldMappingSchema, ModelConfigSchema } from '../core/scoring';
-import { visionPayloads, type VisionAnswers } from './vision-api';
-import { gadgetPayloads, type GadgetAnswers } from './gadget-api';
-import { goalsPayloads, type GoalsAnswers } from './goals-api';
-import { recheckPayloads, type RecheckAnswers } from './recheck-api';
-import { criteriaConfigPayloads, type CriteriaConfigAnswers } from './criteria-config-api';
+import { visionPayloads, type VisionAnswers } from '../features/vision/api';
+import { gadgetPayloads, type GadgetAnswers } from '../features/health/api';
+import { goalsPayloads, type GoalsAnswers } from '../features/goals/api';
+import { recheckPayloads, type RecheckAnswers } from '../features/readiness/recheck-api';
+import { criteriaConfigPayloads, type CriteriaConfigAnswers } from '../features/readiness/rules-api';
 import type { CoverageReport } from '../core/vision';
 
 const boardId = z.number().int().positive();

@@ -1,12 +1,12 @@
-/** The readiness rules resolvers: validated in define.ts, answered by src/criteria/settings.ts as the user. */
+/** The readiness rules resolvers: validated in define.ts, answered by src/features/readiness/rules.ts as the user. */
 import type { z } from 'zod';
 import {
   criteriaConfigView,
   resetCriteriaRules,
   saveCriteriaRules,
   tryCriteriaRules,
-} from '../criteria/settings';
-import type { CriteriaConfigAnswers, criteriaConfigPayloads } from './criteria-config-api';
+} from '../features/readiness/rules';
+import type { CriteriaConfigAnswers, criteriaConfigPayloads } from '../features/readiness/rules-api';
 import type { Call } from './define';
 
 type Resolve<K extends keyof CriteriaConfigAnswers> = (

@@ -1,7 +1,7 @@
-/** The acceptance-criteria resolvers: validated in define.ts, answered by src/criteria as the user. */
+/** The acceptance-criteria resolvers: validated in define.ts, answered by src/features/readiness as the user. */
 import type { z } from 'zod';
-import { checkIssueByKey, issueBadge, type CriteriaDeps } from '../criteria';
-import { storedConfigs } from '../criteria/stored';
+import { checkIssueByKey, issueBadge, type CriteriaDeps } from '../features/readiness';
+import { storedConfigs } from '../features/readiness/stored';
 import type { Answers, payloads } from './api';
 import type { Call } from './define';
 

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { JiraClient } from '../jira/client';
 import { forgeTransport } from '../jira/forge-transport';
 import { ForgeContext } from './context';
-import { AppError, toResolverError, type ResolverResult } from './result';
+import { AppError, toResolverError, type ResolverResult } from '../shared/errors';
 
 export interface Call {
   /** Who is asking (Forge's accountId); every user-triggered Jira call acts as them. */

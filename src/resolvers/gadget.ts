@@ -1,11 +1,11 @@
-/** The health gadget's resolvers: each validates (define.ts), then hands over to the src/health service. */
+/** The health gadget's resolvers: each validates (define.ts), then hands over to the src/features/health service. */
 import type { z } from 'zod';
-import { storedConfigs } from '../criteria/stored';
-import { gadgetHealth, visibleBoards, type HealthDeps } from '../health';
-import { storedSettings } from '../prioritize';
+import { storedConfigs } from '../features/readiness/stored';
+import { gadgetHealth, visibleBoards, type HealthDeps } from '../features/health';
+import { storedSettings } from '../features/prioritize';
 import { getHealthTrend, rememberSnapshotBoard, saveHealthTrend } from '../store/health';
 import type { Call } from './define';
-import type { GadgetAnswers, gadgetPayloads } from './gadget-api';
+import type { GadgetAnswers, gadgetPayloads } from '../features/health/api';
 
 const deps = ({ jira }: Call): HealthDeps => ({
   jira,

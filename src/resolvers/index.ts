@@ -4,12 +4,12 @@ import * as criteria from './criteria';
 import * as criteriaConfig from './criteria-config';
 import * as gadget from './gadget';
 import { defineResolver, type ResolverRequest } from './define';
-import { boardBacklog, siteOverview } from './overview';
+import { boardBacklog, siteOverview } from '../features/overview';
 import * as prioritize from './prioritize';
-import type { ResolverResult } from './result';
-import * as vision from './vision';
+import type { ResolverResult } from '../shared/errors';
+import * as vision from '../features/vision/service';
 import * as recheck from './recheck';
-import * as goals from './goals';
+import * as goals from '../features/goals/service';
 
 type Definitions = { [K in ResolverKey]: (request: ResolverRequest) => Promise<ResolverResult<Answers[K]>> };
 

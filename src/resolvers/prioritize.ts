@@ -1,4 +1,4 @@
-/** The Prioritize resolvers: each validates (define.ts), then hands over to a src/prioritize service. */
+/** The Prioritize resolvers: each validates (define.ts), then hands over to a src/features/prioritize service. */
 import {
   inputChanges,
   jobProgress,
@@ -12,7 +12,7 @@ import {
   startUndo,
   storedSettings,
   type ServiceDeps,
-} from '../prioritize';
+} from '../features/prioritize';
 import type { z } from 'zod';
 import type { Answers, payloads } from './api';
 import type { Call } from './define';

@@ -1,9 +1,9 @@
-/** The readiness backfill resolvers: validated in define.ts, answered by src/criteria/recheck.ts as the user. */
+/** The readiness backfill resolvers: validated in define.ts, answered by src/features/readiness/recheck.ts as the user. */
 import type { z } from 'zod';
-import { recheckProgress, startRecheck } from '../criteria/recheck';
-import { storedConfigs } from '../criteria/stored';
+import { recheckProgress, startRecheck } from '../features/readiness/recheck';
+import { storedConfigs } from '../features/readiness/stored';
 import type { Call } from './define';
-import type { RecheckAnswers, recheckPayloads } from './recheck-api';
+import type { RecheckAnswers, recheckPayloads } from '../features/readiness/recheck-api';
 
 type Resolve<K extends keyof RecheckAnswers> = (
   payload: z.infer<(typeof recheckPayloads)[K]>,

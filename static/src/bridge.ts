@@ -6,7 +6,7 @@
  */
 import { events, invoke, router, view } from '@forge/bridge';
 import type { Answers, Payload, ResolverKey } from '../../src/resolvers/api';
-import type { ErrorCode, ResolverError, ResolverResult } from '../../src/resolvers/result';
+import type { ErrorCode, ResolverError, ResolverResult } from '../../src/shared/errors';
 
 export type { Answers, Payload, ResolverKey } from '../../src/resolvers/api';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ItemResult } from '../../src/criteria/items';
+import type { ItemResult } from '../../src/features/readiness/items';
 import { runCli as run, useDemoJiraSite } from '../support/cli';
 
 const site = useDemoJiraSite();

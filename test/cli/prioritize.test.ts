@@ -2,7 +2,7 @@
 import { applyPlan, minimumCostExhaustive } from '../../src/core/rank-plan';
 import { JiraClient } from '../../src/jira/client';
 import { httpTransport } from '../../src/jira/http-transport';
-import { backlogKeys } from '../../src/prioritize/analyze';
+import { backlogKeys } from '../../src/features/prioritize/analyze';
 import { runCli, useDemoJiraSite } from '../support/cli';
 
 const site = useDemoJiraSite({ resetBeforeEach: true });

@@ -4,8 +4,8 @@
  */
 import { startJiraSite, parseSeed } from '../../dev/site';
 import { buildDemoSeed } from '../../dev/demo';
-import { defaultConfig, READINESS_PROPERTY_KEY, type CriteriaDeps } from '../../src/criteria';
-import { onIssueEvent, validateReady } from '../../src/criteria/handlers';
+import { defaultConfig, READINESS_PROPERTY_KEY, type CriteriaDeps } from '../../src/features/readiness';
+import { onIssueEvent, validateReady } from '../../src/features/readiness/handlers';
 import { DEFAULT_CONFIG, CriteriaConfigSchema } from '../../src/core/criteria';
 import { JiraClient } from '../../src/jira/client';
 import { httpTransport } from '../../src/jira/http-transport';

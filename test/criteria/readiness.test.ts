@@ -5,7 +5,7 @@
  */
 import { JiraClient } from '../../src/jira/client';
 import { httpTransport } from '../../src/jira/http-transport';
-import { READINESS_PROPERTY_KEY } from '../../src/criteria';
+import { READINESS_PROPERTY_KEY } from '../../src/features/readiness';
 import { useLocalServer } from '../support/local-server';
 
 const server = useLocalServer({ reset: ['site', 'kvs'] });

@@ -4,7 +4,7 @@
  * redelivery, the time budget, refusals and one-run-per-project can be checked step by step.
  */
 import { DEFAULT_CONFIG } from '../../src/core/criteria';
-import { checkJiraIssue, defaultConfig, READINESS_PROPERTY_KEY, readinessOf } from '../../src/criteria';
+import { checkJiraIssue, defaultConfig, READINESS_PROPERTY_KEY, readinessOf } from '../../src/features/readiness';
 import {
   runRecheckSlice,
   sameReadiness,
@@ -12,8 +12,8 @@ import {
   STALE_RUN_MS,
   type RecheckDeps,
   type RecheckEvent,
-} from '../../src/criteria/recheck';
-import { readinessBackfillConsumer } from '../../src/criteria/recheck-consumer';
+} from '../../src/features/readiness/recheck';
+import { readinessBackfillConsumer } from '../../src/features/readiness/recheck-consumer';
 import { JiraClient } from '../../src/jira/client';
 import { httpTransport } from '../../src/jira/http-transport';
 import type { JiraRawResponse, JiraRequest, JiraTransport } from '../../src/jira/transport';

@@ -4,11 +4,11 @@
  * `valuerank-readiness-backfill` consumer from manifest.yml, in the context of the user who started it.
  */
 import { DEFAULT_CONFIG } from '../../src/core/criteria';
-import { checkJiraIssue, fieldsFor, READINESS_PROPERTY_KEY } from '../../src/criteria';
-import { RECHECK_QUEUE } from '../../src/criteria/recheck';
+import { checkJiraIssue, fieldsFor, READINESS_PROPERTY_KEY } from '../../src/features/readiness';
+import { RECHECK_QUEUE } from '../../src/features/readiness/recheck';
 import { JiraClient } from '../../src/jira/client';
 import { httpTransport } from '../../src/jira/http-transport';
-import type { RecheckView } from '../../src/resolvers/recheck-api';
+import type { RecheckView } from '../../src/features/readiness/recheck-api';
 import { invokeData, invokeResolver } from '../support/invoke';
 import { useLocalServer } from '../support/local-server';
 

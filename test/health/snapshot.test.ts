@@ -5,11 +5,11 @@
  */
 import { startLocalServer, type LocalServer } from '../../dev/server';
 import { emptyTrend, type TrendSeries } from '../../src/core/health';
-import { defaultConfig } from '../../src/criteria';
-import { snapshotBoards, type TrendStore } from '../../src/health';
+import { defaultConfig } from '../../src/features/readiness';
+import { snapshotBoards, type TrendStore } from '../../src/features/health';
 import { JiraClient } from '../../src/jira/client';
 import { httpTransport } from '../../src/jira/http-transport';
-import { noSettings } from '../../src/prioritize/sources';
+import { noSettings } from '../../src/features/prioritize/sources';
 
 let server: LocalServer;
 beforeAll(async () => {

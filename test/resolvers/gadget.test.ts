@@ -11,7 +11,7 @@ import path from 'node:path';
 import { buildLargeSeed, BIG_BOARD_ID } from '../../dev/demo';
 import { startLocalServer, type LocalServer } from '../../dev/server';
 import { DEFAULT_CONFIG } from '../../src/core/criteria';
-import { checkJiraIssue, fieldsFor } from '../../src/criteria';
+import { checkJiraIssue, fieldsFor } from '../../src/features/readiness';
 import { JiraClient } from '../../src/jira/client';
 import { httpTransport } from '../../src/jira/http-transport';
 import type { ResolverKey } from '../../src/resolvers/api';

@@ -4,7 +4,7 @@
  * active on the vision board are refused, and the indexed `valuerank-goals` property answers JQL.
  */
 import type { VisionBoardInput } from '../../src/core/vision';
-import { GOALS_PROPERTY } from '../../src/goals';
+import { GOALS_PROPERTY } from '../../src/features/goals';
 import { JiraClient } from '../../src/jira/client';
 import { httpTransport } from '../../src/jira/http-transport';
 import type { Answers } from '../../src/resolvers/api';

@@ -6,7 +6,7 @@
 import { applyPlan, minimumCostExhaustive } from '../../src/core/rank-plan';
 import { JiraClient } from '../../src/jira/client';
 import { httpTransport } from '../../src/jira/http-transport';
-import { backlogKeys } from '../../src/prioritize/analyze';
+import { backlogKeys } from '../../src/features/prioritize/analyze';
 import type { JobView, PrioritizedItem, ResolverKey } from '../../src/resolvers/api';
 import { invokeData, invokeResolver } from '../support/invoke';
 import { useLocalServer } from '../support/local-server';

@@ -5,7 +5,7 @@
  * trailhead-product group (the PO only) in Product team.
  */
 import type { VisionBoardInput } from '../../src/core/vision';
-import type { VisionAnswers } from '../../src/resolvers/vision-api';
+import type { VisionAnswers } from '../../src/features/vision/api';
 import { invokeData, invokeResolver, refused } from '../support/invoke';
 import { useLocalServer } from '../support/local-server';
 

@@ -5,9 +5,9 @@
  * notes paging and authorship, limits refused with their number, the Markdown export.
  */
 import type { VisionBoardInput } from '../../src/core/vision';
-import type { VisionAnswers, VisionConflict } from '../../src/resolvers/vision-api';
-import { VISION_CONFLICT_PREFIX } from '../../src/resolvers/vision-api';
-import type { ResolverResult } from '../../src/resolvers/result';
+import type { VisionAnswers, VisionConflict } from '../../src/features/vision/api';
+import { VISION_CONFLICT_PREFIX } from '../../src/features/vision/api';
+import type { ResolverResult } from '../../src/shared/errors';
 import { invokeData, invokeResolver, refused } from '../support/invoke';
 import { useLocalServer } from '../support/local-server';
 

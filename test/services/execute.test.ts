@@ -7,8 +7,8 @@ import fc from 'fast-check';
 import { applyRankCall, planRank } from '../../src/core/rank-plan';
 import { JiraClient } from '../../src/jira/client';
 import type { JiraRawResponse, JiraRequest, JiraTransport } from '../../src/jira/transport';
-import { restoreTarget } from '../../src/prioritize/jobs';
-import { runRankCalls } from '../../src/prioritize/execute';
+import { restoreTarget } from '../../src/features/prioritize/jobs';
+import { runRankCalls } from '../../src/features/prioritize/execute';
 import { FakeClock } from '../support/scripted-transport';
 
 /** Jira's rank endpoint over an in-memory order; `refuse` issues always fail inside a 207. */

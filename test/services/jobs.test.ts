@@ -6,8 +6,8 @@
 import { JiraClient } from '../../src/jira/client';
 import { httpTransport } from '../../src/jira/http-transport';
 import type { JiraRawResponse, JiraRequest, JiraTransport } from '../../src/jira/transport';
-import { backlogKeys, previewPrioritize, runJob, startApply, storedSettings } from '../../src/prioritize';
-import type { ReorderEvent } from '../../src/prioritize/queue';
+import { backlogKeys, previewPrioritize, runJob, startApply, storedSettings } from '../../src/features/prioritize';
+import type { ReorderEvent } from '../../src/features/prioritize/queue';
 import { readJob } from '../../src/store/prioritize';
 import { useLocalServer } from '../support/local-server';
 

@@ -4,11 +4,11 @@
  */
 import type { FieldMapping, ModelConfig } from '../../src/core/scoring';
 import type { VisionBoard } from '../../src/core/vision';
-import { GOALS_PROPERTY, goalsValue } from '../../src/goals';
+import { GOALS_PROPERTY, goalsValue } from '../../src/features/goals';
 import { JiraClient } from '../../src/jira/client';
 import { httpTransport } from '../../src/jira/http-transport';
-import { analyzeBoard, proposedMapping } from '../../src/prioritize/analyze';
-import type { SettingsSource } from '../../src/prioritize/sources';
+import { analyzeBoard, proposedMapping } from '../../src/features/prioritize/analyze';
+import type { SettingsSource } from '../../src/features/prioritize/sources';
 import { resetLocalServer, useLocalServer } from '../support/local-server';
 
 const server = useLocalServer();

@@ -3,7 +3,7 @@
  * real resolver, a Forge-shaped context for the given user and module.
  */
 import type { Answers, ResolverKey } from '../../src/resolvers/api';
-import type { ResolverError, ResolverResult } from '../../src/resolvers/result';
+import type { ResolverError, ResolverResult } from '../../src/shared/errors';
 
 /** The demo project as Forge puts it in a project page's extension context. */
 export const TRAIL = { id: '10000', key: 'TRAIL', type: 'software' };

@@ -13,7 +13,7 @@ import {
   type BoardTextField,
   type GoalStatus,
 } from '../../../../src/core/vision/schema';
-import type { VisionConflict } from '../../../../src/resolvers/vision-api';
+import type { VisionConflict } from '../../../../src/features/vision/api';
 import { EditorsControl } from './EditorsControl';
 import { MergeView } from './MergeView';
 import { cloneBoard, conflictOf, newGoal, readableError, when, type Goal, type VisionBoard } from './shared';

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { Banner, Button } from '../../components';
-import type { VisionConflict } from '../../../../src/resolvers/vision-api';
+import type { VisionConflict } from '../../../../src/features/vision/api';
 import type { Goal, VisionBoard } from './shared';
 import { when } from './shared';
 

@@ -2,7 +2,7 @@
  * A discreet line when a change was saved but its read copy for the valuerank CLI (project property
  * `valuerank-vision`, ADR 5) was not updated. The change itself succeeded, so this is not an error.
  */
-import type { VisionPublished } from '../../../../src/resolvers/vision-api';
+import type { VisionPublished } from '../../../../src/features/vision/api';
 
 /** The reason to show after a change, or undefined when the copy was published. */
 export const publishProblem = (answer: VisionPublished): string | undefined =>

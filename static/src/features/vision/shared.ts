@@ -1,7 +1,7 @@
 /** Shared bits of the Vision view: conflict decoding, formatting, an empty goal. */
 import { AppCallError } from '../../bridge';
 import type { Goal, VisionBoard } from '../../../../src/core/vision';
-import { VISION_CONFLICT_PREFIX, type VisionConflict } from '../../../../src/resolvers/vision-api';
+import { VISION_CONFLICT_PREFIX, type VisionConflict } from '../../../../src/features/vision/api';
 
 export type { Goal, VisionBoard };
 

@@ -1,0 +1,86 @@
+/**
+ * The health gadget's resolver keys, payloads and answers; spread into api.ts's table like vision-api.ts.
+ */
+import { z } from 'zod';
+import type { AgendaEntry, OrderHealth, Quadrant, ReadinessCounts, Snapshot } from '../../core/health';
+import { ModelConfigSchema, type ModelConfig } from '../../core/scoring';
+import type { CoverageReport } from '../../core/vision';
+
+export const GADGET_PANELS = ['top', 'readiness', 'quadrants', 'order', 'agenda', 'trend', 'goals'] as const;
+export type GadgetPanel = (typeof GADGET_PANELS)[number];
+
+export const gadgetPayloads = {
+  /** Everything the dashboard gadget shows for one board, computed as the viewer (briefly cached). */
+  'gadget.health': z
+    .object({
+      boardId: z.number().int().positive(),
+      model: ModelConfigSchema.optional(),
+      topN: z.number().int().min(1).max(50).default(10),
+      panels: z
+        .array(z.enum(GADGET_PANELS))
+        .max(GADGET_PANELS.length)
+        .default([...GADGET_PANELS]),
+    })
+    .strict(),
+  /** The boards the viewer can see, for the gadget's edit view. */
+  'gadget.boards': z.object({}).strict(),
+} as const;
+
+export interface GadgetTopEntry {
+  rank: number;
+  position: number;
+  tied: boolean;
+  currentRank: number;
+  key: string;
+  summary: string;
+  score: number;
+  ready: boolean | undefined;
+}
+
+export interface GadgetHealth {
+  board: { id: number; name: string; projectKey: string };
+  model: ModelConfig;
+  computedAt: string;
+  /** True when the answer came from the short cache (the viewer's access was checked anyway). */
+  cached: boolean;
+  topN: number;
+  panels: GadgetPanel[];
+  top?: GadgetTopEntry[];
+  readiness?: {
+    top: Omit<ReadinessCounts, 'notReadyKeys' | 'uncheckedKeys'> & { requested: number };
+    all: Omit<ReadinessCounts, 'notReadyKeys' | 'uncheckedKeys'>;
+    /** Issue search for the backlog's not-ready items: `/issues/?jql=` + encoded JQL. */
+    notReadyUrl: string;
+    notReadyJql: string;
+  };
+  quadrants?: {
+    counts: Record<Quadrant, number>;
+    medians: { effort: number; value: number } | null;
+    /** At most 500 points (highest value first), in current rank order. */
+    points: Array<{ key: string; x: number; y: number; quadrant: Quadrant }>;
+    plotted: number;
+    missing: number;
+  };
+  order?: OrderHealth;
+  agenda?: AgendaEntry[];
+  trend?: Snapshot[];
+  /**
+   * How the backlog's value spreads over the vision's active goals, and the highest-value items that serve
+   * none (at most 10); null when the project has no vision.
+   */
+  goals?: GadgetGoals | null;
+}
+
+export interface GadgetGoals {
+  coverage: CoverageReport;
+  unaligned: Array<{ key: string; summary: string; score: number | null }>;
+}
+
+export interface GadgetBoards {
+  boards: Array<{ id: number; name: string; type: string; projectKey: string; projectName: string }>;
+}
+
+export interface GadgetAnswers {
+  'gadget.health': GadgetHealth;
+  'gadget.boards': GadgetBoards;
+}

@@ -1,0 +1,290 @@
+/**
+ * Backlog health for the dashboard gadget (a feature room, ADR 4): reads and scores the board with
+ * Prioritize's analysis, checks each item's acceptance criteria in memory from the description read with
+ * the backlog (one pass, no per-issue calls), runs core `backlogHealth`, records today's trend snapshot,
+ * and keeps the answer briefly so many viewers do not multiply Jira calls. Every call still checks, as the
+ * viewer, that they can see the board and browse its project.
+ */
+import {
+  backlogHealth,
+  addSnapshot,
+  keysJql,
+  notReadyByPropertyJql,
+  trendSnapshots,
+  type HealthItem,
+  type TrendSeries,
+} from '../../core/health';
+import { toBacklogItem } from '../../core/backlog/items';
+import type { ModelConfig } from '../../core/scoring';
+import { checkJiraIssue, fieldsFor as criteriaFields, type ConfigSource } from '../readiness';
+import type { JiraClient } from '../../jira/client';
+import { JiraForbiddenError, JiraNotFoundError } from '../../jira/errors';
+import { analyzeBoard, type Analysis } from '../prioritize/analyze';
+import { backlogCoverage } from '../prioritize/preview';
+import { resolveBoard } from '../prioritize/board';
+import type { SettingsSource } from '../prioritize/sources';
+import type { GadgetBoards, GadgetGoals, GadgetHealth, GadgetPanel } from './api';
+import { AppError } from '../../shared/errors';
+
+/** How long a computed answer is served to viewers with the same access. */
+export const CACHE_MS = 60_000;
+/** Points of the value/effort chart sent to the gadget (highest value first). */
+export const MAX_POINTS = 500;
+const AGENDA_SIZE = 10;
+
+export interface TrendStore {
+  read(boardId: number): Promise<TrendSeries>;
+  write(boardId: number, series: TrendSeries): Promise<void>;
+  /** Notes that a gadget shows this board, for the daily snapshot job. */
+  remember?(boardId: number): Promise<void>;
+}
+
+export interface HealthDeps {
+  /** Jira as the viewer. */
+  jira: JiraClient;
+  settings: SettingsSource;
+  configs: ConfigSource;
+  trend?: TrendStore | undefined;
+  now?: () => Date;
+}
+
+export interface HealthRequest {
+  boardId: number;
+  model?: ModelConfig | undefined;
+  topN: number;
+  panels: GadgetPanel[];
+}
+
+type Computed = Omit<GadgetHealth, 'cached' | 'panels'>;
+const cache = new Map<string, { at: number; value: Computed }>();
+
+/** Forgets every cached answer (tests). */
+export function clearHealthCache(): void {
+  cache.clear();
+}
+
+/** The JQL of the not-ready items: exactly the keys when few, else the indexed readiness property. */
+export function notReadySearch(keys: readonly string[], projectKey: string): { jql: string; url: string } {
+  const jql = keysJql(keys) ?? notReadyByPropertyJql(projectKey);
+  return { jql, url: `/issues/?jql=${encodeURIComponent(jql)}` };
+}
+
+/**
+ * Can the viewer see the board and browse its project? Two calls as the viewer; answers the project and a
+ * signature of the viewer's access for the cache key. A missing or hidden board is `not-found`.
+ */
+async function access(jira: JiraClient, boardId: number): Promise<{ project: string; signature: string }> {
+  const hidden = () =>
+    new AppError('not-found', `Board ${boardId} does not exist any more, or you cannot see it.`);
+  let project: string | undefined;
+  try {
+    project = (await jira.boardSettings(boardId)).projectKeyOrId;
+  } catch (error) {
+    if (error instanceof JiraNotFoundError || error instanceof JiraForbiddenError) throw hidden();
+    throw error;
+  }
+  if (!project)
+    throw new AppError(
+      'not-found',
+      `Board ${boardId} belongs to no project; the gadget shows project boards.`,
+    );
+  let held: Record<string, boolean>;
+  try {
+    held = await jira.myPermissions(
+      /^\d+$/.test(project) ? { projectId: project } : { projectKey: project },
+      ['BROWSE_PROJECTS'],
+    );
+  } catch (error) {
+    if (error instanceof JiraNotFoundError) throw hidden();
+    throw error;
+  }
+  if (held.BROWSE_PROJECTS !== true) throw hidden();
+  return { project, signature: 'browse' };
+}
+
+/** Reads, scores and checks the board's backlog, and runs core `backlogHealth` over it. */
+async function analyzeHealth(
+  deps: HealthDeps,
+  req: Pick<HealthRequest, 'boardId' | 'model' | 'topN'>,
+  now: Date,
+) {
+  const board = await resolveBoard(deps.jira, req.boardId);
+  const config = await deps.configs.config(board.projectKey);
+  const a = await analyzeBoard({ jira: deps.jira, settings: deps.settings, now: () => now }, req.boardId, {
+    model: req.model,
+    otherBoards: false,
+    board,
+    extraFields: criteriaFields(config),
+  });
+  const items: HealthItem[] = a.issues.map((issue, i) => {
+    const score = a.scores[i];
+    const base = toBacklogItem(issue, { estimationFieldId: a.board.estimationFieldId });
+    const check = checkJiraIssue(issue, config);
+    const finding = check.verdict.blocking[0] ?? check.findings[0];
+    return {
+      key: issue.key,
+      summary: base.summary,
+      score: score?.status === 'scored' ? score.value : null,
+      storyPoints: base.storyPoints ?? null,
+      ready: check.verdict.ready,
+      topFinding: finding ? { kind: finding.kind, message: finding.message } : undefined,
+    };
+  });
+  const health = backlogHealth(items, {
+    now,
+    projectKey: a.board.projectKey,
+    topN: req.topN,
+    agendaSize: AGENDA_SIZE,
+  });
+  return { a, health, items };
+}
+
+/**
+ * The daily snapshot job (scheduled trigger): for each board a gadget shows, today's snapshot with the
+ * project's model, added to the board's trend. `jira` acts as the app. One board failing (deleted, no
+ * access) is reported and skipped; answers how many boards were recorded.
+ */
+export async function snapshotBoards(
+  deps: HealthDeps & { trend: TrendStore },
+  boardIds: readonly number[],
+): Promise<{ recorded: number[]; failed: Array<{ boardId: number; message: string }> }> {
+  const now = deps.now?.() ?? new Date();
+  const recorded: number[] = [];
+  const failed: Array<{ boardId: number; message: string }> = [];
+  for (const boardId of boardIds) {
+    try {
+      const { health } = await analyzeHealth(deps, { boardId, topN: 20 }, now);
+      await deps.trend.write(boardId, addSnapshot(await deps.trend.read(boardId), health.snapshot, now));
+      recorded.push(boardId);
+    } catch (error) {
+      failed.push({ boardId, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { recorded, failed };
+}
+
+/** Goal coverage of the backlog and its highest-value unaligned items; null without a vision. */
+export function goalsPanel(a: Analysis, items: readonly HealthItem[]): GadgetGoals | null {
+  const coverage = backlogCoverage(a);
+  if (!coverage) return null;
+  const byKey = new Map(items.map((i, index) => [i.key, { item: i, index }] as const));
+  const unaligned = coverage.unaligned.keys
+    .map((key) => byKey.get(key))
+    .filter((e): e is { item: HealthItem; index: number } => e !== undefined)
+    .sort((p, q) => (q.item.score ?? -Infinity) - (p.item.score ?? -Infinity) || p.index - q.index)
+    .slice(0, AGENDA_SIZE)
+    .map(({ item }) => ({ key: item.key, summary: item.summary, score: item.score }));
+  return { coverage, unaligned };
+}
+
+async function compute(deps: HealthDeps, req: HealthRequest): Promise<Computed> {
+  const now = deps.now?.() ?? new Date();
+  const { a, health, items } = await analyzeHealth(deps, req, now);
+  let trend = [health.snapshot];
+  if (deps.trend) {
+    const series = addSnapshot(await deps.trend.read(a.board.id), health.snapshot, now);
+    await deps.trend.write(a.board.id, series);
+    await deps.trend.remember?.(a.board.id);
+    trend = trendSnapshots(series);
+  }
+  const search = notReadySearch(health.readiness.all.notReadyKeys, a.board.projectKey);
+  const strip = <T extends { notReadyKeys: string[]; uncheckedKeys: string[] }>(c: T) => {
+    const { notReadyKeys: _n, uncheckedKeys: _u, ...rest } = c;
+    void _n;
+    void _u;
+    return rest;
+  };
+  const byValue = new Map(health.top.map((t) => [t.key, t.position] as const));
+  const points = [...health.quadrants.points]
+    .sort((p, q) => q.y - p.y || (byValue.get(p.key) ?? 0) - (byValue.get(q.key) ?? 0))
+    .slice(0, MAX_POINTS);
+  const keep = new Set(points.map((p) => p.key));
+  return {
+    board: { id: a.board.id, name: a.board.name, projectKey: a.board.projectKey },
+    model: a.model,
+    computedAt: now.toISOString(),
+    topN: req.topN,
+    top: health.top.map((t) => ({
+      rank: t.rank,
+      position: t.position,
+      tied: t.tied,
+      currentRank: t.currentRank,
+      key: t.key,
+      summary: t.summary,
+      score: t.score,
+      ready: t.ready,
+    })),
+    readiness: {
+      top: strip(health.readiness.top),
+      all: strip(health.readiness.all),
+      notReadyJql: search.jql,
+      notReadyUrl: search.url,
+    },
+    quadrants: {
+      counts: health.quadrants.counts,
+      medians: health.quadrants.medians,
+      points: health.quadrants.points
+        .filter((p) => keep.has(p.key))
+        .map((p) => ({ key: p.key, x: p.x, y: p.y, quadrant: p.quadrant })),
+      plotted: health.quadrants.points.length,
+      missing: health.quadrants.missing.length,
+    },
+    order: health.order,
+    agenda: health.agenda,
+    trend,
+    goals: goalsPanel(a, items),
+  };
+}
+
+/** The gadget's answer for one board, as the viewer: fresh, or from the cache within {@link CACHE_MS}. */
+export async function gadgetHealth(deps: HealthDeps, req: HealthRequest): Promise<GadgetHealth> {
+  const { project, signature } = await access(deps.jira, req.boardId);
+  const key = JSON.stringify([req.boardId, project, req.model ?? null, req.topN, signature]);
+  const nowMs = (deps.now?.() ?? new Date()).getTime();
+  const hit = cache.get(key);
+  let value: Computed;
+  let cached = false;
+  if (hit && nowMs - hit.at < CACHE_MS) {
+    value = hit.value;
+    cached = true;
+  } else {
+    value = await compute(deps, req);
+    cache.set(key, { at: nowMs, value });
+    for (const [k, v] of cache) if (nowMs - v.at >= CACHE_MS) cache.delete(k);
+  }
+  const shown = new Set(req.panels);
+  const out: GadgetHealth = {
+    board: value.board,
+    model: value.model,
+    computedAt: value.computedAt,
+    cached,
+    topN: value.topN,
+    panels: [...req.panels],
+  };
+  if (shown.has('top')) out.top = value.top;
+  if (shown.has('readiness')) out.readiness = value.readiness;
+  if (shown.has('quadrants')) out.quadrants = value.quadrants;
+  if (shown.has('order')) out.order = value.order;
+  if (shown.has('agenda')) out.agenda = value.agenda;
+  if (shown.has('trend')) out.trend = value.trend;
+  if (shown.has('goals')) out.goals = value.goals;
+  return out;
+}
+
+/** Every board of every project the viewer can see. */
+export async function visibleBoards(jira: JiraClient): Promise<GadgetBoards> {
+  const projects = await jira.projects();
+  const lists = await Promise.all(
+    projects.map(async (p) =>
+      (await jira.boards({ projectKeyOrId: p.key })).map((b) => ({
+        id: b.id,
+        name: b.name,
+        type: b.type,
+        projectKey: p.key,
+        projectName: p.name,
+      })),
+    ),
+  );
+  const seen = new Set<number>();
+  return { boards: lists.flat().filter((b) => !seen.has(b.id) && (seen.add(b.id), true)) };
+}

@@ -1,0 +1,340 @@
+/**
+ * Apply and undo as jobs. The resolver checks the caller's rights, records a job in storage and pushes a
+ * queue event; the consumer (Forge keeps the pushing user's context, so Jira calls act as them) does the
+ * work within Forge's 900 s budget:
+ *
+ * 1. Plan from the backlog as it is now. Apply: score, order and plan afresh (a preview's plan is never
+ *    replayed); when the order, model or value order differs from the preview's fingerprint the job says
+ *    `replanned`. Before the first rank call the current order is stored as an undo snapshot. Undo: plan from
+ *    the current order back to the snapshot (issues added since keep their neighbours).
+ * 2. Make the rank calls in order, saving progress after each. A job delivered again after a failure resumes
+ *    after the last completed call when the backlog is exactly where those calls left it, else plans again.
+ * 3. Re-read the backlog: `verified` when it is exactly the planned order.
+ * 4. Apply: write the scores back as the app (custom field, issue property). Undo: drop the snapshot.
+ */
+import { randomUUID } from 'node:crypto';
+import { applyPlan, planRank } from '../../core/rank-plan';
+import type { ModelConfig } from '../../core/scoring';
+import type { JiraClient } from '../../jira/client';
+import { isTransientJiraError } from '../../jira/errors';
+import type { JobView } from '../../resolvers/api';
+import { AppError, describeFailure } from '../../shared/errors';
+import {
+  activeBoardJob,
+  dropSnapshot,
+  listSnapshots,
+  lockBoard,
+  pushSnapshot,
+  readJob,
+  readJobPlan,
+  readSnapshotOrder,
+  unlockBoard,
+  writeJob,
+  writeJobPlan,
+  type JobPlan,
+  type JobRecord,
+} from '../../store/prioritize';
+import {
+  analyzeBoard,
+  backlogKeys,
+  fingerprintOf,
+  proposedMapping,
+  type Analysis,
+  type ServiceDeps,
+} from './analyze';
+import { requireRank, resolveBoard, type BoardRef } from './board';
+import { runRankCalls, type FailedIssue } from './execute';
+import { assertModelCompiles, modelLabel } from './model';
+import { pushReorder, type PushReorder, type ReorderEvent } from './queue';
+import { DEFAULT_MODEL } from './sources';
+import { writeScores } from './writeback';
+
+export interface JobDeps extends ServiceDeps {
+  /** Jira as the app: writes the score field and the issue properties. */
+  appJira?: JiraClient;
+  /** How events reach the consumer (default: the Forge queue). */
+  push?: PushReorder;
+}
+
+/** Deliveries of one job before it fails for good (transient Jira errors are retried by the queue). */
+export const MAX_JOB_ATTEMPTS = 4;
+
+export function jobView(job: JobRecord): JobView {
+  return {
+    jobId: job.jobId,
+    state: job.state,
+    done: job.done,
+    total: job.total,
+    replanned: job.replanned,
+    failed: job.failed,
+    ...(job.verified !== undefined ? { verified: job.verified } : {}),
+    ...(job.message ? { message: job.message } : {}),
+  };
+}
+
+const sameOrder = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((k, i) => k === b[i]);
+
+/**
+ * The order to restore: the snapshot's issues that are still in the backlog, in the snapshot's order; an
+ * issue that joined the backlog since keeps its place right after the issue it follows now.
+ */
+export function restoreTarget(snapshot: readonly string[], current: readonly string[]): string[] {
+  const present = new Set(current);
+  const base = snapshot.filter((k) => present.has(k));
+  const inBase = new Set(base);
+  const newcomers = new Map<string | undefined, string[]>();
+  let previous: string | undefined;
+  for (const key of current) {
+    if (inBase.has(key)) previous = key;
+    else newcomers.set(previous, [...(newcomers.get(previous) ?? []), key]);
+  }
+  return [...(newcomers.get(undefined) ?? []), ...base.flatMap((k) => [k, ...(newcomers.get(k) ?? [])])];
+}
+
+interface EnqueueSpec {
+  kind: JobRecord['kind'];
+  board: BoardRef;
+  model: ModelConfig;
+  accountId: string;
+  fingerprint?: string;
+  snapshotId?: string;
+}
+
+async function enqueue(deps: JobDeps, spec: EnqueueSpec): Promise<JobView> {
+  const { board } = spec;
+  const running = await activeBoardJob(board.id);
+  if (running) {
+    const other = await readJob(running);
+    if (other && (other.state === 'queued' || other.state === 'running'))
+      throw new AppError(
+        'conflict',
+        `The backlog of ${board.name} is being reordered already; wait until that finishes (job ${running}).`,
+      );
+  }
+  const me = await deps.jira.myself().catch(() => undefined);
+  const now = new Date().toISOString();
+  const job: JobRecord = {
+    jobId: randomUUID(),
+    kind: spec.kind,
+    boardId: board.id,
+    projectKey: board.projectKey,
+    accountId: spec.accountId,
+    ...(me?.displayName ? { byName: me.displayName } : {}),
+    model: spec.model,
+    ...(spec.fingerprint ? { fingerprint: spec.fingerprint } : {}),
+    ...(spec.snapshotId ? { snapshotId: spec.snapshotId } : {}),
+    state: 'queued',
+    done: 0,
+    total: 0,
+    replanned: false,
+    failed: [],
+    failedCount: 0,
+    attempts: 0,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await writeJob(job);
+  await lockBoard(board.id, job.jobId);
+  try {
+    await (deps.push ?? pushReorder)({
+      jobId: job.jobId,
+      boardId: board.id,
+      projectKey: board.projectKey,
+      model: spec.model,
+      ...(spec.fingerprint ? { fingerprint: spec.fingerprint } : {}),
+      accountId: spec.accountId,
+    });
+  } catch (error) {
+    await writeJob({
+      ...job,
+      state: 'failed',
+      message: 'The reorder could not be queued; nothing was changed.',
+    });
+    await unlockBoard(board.id, job.jobId);
+    throw error;
+  }
+  return jobView(job);
+}
+
+export interface ApplyInput {
+  boardId: number;
+  model?: ModelConfig | undefined;
+  fingerprint: string;
+  accountId: string;
+  /** The project the app was opened in. */
+  projectKey?: string | undefined;
+}
+
+/** Checks rights, records the job and queues it. Nothing in Jira changes before the consumer runs. */
+export async function startApply(deps: JobDeps, input: ApplyInput): Promise<JobView> {
+  const board = await resolveBoard(deps.jira, input.boardId, input.projectKey);
+  await requireRank(deps.jira, board.projectKey, `reorder the backlog of ${board.name}`);
+  const model = input.model ?? (await deps.settings.model(board.projectKey)) ?? DEFAULT_MODEL;
+  if (input.model) {
+    // A model from the payload is checked now, not in the consumer: a bad formula is the caller's to fix.
+    const mapping =
+      (await deps.settings.mapping(board.projectKey)) ??
+      (await proposedMapping(deps.jira, board.estimationFieldId));
+    assertModelCompiles(model, mapping);
+  }
+  return enqueue(deps, {
+    kind: 'apply',
+    board,
+    model,
+    accountId: input.accountId,
+    fingerprint: input.fingerprint,
+  });
+}
+
+/** Queues a job that restores the board's latest snapshot. */
+export async function startUndo(
+  deps: JobDeps,
+  input: { boardId: number; accountId: string; projectKey?: string | undefined },
+): Promise<JobView> {
+  const board = await resolveBoard(deps.jira, input.boardId, input.projectKey);
+  await requireRank(deps.jira, board.projectKey, `undo a reorder of ${board.name}`);
+  const latest = (await listSnapshots(board.id))[0];
+  if (!latest)
+    throw new AppError('conflict', `There is nothing to undo on ${board.name}: no reorder is kept for it.`);
+  const model = (await deps.settings.model(board.projectKey)) ?? DEFAULT_MODEL;
+  return enqueue(deps, {
+    kind: 'undo',
+    board,
+    model,
+    accountId: input.accountId,
+    snapshotId: latest.id,
+  });
+}
+
+export type JobOutcome = 'done' | 'failed' | 'retry' | 'skipped';
+
+function summary(job: JobRecord, plan: JobPlan, verified: boolean, problems: readonly string[]): string {
+  const what = job.kind === 'apply' ? 'Reordered' : 'Restored';
+  const parts = [
+    plan.calls.length === 0
+      ? 'The backlog was already in this order; nothing was moved.'
+      : `${what} ${plan.moved} issue${plan.moved === 1 ? '' : 's'} with ${plan.calls.length} rank call${plan.calls.length === 1 ? '' : 's'}.`,
+  ];
+  if (job.replanned) parts.push('The backlog had changed since the preview, so the plan was made again.');
+  if (job.failedCount > 0) {
+    const named = job.failed.map((f) => `${f.key} (${f.errors.join(' ') || 'refused'})`);
+    parts.push(
+      `Jira refused to rank ${job.failedCount} issue${job.failedCount === 1 ? '' : 's'}, even when asked again: ${named.slice(0, 20).join(', ')}${job.failedCount > 20 ? ', ...' : ''}.`,
+    );
+  }
+  parts.push(
+    verified
+      ? 'Jira now shows exactly the planned order.'
+      : 'Jira does not show exactly the planned order: someone may have moved issues meanwhile.',
+  );
+  parts.push(...problems);
+  return parts.join(' ');
+}
+
+/** The consumer's work for one delivery of a job's event. Never throws: the job record says what happened. */
+export async function runJob(deps: JobDeps, event: Pick<ReorderEvent, 'jobId'>): Promise<JobOutcome> {
+  const found = await readJob(event.jobId);
+  if (!found || found.state === 'done' || found.state === 'failed') return 'skipped';
+  let job: JobRecord = await writeJob({
+    ...found,
+    state: 'running',
+    attempts: found.attempts + 1,
+    message: undefined,
+  });
+  const save = async (patch: Partial<JobRecord>) => {
+    job = await writeJob({ ...job, ...patch });
+  };
+  try {
+    const board = await resolveBoard(deps.jira, job.boardId);
+    let analysis: Analysis | undefined;
+    let plan: JobPlan;
+    let startAt = 0;
+    let earlier: FailedIssue[] = [];
+    const newPlan = async (p: JobPlan, patch: Partial<JobRecord> = {}) => {
+      const chunks = await writeJobPlan(job.jobId, p);
+      await save({ plan: chunks, total: p.calls.length, done: 0, failed: [], failedCount: 0, ...patch });
+      return p;
+    };
+    const planFrom = (before: string[], target: string[]): JobPlan => {
+      const p = planRank(before, target);
+      return { before, target, calls: p.calls, moved: p.moved };
+    };
+
+    if (job.plan) {
+      const stored = await readJobPlan(job.jobId, job.plan);
+      const current = await backlogKeys(deps.jira, board.id);
+      if (sameOrder(applyPlan(stored.before, { calls: stored.calls.slice(0, job.done) }), current)) {
+        plan = stored;
+        startAt = job.done;
+        earlier = job.failed;
+      } else
+        plan = await newPlan(planFrom(current, restoreTarget(stored.target, current)), { replanned: true });
+    } else if (job.kind === 'apply') {
+      analysis = await analyzeBoard(deps, board.id, { model: job.model, otherBoards: false, board });
+      const fresh = planFrom(analysis.before, analysis.after);
+      const replanned = job.fingerprint !== undefined && fingerprintOf(analysis) !== job.fingerprint;
+      let snapshotId: string | undefined;
+      if (fresh.calls.length > 0) {
+        await pushSnapshot(
+          board.id,
+          {
+            id: job.jobId,
+            at: new Date().toISOString(),
+            byAccountId: job.accountId,
+            ...(job.byName ? { byName: job.byName } : {}),
+            model: modelLabel(job.model),
+            moved: fresh.moved,
+          },
+          analysis.before,
+        );
+        snapshotId = job.jobId;
+      }
+      plan = await newPlan(fresh, { replanned, ...(snapshotId ? { snapshotId } : {}) });
+    } else {
+      const info = (await listSnapshots(board.id)).find((s) => s.id === job.snapshotId);
+      if (!info)
+        throw new AppError('conflict', 'The reorder to undo is no longer kept (another undo restored it).');
+      const snapshot = await readSnapshotOrder(board.id, info);
+      const current = await backlogKeys(deps.jira, board.id);
+      plan = await newPlan(planFrom(current, restoreTarget(snapshot, current)));
+    }
+
+    const keyById = analysis ? new Map(analysis.issues.map((i) => [i.id, i.key] as const)) : undefined;
+    await runRankCalls(deps.jira, plan.calls, {
+      rankCustomFieldId: board.rankCustomFieldId,
+      startAt,
+      ...(keyById ? { keyById } : {}),
+      onProgress: (done, failed) => {
+        const all = [...earlier, ...failed];
+        return save({ done, failed: all, failedCount: all.length });
+      },
+    });
+    const verified = sameOrder(await backlogKeys(deps.jira, board.id), plan.target);
+
+    const problems: string[] = [];
+    if (job.kind === 'apply' && deps.appJira) {
+      const scored =
+        analysis ?? (await analyzeBoard(deps, board.id, { model: job.model, otherBoards: false, board }));
+      problems.push(...(await writeScores(deps.appJira, scored)).problems);
+    }
+    if (job.kind === 'undo' && job.snapshotId && verified && job.failedCount === 0)
+      await dropSnapshot(board.id, job.snapshotId);
+    await save({ state: 'done', verified, message: summary(job, plan, verified, problems) });
+    return 'done';
+  } catch (error) {
+    if (isTransientJiraError(error) && job.attempts < MAX_JOB_ATTEMPTS) {
+      await save({
+        state: 'queued',
+        message: `Jira is busy; the reorder resumes shortly. (${describeFailure(error)})`,
+      });
+      return 'retry';
+    }
+    console.error('ValueRank reorder job failed', job.jobId, error);
+    await save({ state: 'failed', message: `The reorder stopped: ${describeFailure(error)}` });
+    return 'failed';
+  } finally {
+    if (job.state === 'done' || job.state === 'failed')
+      await unlockBoard(job.boardId, job.jobId).catch(() => undefined);
+  }
+}

@@ -1,0 +1,77 @@
+/** Changing a project's mapping and model, and a board's pins: who may, and what is checked first. */
+import type { FieldMapping, ModelConfig } from '../../core/scoring';
+import type { JiraClient } from '../../jira/client';
+import { JiraNotFoundError, JiraValidationError } from '../../jira/errors';
+import { AppError } from '../../shared/errors';
+import { saveMapping, saveModel, setPin } from '../../store/prioritize';
+import { proposedMapping, type ServiceDeps } from './analyze';
+import { requireAdmin, requireRank, resolveBoard } from './board';
+import { mappedFields } from './mapped-fields';
+import { assertModelUsable } from './model';
+import { findScoreField } from './writeback';
+
+/** Project admins only; every mapped field must exist on the site. */
+export async function saveProjectMapping(
+  deps: ServiceDeps,
+  projectKey: string,
+  mapping: FieldMapping,
+): Promise<FieldMapping> {
+  await requireAdmin(deps.jira, projectKey, 'change how its fields feed the scores');
+  const fields = await deps.jira.fields();
+  const known = new Set(fields.map((f) => f.id));
+  const mapped = mappedFields(mapping);
+  const missing = mapped.filter((m) => !known.has(m.fieldId));
+  if (missing.length > 0)
+    throw new AppError(
+      'invalid-payload',
+      `The mapping names ${missing.length === 1 ? 'a field' : 'fields'} this site does not have: ${missing.map((m) => `${m.fieldId} (${m.input})`).join(', ')}.`,
+      missing.map((m) => `mapping.${m.input}.fieldId: ${m.fieldId} does not exist`),
+    );
+  const own = findScoreField(fields);
+  const loop = own ? mapped.filter((m) => m.fieldId === own.id) : [];
+  if (loop.length > 0)
+    throw new AppError(
+      'invalid-payload',
+      `${own?.name} (${own?.id}) is where ValueRank writes its scores; it cannot be an input to them.`,
+      loop.map((m) => `mapping.${m.input}.fieldId: ${m.fieldId} is ValueRank's own score field`),
+    );
+  return saveMapping(projectKey, mapping);
+}
+
+/** Users who may rank only; a model that cannot score under the project's mapping is refused. */
+export async function saveProjectModel(
+  deps: ServiceDeps,
+  projectKey: string,
+  model: ModelConfig,
+): Promise<ModelConfig> {
+  await requireRank(deps.jira, projectKey, "change the project's scoring model");
+  const mapping = (await deps.settings.mapping(projectKey)) ?? (await proposedMapping(deps.jira));
+  assertModelUsable(model, mapping);
+  return saveModel(projectKey, model);
+}
+
+async function inBacklog(jira: JiraClient, boardId: number, key: string): Promise<boolean> {
+  try {
+    // The key was checked against /^[A-Z][A-Z0-9_]+-\d+$/: safe inside JQL.
+    const found = await jira.boardBacklog(boardId, { fields: ['id'], jql: `key = ${key}` });
+    return found.some((i) => i.key === key);
+  } catch (error) {
+    if (error instanceof JiraValidationError || error instanceof JiraNotFoundError) return false;
+    throw error;
+  }
+}
+
+/** Pins or unpins an issue on a board (users who may rank only); answers the board's pins. */
+export async function pinIssue(
+  deps: ServiceDeps,
+  input: { boardId: number; key: string; pinned: boolean; projectKey?: string | undefined },
+): Promise<string[]> {
+  const board = await resolveBoard(deps.jira, input.boardId, input.projectKey);
+  await requireRank(deps.jira, board.projectKey, `pin issues on ${board.name}`);
+  if (input.pinned && !(await inBacklog(deps.jira, board.id, input.key)))
+    throw new AppError(
+      'not-found',
+      `${input.key} is not in the backlog of ${board.name} (it may be done, in a sprint, or deleted).`,
+    );
+  return setPin(board.id, input.key, input.pinned);
+}

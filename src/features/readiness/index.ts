@@ -1,0 +1,149 @@
+/**
+ * Acceptance criteria in Jira: check an issue (panel, badge, CLI), keep its readiness searchable in JQL
+ * (`valuerank-readiness` issue property, written by a product trigger) and gate transitions (Definition of
+ * Ready). Services take their I/O as arguments (docs/adr/0004-feature-services.md).
+ */
+import {
+  checkIssue,
+  DEFAULT_CONFIG,
+  type CheckResult,
+  type CriteriaConfig,
+  type Finding,
+} from '../../core/criteria';
+import type { JiraClient } from '../../jira/client';
+import type { JiraIssue } from '../../jira/schemas';
+
+/** The issue property that holds readiness, indexed for JQL (manifest `valuerank-readiness-property`). */
+export const READINESS_PROPERTY_KEY = 'valuerank-readiness';
+/** The property Prioritize writes the business value score to. */
+export const VALUE_PROPERTY_KEY = 'valuerank';
+
+/** Where a project's criteria configuration comes from (Forge storage in the app; defaults in the CLI). */
+export interface ConfigSource {
+  config(projectKey: string): Promise<CriteriaConfig>;
+}
+export const defaultConfig: ConfigSource = { config: async () => DEFAULT_CONFIG };
+
+export interface CriteriaDeps {
+  jira: JiraClient;
+  configs: ConfigSource;
+}
+
+export interface IssueCheck extends CheckResult {
+  issueKey: string;
+  issueType: string | undefined;
+  summary: string;
+}
+
+const BASE_FIELDS = ['summary', 'issuetype', 'description', 'project'] as const;
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const nameOf = (v: unknown): string | undefined =>
+  v && typeof v === 'object' ? str((v as { name?: unknown }).name) : undefined;
+
+/** The fields a check reads, with the project's criteria field when one is configured. */
+export function fieldsFor(config: CriteriaConfig): string[] {
+  return config.criteriaFieldId ? [...BASE_FIELDS, config.criteriaFieldId] : [...BASE_FIELDS];
+}
+
+/** Checks an issue already read from Jira (REST v3 shape). */
+export function checkJiraIssue(issue: JiraIssue, config: CriteriaConfig): IssueCheck {
+  const f = issue.fields;
+  const result = checkIssue(
+    {
+      summary: f.summary,
+      description: f.description,
+      criteriaField: config.criteriaFieldId ? f[config.criteriaFieldId] : undefined,
+      issueType: nameOf(f.issuetype),
+    },
+    config,
+  );
+  return { ...result, issueKey: issue.key, issueType: nameOf(f.issuetype), summary: str(f.summary) ?? '' };
+}
+
+/** Reads an issue (as whoever `jira` acts for) with its project's configuration, and checks it. */
+export async function checkIssueByKey(deps: CriteriaDeps, issueKey: string): Promise<IssueCheck> {
+  const config = await deps.configs.config(issueKey.replace(/-\d+$/, ''));
+  const issue = await deps.jira.issue(issueKey, fieldsFor(config));
+  return checkJiraIssue(issue, config);
+}
+
+/** The indexed readiness property: Jira indexes no booleans, so `ready` is "true"/"false". */
+export interface ReadinessProperty {
+  ready: 'true' | 'false';
+  quality: number;
+  criteria: number;
+  done: number;
+  total: number;
+  blocking: string[];
+  at: string;
+}
+
+export function readinessOf(check: CheckResult, at = new Date()): ReadinessProperty {
+  return {
+    ready: check.verdict.ready ? 'true' : 'false',
+    quality: check.score,
+    criteria: check.criteria.length,
+    done: check.progress.done,
+    total: check.progress.total,
+    blocking: check.verdict.blocking.slice(0, 5).map((f) => f.kind),
+    at: at.toISOString(),
+  };
+}
+
+/** Checks the issue and writes its readiness property (`jira` acting as the app). */
+export async function refreshReadiness(deps: CriteriaDeps, issueKey: string): Promise<ReadinessProperty> {
+  const check = await checkIssueByKey(deps, issueKey);
+  const property = readinessOf(check);
+  await deps.jira.setIssueProperty(issueKey, READINESS_PROPERTY_KEY, property);
+  return property;
+}
+
+/** The same readiness, ignoring when it was computed (`at`). */
+export function sameReadiness(stored: unknown, fresh: ReadinessProperty): boolean {
+  if (!stored || typeof stored !== 'object') return false;
+  const s = stored as Partial<Record<keyof ReadinessProperty, unknown>>;
+  return (
+    s.ready === fresh.ready &&
+    s.quality === fresh.quality &&
+    s.criteria === fresh.criteria &&
+    s.done === fresh.done &&
+    s.total === fresh.total &&
+    Array.isArray(s.blocking) &&
+    s.blocking.length === fresh.blocking.length &&
+    s.blocking.every((k, i) => k === fresh.blocking[i])
+  );
+}
+
+/** One line for a blocking finding: "Given/When/Then incomplete: …" as a person reads it. */
+export function describeFinding(f: Finding, check: Pick<CheckResult, 'criteria'>): string {
+  const where = f.criterion !== undefined ? ` (criterion ${f.criterion + 1})` : '';
+  const text = f.criterion !== undefined ? check.criteria[f.criterion]?.text : undefined;
+  const quoted = text ? `: "${text.length > 60 ? `${text.slice(0, 57)}...` : text}"` : '';
+  return `${f.message}${where}${quoted}`;
+}
+
+/** Prioritize's `valuerank` property: `{ score, model }`; null when the issue was not scored yet. */
+export function valueOf(property: unknown): { score: number; model: string | undefined } | null {
+  if (!property || typeof property !== 'object') return null;
+  const { score, model } = property as { score?: unknown; model?: unknown };
+  if (typeof score !== 'number' || !Number.isFinite(score)) return null;
+  return { score, model: str(model) };
+}
+
+/** The issue context's badge: readiness, quality and the business value score. */
+export async function issueBadge(deps: CriteriaDeps, issueKey: string) {
+  const [check, value] = await Promise.all([
+    checkIssueByKey(deps, issueKey),
+    deps.jira.getIssueProperty(issueKey, VALUE_PROPERTY_KEY),
+  ]);
+  return {
+    issueKey: check.issueKey,
+    ready: check.verdict.ready,
+    quality: check.score,
+    blocking: check.verdict.blocking.slice(0, 3).map((f) => describeFinding(f, check)),
+    criteria: check.criteria.length,
+    progress: check.progress,
+    value: valueOf(value),
+  };
+}

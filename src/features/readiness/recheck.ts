@@ -1,0 +1,183 @@
+/**
+ * Re-check every issue of a project (the readiness backfill). The readiness trigger keeps the
+ * `valuerank-readiness` property current on edits only; issues nobody edited since the install, and every
+ * issue after the project's criteria rules change, need this.
+ *
+ * A project administrator starts it (resolver `criteria.recheck.start`); it runs as a `@forge/events` job in
+ * the context of that user (the consumer acts `asUser()`), so Jira writes the property only on issues they
+ * may edit; its 403s are counted as skipped. Each queue event is one bounded slice: at most one JQL page
+ * (`project = KEY ORDER BY key`, ≤ 100 issues, the property read in the same search) and at most
+ * {@link SLICE_BUDGET_MS} of work, well within Forge's 900 s; then it saves where it is (page token and
+ * offset) and pushes the next slice. The property is written only when its value changed. One run per
+ * project at a time; progress and counts live in Forge storage (src/store/recheck.ts).
+ *
+ * This file starts runs and reports their progress; the slices run in recheck-slice.ts, and what both
+ * share (the queue event, the dependencies, the limits) is in recheck-run.ts. All are re-exported here.
+ */
+import { randomUUID } from 'node:crypto';
+import type { RecheckView } from './recheck-api';
+import { projectAccess, requireProjectAdmin } from '../../shared/project-access';
+import { AppError } from '../../shared/errors';
+import {
+  claimRecheckLock,
+  latestRecheck,
+  readRecheck,
+  releaseRecheckLock,
+  removeRecheck,
+  setLatestRecheck,
+  writeRecheck,
+  type RecheckRecord,
+} from '../../store/recheck';
+import { isActive, isStale, jqlFor, pushRecheck, RECHECK_PAGE_SIZE, type RecheckDeps } from './recheck-run';
+
+export {
+  MAX_SLICE_ATTEMPTS,
+  pushRecheck,
+  RECHECK_PAGE_SIZE,
+  RECHECK_QUEUE,
+  RecheckEvent,
+  SLICE_BUDGET_MS,
+  STALE_RUN_MS,
+  type PushRecheck,
+  type RecheckDeps,
+} from './recheck-run';
+export { sameReadiness } from '.';
+export { runRecheckSlice, type SliceOutcome } from './recheck-slice';
+
+export function recheckView(job: RecheckRecord, now = Date.now()): RecheckView {
+  return {
+    jobId: job.jobId,
+    projectKey: job.projectKey,
+    state: job.state,
+    stalled: isStale(job, now),
+    ...(job.total !== undefined ? { total: job.total } : {}),
+    checked: job.checked,
+    written: job.written,
+    unchanged: job.unchanged,
+    skipped: job.skipped,
+    skippedReasons: { noPermission: job.skippedNoPermission, notFound: job.skippedNotFound },
+    failed: job.failed,
+    failures: job.failures,
+    startedBy: { accountId: job.accountId, ...(job.byName ? { displayName: job.byName } : {}) },
+    startedAt: job.createdAt,
+    updatedAt: job.updatedAt,
+    ...(job.finishedAt ? { finishedAt: job.finishedAt } : {}),
+    ...(job.lastError ? { lastError: job.lastError } : {}),
+  };
+}
+
+export interface StartInput {
+  projectKey: string;
+  accountId: string;
+  pageSize?: number | undefined;
+}
+
+/**
+ * Checks that the caller administers the project, then records a run and queues its first slice; when a
+ * run is already going in the project, answers that one. Nothing in Jira changes before the consumer runs.
+ */
+export async function startRecheck(
+  deps: RecheckDeps,
+  input: StartInput,
+): Promise<{ jobId: string; alreadyRunning: boolean }> {
+  const { projectKey } = input;
+  await requireProjectAdmin(deps.jira, projectKey, 're-check all its issues', 'its issues');
+  const now = deps.now ?? Date.now;
+  const me = await deps.jira.myself().catch(() => undefined);
+  const total = await deps.jira.countIssues(jqlFor(projectKey, undefined)).catch(() => undefined);
+  const at = new Date(now()).toISOString();
+  let job: RecheckRecord = await writeRecheck({
+    jobId: randomUUID(),
+    projectKey,
+    accountId: input.accountId,
+    ...(me?.displayName ? { byName: me.displayName } : {}),
+    state: 'queued',
+    pageSize: input.pageSize ?? RECHECK_PAGE_SIZE,
+    ...(total !== undefined ? { total } : {}),
+    checked: 0,
+    written: 0,
+    unchanged: 0,
+    skipped: 0,
+    skippedNoPermission: 0,
+    skippedNotFound: 0,
+    failed: 0,
+    failures: [],
+    cursor: { offset: 0 },
+    slice: 0,
+    attempts: 0,
+    createdAt: at,
+    updatedAt: at,
+  });
+
+  // The record is written before the lock is claimed, so a holder without a record is a dead run.
+  for (let round = 0; ; round += 1) {
+    const holder = await claimRecheckLock(projectKey, job.jobId);
+    if (holder === job.jobId) break;
+    const other = await readRecheck(holder);
+    if (other && isActive(other) && (!isStale(other, now()) || round > 0)) {
+      await removeRecheck(job.jobId);
+      return { jobId: holder, alreadyRunning: true };
+    }
+    if (other && isActive(other))
+      await writeRecheck({
+        ...other,
+        state: 'failed',
+        finishedAt: at,
+        lastError: 'The run stopped making progress and was replaced by a new one.',
+      });
+    await releaseRecheckLock(projectKey, holder);
+    if (round > 0) throw new AppError('conflict', 'Another re-check is starting; try again in a moment.');
+  }
+
+  await setLatestRecheck(projectKey, job.jobId);
+  try {
+    await (deps.push ?? pushRecheck)({
+      jobId: job.jobId,
+      projectKey,
+      slice: 0,
+      accountId: input.accountId,
+    });
+  } catch (error) {
+    job = await writeRecheck({
+      ...job,
+      state: 'failed',
+      finishedAt: new Date(now()).toISOString(),
+      lastError: 'The re-check could not be queued; nothing was changed.',
+    });
+    await releaseRecheckLock(projectKey, job.jobId);
+    throw error;
+  }
+  return { jobId: job.jobId, alreadyRunning: false };
+}
+
+/**
+ * A run's progress by id, or the project's last run. Anyone who can browse the project may see it (the
+ * starter always sees their own); otherwise it does not exist for them.
+ */
+export async function recheckProgress(
+  deps: Pick<RecheckDeps, 'jira' | 'now'>,
+  query: { jobId: string } | { projectKey: string },
+  accountId: string,
+): Promise<{ run: RecheckView | null }> {
+  const now = (deps.now ?? Date.now)();
+  const canBrowse = (projectKey: string) =>
+    projectAccess(deps.jira, projectKey, 'its issues').then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof AppError) return false;
+        throw error;
+      },
+    );
+
+  if ('projectKey' in query) {
+    if (!(await canBrowse(query.projectKey)))
+      throw new AppError('not-found', `Project ${query.projectKey} does not exist, or you cannot see it.`);
+    const job = await latestRecheck(query.projectKey);
+    return { run: job ? recheckView(job, now) : null };
+  }
+  const job = await readRecheck(query.jobId);
+  const missing = new AppError('not-found', 'There is no such re-check (runs are kept for 30 days).');
+  if (!job) throw missing;
+  if (job.accountId !== accountId && !(await canBrowse(job.projectKey))) throw missing;
+  return { run: recheckView(job, now) };
+}

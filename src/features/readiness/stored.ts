@@ -1,0 +1,7 @@
+/** The app's configuration source: each project's criteria configuration from Forge storage. */
+import { getCriteriaConfig } from '../../store/criteria';
+import type { ConfigSource } from '.';
+
+export const storedConfigs: ConfigSource = {
+  config: async (projectKey) => (await getCriteriaConfig(projectKey)).config,
+};

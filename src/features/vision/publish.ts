@@ -1,0 +1,55 @@
+/**
+ * Publishes the read copy of a project's vision to the Jira project property `valuerank-vision` (ADR 5),
+ * after every change the resolvers made: board saved or restored, note added, edited or deleted.
+ *
+ * The copy is written by the app (`asApp`), never as the user: the resolver has already checked the user's
+ * right to make the change (an editor of a note need not administer the project, and Jira requires Administer
+ * Projects to write a project property). Publishing never fails the change it follows: every problem comes
+ * back as `{ published: false, reason }` for the UI to show, and the stored vision stays the truth.
+ */
+import { buildPublishedVision, PUBLISHED_VISION_PROPERTY } from '../../core/vision';
+import type { JiraClient } from '../../jira/client';
+import { JiraError } from '../../jira/errors';
+import { listNotes, readCurrent } from '../../store/vision';
+
+export type PublishOutcome = { published: true } | { published: false; reason: string };
+
+export interface PublishDeps {
+  /** Jira as the app: writes the project property. */
+  appJira: JiraClient;
+  /** The display name of whose change is published (may fail: then the copy is not published). */
+  publishedBy: () => Promise<string>;
+  now?: () => Date;
+}
+
+/** Reads the stored vision, builds the copy and writes it; answers what happened, never throws. */
+export async function publishVision(deps: PublishDeps, projectKey: string): Promise<PublishOutcome> {
+  try {
+    const [current, notes, publishedBy] = await Promise.all([
+      readCurrent(projectKey),
+      listNotes(projectKey),
+      deps.publishedBy(),
+    ]);
+    const copy = buildPublishedVision({
+      projectKey,
+      current,
+      notes,
+      publishedBy,
+      now: deps.now?.() ?? new Date(),
+    });
+    await deps.appJira.setProjectProperty(projectKey, PUBLISHED_VISION_PROPERTY, copy);
+    return { published: true };
+  } catch (error) {
+    console.warn(`ValueRank could not publish the vision of ${projectKey}`, error);
+    const why =
+      error instanceof JiraError
+        ? `Jira answered ${error.status}${error.jiraMessages ? `: ${error.jiraMessages}` : ''}`
+        : error instanceof Error
+          ? error.message.split('\n')[0]
+          : String(error);
+    return {
+      published: false,
+      reason: `The change is saved, but the read copy for the valuerank CLI (project property ${PUBLISHED_VISION_PROPERTY}) was not updated (${why}). It is updated with the next change.`,
+    };
+  }
+}
