@@ -46,7 +46,8 @@ export interface JiraClientOptions {
 }
 
 export interface BoardQuery {
-  projectKeyOrId: string;
+  /** All boards the user sees when absent. */
+  projectKeyOrId?: string;
   type?: 'scrum' | 'kanban';
 }
 

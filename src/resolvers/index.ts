@@ -1,15 +1,16 @@
 import Resolver from '@forge/resolver';
 import { payloads, type Answers, type ResolverKey } from './api';
-import * as criteria from './criteria';
-import * as criteriaConfig from './criteria-config';
-import * as gadget from './gadget';
-import { defineResolver, type ResolverRequest } from './define';
-import { boardBacklog, siteOverview } from '../features/overview';
-import * as prioritize from './prioritize';
-import type { ResolverResult } from '../shared/errors';
-import * as vision from '../features/vision/service';
-import * as recheck from './recheck';
 import * as goals from '../features/goals/service';
+import { boardBacklog, siteOverview } from '../features/overview';
+import * as vision from '../features/vision/service';
+import type { ResolverResult } from '../shared/errors';
+import { defineResolver, type Call, type ResolverRequest } from './define';
+import * as gadget from './health';
+import * as prioritize from './prioritize';
+import * as readiness from './readiness';
+
+/** The project the module was opened in, if any. */
+const projectOf = ({ context }: Call) => context.extension.project?.key;
 
 type Definitions = { [K in ResolverKey]: (request: ResolverRequest) => Promise<ResolverResult<Answers[K]>> };
 
@@ -29,8 +30,12 @@ export const definitions: Definitions = {
   'goals.tag': defineResolver(payloads['goals.tag'], goals.tag),
   'goals.bulkTag': defineResolver(payloads['goals.bulkTag'], goals.bulkTag),
   'goals.forIssue': defineResolver(payloads['goals.forIssue'], goals.forIssue),
-  'site.overview': defineResolver(payloads['site.overview'], siteOverview),
-  'board.backlog': defineResolver(payloads['board.backlog'], boardBacklog),
+  'site.overview': defineResolver(payloads['site.overview'], (_p, call) =>
+    siteOverview(call, { projectKey: projectOf(call) }),
+  ),
+  'board.backlog': defineResolver(payloads['board.backlog'], (p, call) =>
+    boardBacklog(call, { boardId: p.boardId, projectKey: projectOf(call) }),
+  ),
   'prioritize.load': defineResolver(payloads['prioritize.load'], prioritize.load),
   'prioritize.preview': defineResolver(payloads['prioritize.preview'], prioritize.preview),
   'prioritize.apply': defineResolver(payloads['prioritize.apply'], prioritize.apply),
@@ -41,14 +46,14 @@ export const definitions: Definitions = {
   'prioritize.setModel': defineResolver(payloads['prioritize.setModel'], prioritize.setModel),
   'mapping.save': defineResolver(payloads['mapping.save'], prioritize.saveMapping),
   'score.history': defineResolver(payloads['score.history'], prioritize.scoreHistory),
-  'criteria.check': defineResolver(payloads['criteria.check'], criteria.check),
-  'criteria.badge': defineResolver(payloads['criteria.badge'], criteria.badge),
-  'criteria.recheck.start': defineResolver(payloads['criteria.recheck.start'], recheck.start),
-  'criteria.recheck.progress': defineResolver(payloads['criteria.recheck.progress'], recheck.progress),
-  'criteria.config.get': defineResolver(payloads['criteria.config.get'], criteriaConfig.get),
-  'criteria.config.save': defineResolver(payloads['criteria.config.save'], criteriaConfig.save),
-  'criteria.config.reset': defineResolver(payloads['criteria.config.reset'], criteriaConfig.reset),
-  'criteria.config.try': defineResolver(payloads['criteria.config.try'], criteriaConfig.tryRules),
+  'readiness.check': defineResolver(payloads['readiness.check'], readiness.check),
+  'readiness.badge': defineResolver(payloads['readiness.badge'], readiness.badge),
+  'readiness.recheck.start': defineResolver(payloads['readiness.recheck.start'], readiness.startRecheckRun),
+  'readiness.recheck.progress': defineResolver(payloads['readiness.recheck.progress'], readiness.recheckRun),
+  'readiness.rules.get': defineResolver(payloads['readiness.rules.get'], readiness.getRules),
+  'readiness.rules.save': defineResolver(payloads['readiness.rules.save'], readiness.saveRules),
+  'readiness.rules.reset': defineResolver(payloads['readiness.rules.reset'], readiness.resetRules),
+  'readiness.rules.try': defineResolver(payloads['readiness.rules.try'], readiness.tryRules),
   'gadget.health': defineResolver(payloads['gadget.health'], gadget.health),
   'gadget.boards': defineResolver(payloads['gadget.boards'], gadget.boards),
 };

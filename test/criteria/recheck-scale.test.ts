@@ -49,10 +49,10 @@ async function recheck(): Promise<{
 }> {
   const before = await stats();
   const started = performance.now();
-  const { jobId } = await invokeData(server.url, 'criteria.recheck.start', { projectKey: 'BIG' });
+  const { jobId } = await invokeData(server.url, 'readiness.recheck.start', { projectKey: 'BIG' });
   await server.harness.events.idle();
   const ms = Math.round(performance.now() - started);
-  const { run } = await invokeData(server.url, 'criteria.recheck.progress', { jobId });
+  const { run } = await invokeData(server.url, 'readiness.recheck.progress', { jobId });
   const after = await stats();
   const jira = Object.fromEntries(
     Object.entries(after)

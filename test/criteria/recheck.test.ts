@@ -45,13 +45,13 @@ const backfillEvents = (jobId?: string) =>
 async function recheck(pageSize?: number, who = 'local-po'): Promise<RecheckView> {
   const started = await invokeData(
     server.url,
-    'criteria.recheck.start',
+    'readiness.recheck.start',
     { projectKey: 'TRAIL', ...(pageSize ? { pageSize } : {}) },
     who,
   );
   expect(started.alreadyRunning).toBe(false);
   await server.harness.events.idle();
-  const { run } = await invokeData(server.url, 'criteria.recheck.progress', { jobId: started.jobId }, who);
+  const { run } = await invokeData(server.url, 'readiness.recheck.progress', { jobId: started.jobId }, who);
   expect(run?.jobId).toBe(started.jobId);
   return run!;
 }
@@ -138,7 +138,7 @@ describe('criteria.recheck', () => {
     'refuses %s (not a project administrator) and writes nothing',
     async (who) => {
       const eventsBefore = backfillEvents().length;
-      const answer = await invokeResolver(server.url, 'criteria.recheck.start', { projectKey: 'TRAIL' }, who);
+      const answer = await invokeResolver(server.url, 'readiness.recheck.start', { projectKey: 'TRAIL' }, who);
       expect(answer).toEqual({
         ok: false,
         error: {
@@ -151,7 +151,7 @@ describe('criteria.recheck', () => {
       expect(await propertyWrites()).toBe(0);
       expect(await keysWhere('issue.property[valuerank-readiness].ready = "false"')).toEqual([]);
       // they can still see that no run happened
-      expect(await invokeData(server.url, 'criteria.recheck.progress', { projectKey: 'TRAIL' }, who)).toEqual(
+      expect(await invokeData(server.url, 'readiness.recheck.progress', { projectKey: 'TRAIL' }, who)).toEqual(
         {
           run: null,
         },
@@ -162,7 +162,7 @@ describe('criteria.recheck', () => {
   it('refuses an outsider as if the project did not exist', async () => {
     const start = await invokeResolver(
       server.url,
-      'criteria.recheck.start',
+      'readiness.recheck.start',
       { projectKey: 'TRAIL' },
       'local-outsider',
     );
@@ -170,14 +170,14 @@ describe('criteria.recheck', () => {
     const run = await recheck(20);
     const progress = await invokeResolver(
       server.url,
-      'criteria.recheck.progress',
+      'readiness.recheck.progress',
       { jobId: run.jobId },
       'local-outsider',
     );
     expect(progress.ok === false && progress.error.code).toBe('not-found');
     const byProject = await invokeResolver(
       server.url,
-      'criteria.recheck.progress',
+      'readiness.recheck.progress',
       { projectKey: 'TRAIL' },
       'local-outsider',
     );
@@ -185,13 +185,13 @@ describe('criteria.recheck', () => {
   });
 
   it("the project's last run is shown to anyone who can browse it", async () => {
-    expect(await invokeData(server.url, 'criteria.recheck.progress', { projectKey: 'TRAIL' })).toEqual({
+    expect(await invokeData(server.url, 'readiness.recheck.progress', { projectKey: 'TRAIL' })).toEqual({
       run: null,
     });
     const run = await recheck(25);
     const { run: seen } = await invokeData(
       server.url,
-      'criteria.recheck.progress',
+      'readiness.recheck.progress',
       { projectKey: 'TRAIL' },
       'local-viewer',
     );
@@ -218,12 +218,12 @@ describe('criteria.recheck', () => {
   });
 
   it('rejects a bad payload', async () => {
-    const answer = await invokeResolver(server.url, 'criteria.recheck.start', {
+    const answer = await invokeResolver(server.url, 'readiness.recheck.start', {
       projectKey: 'TRAIL',
       pageSize: 500,
     });
     expect(answer.ok === false && answer.error.code).toBe('invalid-payload');
-    const progress = await invokeResolver(server.url, 'criteria.recheck.progress', {});
+    const progress = await invokeResolver(server.url, 'readiness.recheck.progress', {});
     expect(progress.ok === false && progress.error.code).toBe('invalid-payload');
   });
 });

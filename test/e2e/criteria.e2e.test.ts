@@ -54,7 +54,7 @@ describe('the Acceptance criteria panel', () => {
     const html = appFrame(page);
     await expect(html.evaluate('document.documentElement.dataset.colorMode')).resolves.toBe('dark');
     const again = page.waitForResponse(
-      (r) => r.url().endsWith('/_local/invoke') && (r.request().postData() ?? '').includes('criteria.check'),
+      (r) => r.url().endsWith('/_local/invoke') && (r.request().postData() ?? '').includes('readiness.check'),
     );
     await ui.getByRole('button', { name: 'Check again' }).click();
     expect((await again).status()).toBe(200);
@@ -72,7 +72,7 @@ describe('the panel follows the issue', () => {
     await expect(ui.getByTestId('verdict').textContent()).resolves.toMatch(/^Ready$/i);
     const checks: string[] = [];
     page.on('request', (r) => {
-      if (r.url().endsWith('/_local/invoke') && (r.postData() ?? '').includes('criteria.check'))
+      if (r.url().endsWith('/_local/invoke') && (r.postData() ?? '').includes('readiness.check'))
         checks.push(r.url());
     });
     // Someone replaces the description: no acceptance criteria any more.

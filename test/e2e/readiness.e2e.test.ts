@@ -34,7 +34,7 @@ async function open(accountId: string, theme: 'light' | 'dark' = 'light'): Promi
 }
 
 const checkTrail83 = (accountId = 'local-po') =>
-  invokeData(server.url, 'criteria.check', { issueKey: 'TRAIL-83' }, accountId, {
+  invokeData(server.url, 'readiness.check', { issueKey: 'TRAIL-83' }, accountId, {
     moduleKey: 'valuerank-criteria-panel',
     extension: { issue: { key: 'TRAIL-83' } },
   });
@@ -76,7 +76,7 @@ it('the PO changes a severity and the bounds, tries them, saves, reloads, and re
     .first()
     .waitFor();
   expect(await form.getByLabel('Minimum criteria').getAttribute('aria-invalid')).toBe('true');
-  expect((await invokeData(server.url, 'criteria.config.get', { projectKey: 'TRAIL' })).stored).toBe(false);
+  expect((await invokeData(server.url, 'readiness.rules.get', { projectKey: 'TRAIL' })).stored).toBe(false);
 
   // Fix and save.
   await form.getByLabel('Minimum criteria').fill('1');
@@ -111,7 +111,7 @@ it('the PO changes a severity and the bounds, tries them, saves, reloads, and re
 }, 120_000);
 
 it('the developer sees the saved rules read-only (dark theme, token colours)', async () => {
-  await invokeData(server.url, 'criteria.config.save', {
+  await invokeData(server.url, 'readiness.rules.save', {
     projectKey: 'TRAIL',
     config: { severity: { 'open-ended': 'off' }, bounds: { min: 1, max: 8 } },
   });

@@ -2,7 +2,7 @@
  * The readiness rules resolvers on the local Jira site, run by the harness as Forge runs them (real
  * resolvers, real @forge/kvs): everyone who can browse TRAIL reads the rules; only its admin (the PO) saves
  * or resets them, the developer and the viewer are refused with nothing changed; invalid rules are refused
- * naming their paths; unsaved rules can be tried on a text; saved rules take effect in `criteria.check`.
+ * naming their paths; unsaved rules can be tried on a text; saved rules take effect in `readiness.check`.
  */
 import { DEFAULT_CONFIG } from '../../src/core/criteria';
 import { criteriaConfigKey } from '../../src/store/criteria';
@@ -25,9 +25,9 @@ function stored(): unknown {
   }
 }
 
-describe('criteria.config.get', () => {
+describe('readiness.rules.get', () => {
   it('answers the defaults, the default vocabularies and the text custom fields; the PO may edit', async () => {
-    const view = await invokeData(server.url, 'criteria.config.get', { projectKey: 'TRAIL' });
+    const view = await invokeData(server.url, 'readiness.rules.get', { projectKey: 'TRAIL' });
     expect(view).toMatchObject({
       projectKey: 'TRAIL',
       config: DEFAULT_CONFIG,
@@ -49,10 +49,10 @@ describe('criteria.config.get', () => {
 
   it('is read-only for the developer and the viewer, and refused to someone outside the project', async () => {
     for (const who of ['local-dev', 'local-viewer']) {
-      const view = await invokeData(server.url, 'criteria.config.get', { projectKey: 'TRAIL' }, who);
+      const view = await invokeData(server.url, 'readiness.rules.get', { projectKey: 'TRAIL' }, who);
       expect(view.canEdit).toBe(false);
     }
-    const outsider = refused(await invoke('criteria.config.get', { projectKey: 'TRAIL' }, 'local-outsider'));
+    const outsider = refused(await invoke('readiness.rules.get', { projectKey: 'TRAIL' }, 'local-outsider'));
     expect(['forbidden', 'not-found']).toContain(outsider.code);
   });
 
@@ -61,13 +61,13 @@ describe('criteria.config.get', () => {
       key: criteriaConfigKey('TRAIL'),
       value: { bounds: { min: 'two' } },
     });
-    const view = await invokeData(server.url, 'criteria.config.get', { projectKey: 'TRAIL' });
+    const view = await invokeData(server.url, 'readiness.rules.get', { projectKey: 'TRAIL' });
     expect(view).toMatchObject({ stored: true, config: DEFAULT_CONFIG });
     expect(view.problems).toEqual([expect.stringMatching(/^bounds\.min: /)]);
   });
 });
 
-describe('criteria.config.save and reset', () => {
+describe('readiness.rules.save and reset', () => {
   it('the PO saves: stored minimal with who and when, read back by everyone', async () => {
     const config = {
       ...DEFAULT_CONFIG,
@@ -75,7 +75,7 @@ describe('criteria.config.save and reset', () => {
       bounds: { min: 1, max: 6 },
       criteriaFieldId: 'customfield_10037',
     };
-    const saved = await invokeData(server.url, 'criteria.config.save', { projectKey: 'TRAIL', config });
+    const saved = await invokeData(server.url, 'readiness.rules.save', { projectKey: 'TRAIL', config });
     expect(saved).toMatchObject({ config, updatedBy: 'local-po', updatedByName: 'Amara Okafor' });
     expect(Date.parse(saved.updatedAt)).not.toBeNaN();
     expect(stored()).toEqual({
@@ -88,7 +88,7 @@ describe('criteria.config.save and reset', () => {
       savedByName: 'Amara Okafor',
       savedAt: saved.updatedAt,
     });
-    const asDev = await invokeData(server.url, 'criteria.config.get', { projectKey: 'TRAIL' }, 'local-dev');
+    const asDev = await invokeData(server.url, 'readiness.rules.get', { projectKey: 'TRAIL' }, 'local-dev');
     expect(asDev).toMatchObject({
       config,
       stored: true,
@@ -100,7 +100,7 @@ describe('criteria.config.save and reset', () => {
   });
 
   it('refuses the developer and the viewer clearly, and nothing changes', async () => {
-    await invokeData(server.url, 'criteria.config.save', {
+    await invokeData(server.url, 'readiness.rules.save', {
       projectKey: 'TRAIL',
       config: { bounds: { max: 9 } },
     });
@@ -108,7 +108,7 @@ describe('criteria.config.save and reset', () => {
     for (const who of ['local-dev', 'local-viewer']) {
       const save = refused(
         await invoke(
-          'criteria.config.save',
+          'readiness.rules.save',
           { projectKey: 'TRAIL', config: { severity: { 'gwt-incomplete': 'off' } } },
           who,
         ),
@@ -117,18 +117,18 @@ describe('criteria.config.save and reset', () => {
       expect(save.message).toBe(
         'Only administrators of project TRAIL can change its readiness rules. Nothing was changed.',
       );
-      const reset = refused(await invoke('criteria.config.reset', { projectKey: 'TRAIL' }, who));
+      const reset = refused(await invoke('readiness.rules.reset', { projectKey: 'TRAIL' }, who));
       expect(reset).toMatchObject({ code: 'forbidden' });
       expect(reset.message).toContain('Nothing was changed.');
     }
     expect(stored()).toEqual(before);
-    const view = await invokeData(server.url, 'criteria.config.get', { projectKey: 'TRAIL' });
+    const view = await invokeData(server.url, 'readiness.rules.get', { projectKey: 'TRAIL' });
     expect(view.config.bounds.max).toBe(9);
   });
 
   it('refuses invalid rules naming each bad path, and writes nothing', async () => {
     const error = refused(
-      await invoke('criteria.config.save', {
+      await invoke('readiness.rules.save', {
         projectKey: 'TRAIL',
         config: { bounds: { min: 8, max: 3 }, severity: { negative: 'loud' }, duplicateOverlap: 0.1 },
       }),
@@ -145,7 +145,7 @@ describe('criteria.config.save and reset', () => {
       ]),
     );
     const field = refused(
-      await invoke('criteria.config.save', {
+      await invoke('readiness.rules.save', {
         projectKey: 'TRAIL',
         config: { criteriaFieldId: 'customfield_10016' },
       }),
@@ -156,30 +156,30 @@ describe('criteria.config.save and reset', () => {
   });
 
   it('the PO resets to the defaults', async () => {
-    await invokeData(server.url, 'criteria.config.save', {
+    await invokeData(server.url, 'readiness.rules.save', {
       projectKey: 'TRAIL',
       config: { severity: { negative: 'off' } },
     });
-    expect(await invokeData(server.url, 'criteria.config.reset', { projectKey: 'TRAIL' })).toEqual({
+    expect(await invokeData(server.url, 'readiness.rules.reset', { projectKey: 'TRAIL' })).toEqual({
       config: DEFAULT_CONFIG,
     });
     expect(stored()).toBeUndefined();
-    const view = await invokeData(server.url, 'criteria.config.get', { projectKey: 'TRAIL' });
+    const view = await invokeData(server.url, 'readiness.rules.get', { projectKey: 'TRAIL' });
     expect(view).toMatchObject({ stored: false, config: DEFAULT_CONFIG });
   });
 });
 
-describe('criteria.config.try', () => {
+describe('readiness.rules.try', () => {
   it('answers the findings the unsaved rules give on a text, without storing anything', async () => {
     const text = 'The page loads quickly and shows the results etc.';
     const base = await invokeData(
       server.url,
-      'criteria.config.try',
+      'readiness.rules.try',
       { projectKey: 'TRAIL', config: {}, text, as: 'criterion' },
       'local-viewer',
     );
     expect(base.findings.map((f) => f.kind)).toEqual(expect.arrayContaining(['ambiguous', 'open-ended']));
-    const quieter = await invokeData(server.url, 'criteria.config.try', {
+    const quieter = await invokeData(server.url, 'readiness.rules.try', {
       projectKey: 'TRAIL',
       config: { severity: { ambiguous: 'off', 'open-ended': 'error' } },
       text,
@@ -191,7 +191,7 @@ describe('criteria.config.try', () => {
     const f = quieter.findings.find((x) => x.kind === 'open-ended')!;
     expect(quieter.texts[0]!.slice(f.start, f.end)).toBe(f.words);
 
-    const issue = await invokeData(server.url, 'criteria.config.try', {
+    const issue = await invokeData(server.url, 'readiness.rules.try', {
       projectKey: 'TRAIL',
       config: { bounds: { min: 3 } },
       text: 'Acceptance criteria\n- Saves the draft\n- Shows a toast within 2 s',
@@ -200,7 +200,7 @@ describe('criteria.config.try', () => {
     expect(issue.texts).toHaveLength(2);
     expect(issue.findings.map((x) => x.kind)).toContain('too-few-criteria');
 
-    const story = await invokeData(server.url, 'criteria.config.try', {
+    const story = await invokeData(server.url, 'readiness.rules.try', {
       projectKey: 'TRAIL',
       config: {},
       text: 'As a hiker, I want to see the trail map',
@@ -212,7 +212,7 @@ describe('criteria.config.try', () => {
 
   it('refuses invalid rules and a text over the limit', async () => {
     const bad = refused(
-      await invoke('criteria.config.try', {
+      await invoke('readiness.rules.try', {
         projectKey: 'TRAIL',
         config: { bounds: { min: -1 } },
         text: 'x',
@@ -222,7 +222,7 @@ describe('criteria.config.try', () => {
     expect(bad).toMatchObject({ code: 'invalid-payload' });
     expect(bad.details).toEqual([expect.stringMatching(/^bounds\.min: /)]);
     const long = refused(
-      await invoke('criteria.config.try', {
+      await invoke('readiness.rules.try', {
         projectKey: 'TRAIL',
         config: {},
         text: 'x'.repeat(20_001),
@@ -237,13 +237,13 @@ describe('criteria.config.try', () => {
 describe('saved rules take effect', () => {
   it('criteria.check on TRAIL-83 loses its open-ended findings when the PO turns that smell off', async () => {
     const check = (accountId = 'local-po') =>
-      invokeData(server.url, 'criteria.check', { issueKey: 'TRAIL-83' }, accountId, {
+      invokeData(server.url, 'readiness.check', { issueKey: 'TRAIL-83' }, accountId, {
         moduleKey: 'valuerank-criteria-panel',
         extension: { issue: { key: 'TRAIL-83' } },
       });
     const before = await check();
     expect(before.findings.map((f) => f.kind)).toContain('open-ended');
-    await invokeData(server.url, 'criteria.config.save', {
+    await invokeData(server.url, 'readiness.rules.save', {
       projectKey: 'TRAIL',
       config: { severity: { 'open-ended': 'off', ambiguous: 'error' } },
     });
@@ -253,7 +253,7 @@ describe('saved rules take effect', () => {
       true,
     );
     expect(after.verdict.ready).toBe(false);
-    await invokeData(server.url, 'criteria.config.reset', { projectKey: 'TRAIL' });
+    await invokeData(server.url, 'readiness.rules.reset', { projectKey: 'TRAIL' });
     expect((await check()).findings.map((f) => f.kind)).toContain('open-ended');
   });
 });

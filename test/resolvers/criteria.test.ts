@@ -27,9 +27,9 @@ const resolve = <K extends ResolverKey>(key: K, payload: { issueKey: string }, a
 const ok = <K extends ResolverKey>(key: K, payload: { issueKey: string }, accountId = 'local-po') =>
   invokeData(server.url, key, payload, accountId, panel(payload.issueKey));
 
-describe('criteria.check', () => {
+describe('readiness.check', () => {
   it('finds the criteria of an issue and flags the words in place (TRAIL-83: "Etc", "Partially")', async () => {
-    const view = await ok('criteria.check', { issueKey: 'TRAIL-83' });
+    const view = await ok('readiness.check', { issueKey: 'TRAIL-83' });
     expect(view.issueKey).toBe('TRAIL-83');
     expect(view.issueType).toBe('Story');
     expect(view.criteria.length).toBeGreaterThanOrEqual(2);
@@ -40,7 +40,7 @@ describe('criteria.check', () => {
   });
 
   it('answers Not ready with the blocking findings (TRAIL-53: a scenario without Then)', async () => {
-    const view = await ok('criteria.check', { issueKey: 'TRAIL-53' });
+    const view = await ok('readiness.check', { issueKey: 'TRAIL-53' });
     expect(view.verdict.ready).toBe(false);
     expect(view.verdict.blocking.map((f) => f.kind)).toContain('gwt-incomplete');
   });
@@ -50,35 +50,35 @@ describe('criteria.check', () => {
       key: criteriaConfigKey('TRAIL'),
       value: { severity: { 'open-ended': 'error' } },
     });
-    const view = await ok('criteria.check', { issueKey: 'TRAIL-83' });
+    const view = await ok('readiness.check', { issueKey: 'TRAIL-83' });
     expect(view.verdict.ready).toBe(false);
     expect(view.verdict.blocking.map((f) => f.words)).toContain('Etc');
   });
 
   it('counts task progress (TRAIL-89: 2 of 5 done)', async () => {
-    const view = await ok('criteria.check', { issueKey: 'TRAIL-89' });
+    const view = await ok('readiness.check', { issueKey: 'TRAIL-89' });
     expect(view.progress).toEqual({ done: 2, total: 5 });
   });
 
   it('refuses a bad key and an issue the user cannot see', async () => {
-    const bad = await resolve('criteria.check', { issueKey: 'not a key' });
+    const bad = await resolve('readiness.check', { issueKey: 'not a key' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
-    const hidden = await resolve('criteria.check', { issueKey: 'TRAIL-83' }, 'local-outsider');
+    const hidden = await resolve('readiness.check', { issueKey: 'TRAIL-83' }, 'local-outsider');
     expect(hidden.ok).toBe(false);
   });
 });
 
-describe('criteria.badge', () => {
+describe('readiness.badge', () => {
   it('shows readiness, quality and "not scored yet" until Prioritize writes a score', async () => {
-    const before = await ok('criteria.badge', { issueKey: 'TRAIL-48' });
+    const before = await ok('readiness.badge', { issueKey: 'TRAIL-48' });
     expect(before).toMatchObject({ issueKey: 'TRAIL-48', ready: true, quality: 100, value: null });
     await asPo.setIssueProperty('TRAIL-48', 'valuerank', { score: 12.5, model: 'wsjf' });
-    const after = await ok('criteria.badge', { issueKey: 'TRAIL-48' });
+    const after = await ok('readiness.badge', { issueKey: 'TRAIL-48' });
     expect(after.value).toEqual({ score: 12.5, model: 'wsjf' });
   });
 
   it('lists at most three blocking findings', async () => {
-    const badge = await ok('criteria.badge', { issueKey: 'TRAIL-53' });
+    const badge = await ok('readiness.badge', { issueKey: 'TRAIL-53' });
     expect(badge.ready).toBe(false);
     expect(badge.blocking.length).toBeGreaterThan(0);
     expect(badge.blocking.length).toBeLessThanOrEqual(3);

@@ -10,13 +10,13 @@ import { readIssueGoals, refusedGoalIds, writeIssueGoals } from '.';
 import type { JiraClient } from '../../jira/client';
 import { JiraForbiddenError, JiraNotFoundError } from '../../jira/errors';
 import { readCurrent } from '../../store/vision';
-import type { Call } from '../../resolvers/define';
+import type { Caller } from '../../shared/caller';
 import type { BulkTagResult, GoalsAnswers, goalsPayloads } from './api';
 import { AppError } from '../../shared/errors';
 
 type Resolve<K extends keyof GoalsAnswers> = (
   payload: z.infer<(typeof goalsPayloads)[K]>,
-  call: Call,
+  call: Caller,
 ) => Promise<GoalsAnswers[K]>;
 
 const record = (v: unknown): Record<string, unknown> | undefined =>

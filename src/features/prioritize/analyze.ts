@@ -25,7 +25,7 @@ import { strategicFit, type VisionBoard } from '../../core/vision';
 import { projectGoalTags } from '../goals';
 import type { JiraClient } from '../../jira/client';
 import type { JiraIssue } from '../../jira/schemas';
-import type { PrioritizedItem } from '../../resolvers/api';
+import type { PrioritizedItem } from './api';
 import { resolveBoard, type BoardRef } from './board';
 import { fieldsFor } from './mapped-fields';
 import { assertModelCompiles } from './model';

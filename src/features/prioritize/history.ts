@@ -1,7 +1,7 @@
 /** What happened before: the board's kept reorders, a job's progress, and who changed a score's inputs. */
 import { JiraNotFoundError } from '../../jira/errors';
 import { changeItemTo } from '../../jira/schemas';
-import type { HistoryEntry, InputChange, JobView } from '../../resolvers/api';
+import type { HistoryEntry, InputChange, JobView } from './api';
 import { AppError } from '../../shared/errors';
 import { listSnapshots, readJob } from '../../store/prioritize';
 import type { ServiceDeps } from './analyze';

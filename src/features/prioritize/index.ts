@@ -4,7 +4,7 @@
  * and the CLI all go through them (docs/adr/0004-feature-services.md).
  */
 import type { ModelConfig } from '../../core/scoring';
-import type { PreviewView, PrioritizeView } from '../../resolvers/api';
+import type { PreviewView, PrioritizeView } from './api';
 import { listSnapshots } from '../../store/prioritize';
 import { analyzeBoard, type ServiceDeps } from './analyze';
 import { resolveBoard, rightsIn } from './board';

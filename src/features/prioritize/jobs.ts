@@ -17,7 +17,7 @@ import { applyPlan, planRank } from '../../core/rank-plan';
 import type { ModelConfig } from '../../core/scoring';
 import type { JiraClient } from '../../jira/client';
 import { isTransientJiraError } from '../../jira/errors';
-import type { JobView } from '../../resolvers/api';
+import type { JobView } from './api';
 import { AppError, describeFailure } from '../../shared/errors';
 import {
   activeBoardJob,

@@ -1,7 +1,7 @@
 /** The Prioritize view and the preview of a reorder, made from an analysis. */
 import { planRank, type RankCall, type RankPlan } from '../../core/rank-plan';
 import { goalCoverage, type CoverageReport } from '../../core/vision';
-import type { PreviewView, PrioritizeView, RankCallView } from '../../resolvers/api';
+import type { PreviewView, PrioritizeView, RankCallView } from './api';
 import { fingerprintOf, prioritizedItems, type Analysis } from './analyze';
 import type { Rights } from './board';
 

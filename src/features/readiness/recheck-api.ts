@@ -14,11 +14,11 @@ export const recheckPayloads = {
    * them write the property only where they may edit. A run already going in the project is answered
    * instead of starting another. `pageSize`: issues per slice (default 100).
    */
-  'criteria.recheck.start': z
+  'readiness.recheck.start': z
     .object({ projectKey, pageSize: z.number().int().min(1).max(100).optional() })
     .strict(),
   /** A run's progress by its id, or the project's last run (null when it never ran or the run expired). */
-  'criteria.recheck.progress': z.union([z.object({ jobId }).strict(), z.object({ projectKey }).strict()]),
+  'readiness.recheck.progress': z.union([z.object({ jobId }).strict(), z.object({ projectKey }).strict()]),
 } as const;
 
 export interface RecheckView {
@@ -47,6 +47,6 @@ export interface RecheckView {
 }
 
 export interface RecheckAnswers {
-  'criteria.recheck.start': { jobId: string; alreadyRunning: boolean };
-  'criteria.recheck.progress': { run: RecheckView | null };
+  'readiness.recheck.start': { jobId: string; alreadyRunning: boolean };
+  'readiness.recheck.progress': { run: RecheckView | null };
 }

@@ -3,7 +3,7 @@
  * `valuerank-readiness` property current on edits only; issues nobody edited since the install, and every
  * issue after the project's criteria rules change, need this.
  *
- * A project administrator starts it (resolver `criteria.recheck.start`); it runs as a `@forge/events` job in
+ * A project administrator starts it (resolver `readiness.recheck.start`); it runs as a `@forge/events` job in
  * the context of that user (the consumer acts `asUser()`), so Jira writes the property only on issues they
  * may edit; its 403s are counted as skipped. Each queue event is one bounded slice: at most one JQL page
  * (`project = KEY ORDER BY key`, ≤ 100 issues, the property read in the same search) and at most

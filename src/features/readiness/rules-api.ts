@@ -10,18 +10,18 @@ import type { CriteriaConfig, FindingKind, Severity, SmellKind } from '../../cor
 
 const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]{1,9}$/, 'not a project key');
 
-/** The longest sample text `criteria.config.try` checks. */
+/** The longest sample text `readiness.rules.try` checks. */
 export const MAX_TRY_TEXT = 20_000;
 
 export const criteriaConfigPayloads = {
   /** The project's rules in effect, the defaults, who saved them, and whether the caller may edit. */
-  'criteria.config.get': z.object({ projectKey }).strict(),
+  'readiness.rules.get': z.object({ projectKey }).strict(),
   /** Saves the project's rules (project admins only); invalid rules are refused and nothing is written. */
-  'criteria.config.save': z.object({ projectKey, config: z.unknown() }).strict(),
+  'readiness.rules.save': z.object({ projectKey, config: z.unknown() }).strict(),
   /** Deletes the project's rules: the defaults apply again (project admins only). */
-  'criteria.config.reset': z.object({ projectKey }).strict(),
+  'readiness.rules.reset': z.object({ projectKey }).strict(),
   /** The findings unsaved rules give on a sample text, read as an issue description, a criterion or a story. */
-  'criteria.config.try': z
+  'readiness.rules.try': z
     .object({
       projectKey,
       config: z.unknown(),
@@ -88,8 +88,8 @@ export interface TryView {
 }
 
 export interface CriteriaConfigAnswers {
-  'criteria.config.get': CriteriaConfigView;
-  'criteria.config.save': SavedCriteriaConfig;
-  'criteria.config.reset': { config: CriteriaConfig };
-  'criteria.config.try': TryView;
+  'readiness.rules.get': CriteriaConfigView;
+  'readiness.rules.save': SavedCriteriaConfig;
+  'readiness.rules.reset': { config: CriteriaConfig };
+  'readiness.rules.try': TryView;
 }

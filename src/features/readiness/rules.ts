@@ -13,12 +13,7 @@ import {
 } from '../../core/criteria';
 import type { JiraClient } from '../../jira/client';
 import type { JiraField } from '../../jira/schemas';
-import type {
-  CriteriaConfigView,
-  CriteriaFieldOption,
-  SavedCriteriaConfig,
-  TryView,
-} from './rules-api';
+import type { CriteriaConfigView, CriteriaFieldOption, SavedCriteriaConfig, TryView } from './rules-api';
 import { projectAccess, requireProjectAdmin } from '../../shared/project-access';
 import { AppError } from '../../shared/errors';
 import { getCriteriaConfig, resetCriteriaConfig, saveCriteriaConfig } from '../../store/criteria';

@@ -38,7 +38,7 @@ import {
 } from '../../store/vision';
 import { roleMembership } from './editors';
 import { publishVision } from './publish';
-import type { Call } from '../../resolvers/define';
+import type { Caller } from '../../shared/caller';
 import { projectAccess, requireProjectAdmin, type ProjectAccess } from '../../shared/project-access';
 import { AppError } from '../../shared/errors';
 import {
@@ -55,7 +55,7 @@ import {
 
 type Resolve<K extends keyof VisionAnswers> = (
   payload: z.infer<(typeof visionPayloads)[K]>,
-  call: Call,
+  call: Caller,
 ) => Promise<VisionAnswers[K]>;
 
 type VisionRights = ProjectAccess;
@@ -80,7 +80,7 @@ const editorsSentence = (role: VisionRoleRef | null): string =>
  * they act in it (ADR 6). The role's actors and the caller's groups are read only in that case. `lenient`
  * (reads): a failed membership check means "cannot edit" instead of failing the read.
  */
-async function editRightsIn(call: Call, projectKey: string, lenient = false): Promise<EditRights> {
+async function editRightsIn(call: Caller, projectKey: string, lenient = false): Promise<EditRights> {
   const [rights, settings] = await Promise.all([
     rightsIn(call.jira, projectKey),
     readVisionSettings(projectKey),
@@ -108,7 +108,7 @@ async function editRightsIn(call: Call, projectKey: string, lenient = false): Pr
   };
 }
 
-async function requireEditor(call: Call, projectKey: string, toDo: string): Promise<EditRights> {
+async function requireEditor(call: Caller, projectKey: string, toDo: string): Promise<EditRights> {
   const rights = await editRightsIn(call, projectKey);
   if (!rights.canEdit)
     throw new AppError(
@@ -182,7 +182,7 @@ async function displayName(jira: JiraClient): Promise<string> {
  * Publishes the read copy after a change (ADR 5): as the app, because the caller's right to the change was
  * checked above and need not include Administer Projects. Never throws; the answer says whether it worked.
  */
-async function publish(call: Call, projectKey: string, name?: string): Promise<VisionPublished> {
+async function publish(call: Caller, projectKey: string, name?: string): Promise<VisionPublished> {
   const outcome = await publishVision(
     {
       appJira: new JiraClient(forgeTransport('app')),
@@ -195,7 +195,7 @@ async function publish(call: Call, projectKey: string, name?: string): Promise<V
 
 /** Saves `board` as the version after `expectedVersion`, or explains why not (invalid, conflict). */
 async function saveBoard(
-  call: Call,
+  call: Caller,
   projectKey: string,
   board: unknown,
   expectedVersion: number,
@@ -303,7 +303,7 @@ export const addNote: Resolve<'vision.notes.add'> = async (p, call) => {
   };
 };
 
-async function editableNote(call: Call, projectKey: string, id: string, toDo: string) {
+async function editableNote(call: Caller, projectKey: string, id: string, toDo: string) {
   const rights = await rightsIn(call.jira, projectKey);
   const note = await readNote(projectKey, id);
   if (!note) throw new AppError('not-found', `The note does not exist (any more).`);
@@ -359,7 +359,11 @@ export const exportMarkdown: Resolve<'vision.export'> = async (p, call) => {
 };
 
 /** The editor setting as the caller may see it; the project's roles only for admins (read as the admin). */
-async function settingsView(call: Call, projectKey: string, canAdmin: boolean): Promise<VisionSettingsView> {
+async function settingsView(
+  call: Caller,
+  projectKey: string,
+  canAdmin: boolean,
+): Promise<VisionSettingsView> {
   const [settings, projectRoles] = await Promise.all([
     readVisionSettings(projectKey),
     canAdmin ? call.jira.projectRoles(projectKey) : Promise.resolve([]),

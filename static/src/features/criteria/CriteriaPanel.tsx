@@ -11,10 +11,10 @@ import { Highlighted } from './Highlighted';
 import { kindLabel, type Finding } from './labels';
 import './criteria.css';
 
-type View = Answers['criteria.check'];
+type View = Answers['readiness.check'];
 
 export function CriteriaPanel({ issueKey }: { issueKey: string }) {
-  const [state, reload] = useAsync(() => call('criteria.check', { issueKey }), [issueKey]);
+  const [state, reload] = useAsync(() => call('readiness.check', { issueKey }), [issueKey]);
   useEffect(() => onIssueChanged(reload), [reload]);
   if (state.status === 'loading') return <Spinner label="Checking the acceptance criteria…" />;
   if (state.status === 'error')

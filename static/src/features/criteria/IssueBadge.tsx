@@ -6,7 +6,7 @@ import { useAsync } from '../../hooks/useAsync';
 import './criteria.css';
 
 export function IssueBadge({ issueKey }: { issueKey: string }) {
-  const [state, reload] = useAsync(() => call('criteria.badge', { issueKey }), [issueKey]);
+  const [state, reload] = useAsync(() => call('readiness.badge', { issueKey }), [issueKey]);
   useEffect(() => onIssueChanged(reload), [reload]);
   if (state.status === 'loading') return <Spinner label="Checking…" />;
   if (state.status === 'error')

@@ -1,7 +1,7 @@
 /** How findings read in the UI. */
 import type { Answers } from '../../bridge';
 
-export type Finding = Answers['criteria.check']['findings'][number];
+export type Finding = Answers['readiness.check']['findings'][number];
 export type Severity = Finding['severity'];
 
 export const SEVERITY_ICON: Record<Severity, string> = { error: '✖', warning: '⚠', info: 'ℹ' };

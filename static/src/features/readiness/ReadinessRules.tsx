@@ -1,9 +1,9 @@
 /**
- * The Readiness tab of the project page: the project's acceptance-criteria rules (`criteria.config.get`).
+ * The Readiness tab of the project page: the project's acceptance-criteria rules (`readiness.rules.get`).
  * Everyone who can browse the project sees them; project admins edit the severity of each finding kind,
  * the bounds, section headings, the criteria field, the story settings, the vocabularies, and save
- * (`criteria.config.save`, with the server's field-level errors shown next to the fields) or reset to the
- * defaults (`criteria.config.reset`, after a confirmation). "Try it" shows what the unsaved rules find on a
+ * (`readiness.rules.save`, with the server's field-level errors shown next to the fields) or reset to the
+ * defaults (`readiness.rules.reset`, after a confirmation). "Try it" shows what the unsaved rules find on a
  * pasted text. User text is only ever rendered as text.
  */
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
@@ -24,7 +24,7 @@ import { WordingSettings } from './WordingSettings';
 import './readiness.css';
 
 export function ReadinessRules({ projectKey }: { projectKey: string }) {
-  const [state, reload] = useAsync(() => call('criteria.config.get', { projectKey }), [projectKey]);
+  const [state, reload] = useAsync(() => call('readiness.rules.get', { projectKey }), [projectKey]);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   if (state.status === 'loading') return <Spinner label="Loading the readiness rules…" />;
   if (state.status === 'error')
@@ -98,7 +98,7 @@ function RulesForm({
     if (readOnly || !dirty || saving) return;
     setSaving(true);
     setError(undefined);
-    call('criteria.config.save', { projectKey: view.projectKey, config }).then(
+    call('readiness.rules.save', { projectKey: view.projectKey, config }).then(
       () => {
         setSaving(false);
         onChanged(
@@ -116,7 +116,7 @@ function RulesForm({
     setConfirmReset(false);
     setSaving(true);
     setError(undefined);
-    call('criteria.config.reset', { projectKey: view.projectKey }).then(
+    call('readiness.rules.reset', { projectKey: view.projectKey }).then(
       () => {
         setSaving(false);
         onChanged('Rules reset to the defaults.');

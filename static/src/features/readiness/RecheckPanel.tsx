@@ -1,15 +1,15 @@
 /**
  * Re-check all issues of a project (the readiness backfill): the last or current run with a progress bar
  * and its counts, followed while it runs, and — for project administrators — the button that starts one.
- * Resolvers: `criteria.recheck.progress` ({ projectKey } for the last run, { jobId } while following one)
- * and `criteria.recheck.start`.
+ * Resolvers: `readiness.recheck.progress` ({ projectKey } for the last run, { jobId } while following one)
+ * and `readiness.recheck.start`.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { AppCallError, call, type Answers } from '../../bridge';
 import { Banner, Button, ErrorMessage, Section, Spinner } from '../../components';
 import './recheck.css';
 
-export type RecheckRun = NonNullable<Answers['criteria.recheck.progress']['run']>;
+export type RecheckRun = NonNullable<Answers['readiness.recheck.progress']['run']>;
 
 export const RECHECK_POLL_MS = 1500;
 const MAX_POLL_FAILURES = 3;
@@ -146,7 +146,7 @@ export function RecheckPanel({ projectKey, canEdit }: { projectKey: string; canE
     setFollowing(true);
     const tick = () => {
       if (generation.current !== mine) return;
-      call('criteria.recheck.progress', { jobId }).then(
+      call('readiness.recheck.progress', { jobId }).then(
         ({ run: next }) => {
           if (generation.current !== mine) return;
           failures = 0;
@@ -172,7 +172,7 @@ export function RecheckPanel({ projectKey, canEdit }: { projectKey: string; canE
     setError(undefined);
     setFollowing(false);
     setRun(undefined);
-    call('criteria.recheck.progress', { projectKey }).then(
+    call('readiness.recheck.progress', { projectKey }).then(
       ({ run: last }) => {
         if (generation.current !== mine) return;
         setRun(last);
@@ -196,7 +196,7 @@ export function RecheckPanel({ projectKey, canEdit }: { projectKey: string; canE
     setStarting(true);
     setError(undefined);
     setNotice(undefined);
-    call('criteria.recheck.start', { projectKey }).then(
+    call('readiness.recheck.start', { projectKey }).then(
       ({ jobId, alreadyRunning }) => {
         setStarting(false);
         if (alreadyRunning) setNotice('A re-check of this project is running already; showing it.');

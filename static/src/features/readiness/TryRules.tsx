@@ -1,5 +1,5 @@
 /**
- * "Try it": the findings the unsaved rules give on a pasted text (`criteria.config.try`), read as an
+ * "Try it": the findings the unsaved rules give on a pasted text (`readiness.rules.try`), read as an
  * issue description, one criterion or a user story. The text is shown with its flagged words marked,
  * built from slices (never as HTML).
  */
@@ -12,7 +12,7 @@ import type { Finding } from '../criteria/labels';
 import type { Config } from './rules';
 import '../criteria/criteria.css';
 
-type TryView = Answers['criteria.config.try'];
+type TryView = Answers['readiness.rules.try'];
 type As = 'issue' | 'criterion' | 'story';
 
 const MAX_TEXT = 20_000;
@@ -36,7 +36,7 @@ export function TryRules({ projectKey, config }: { projectKey: string; config: (
     if (busy || text.trim() === '') return;
     setBusy(true);
     setError(undefined);
-    call('criteria.config.try', { projectKey, config: config(), text, as }).then(
+    call('readiness.rules.try', { projectKey, config: config(), text, as }).then(
       (view) => {
         setBusy(false);
         setResult({ view, as });

@@ -14,7 +14,7 @@ import {
   type SmellKind,
 } from '../../../../src/core/criteria/types';
 
-export type ConfigView = Answers['criteria.config.get'];
+export type ConfigView = Answers['readiness.rules.get'];
 export type Config = ConfigView['config'];
 export type SeveritySetting = Config['severity'][FindingKind];
 

@@ -1,0 +1,146 @@
+/**
+ * The Prioritize part of the resolver API (spread into `payloads` and `Answers` in src/resolvers/api.ts):
+ * payload schemas and the views the Prioritize screen, the backlog action and the CLI show.
+ */
+import { z } from 'zod';
+import type { Explanation, FieldMapping, ModelConfig } from '../../core/scoring';
+import { FieldMappingSchema, ModelConfigSchema } from '../../core/scoring';
+import type { CoverageReport } from '../../core/vision';
+import { boardId, issueKey, projectKey } from '../../shared/ids';
+
+export const prioritizePayloads = {
+  /** The Prioritize view of a board: every backlog item scored with the project's model, and the target order. */
+  'prioritize.load': z.object({ boardId, model: ModelConfigSchema.optional() }).strict(),
+  /** Dry run: the plan from the current order to the value order. */
+  'prioritize.preview': z.object({ boardId, model: ModelConfigSchema.optional() }).strict(),
+  /** Applies a previewed plan as the user; answers a job to poll. `fingerprint` is the preview's. */
+  'prioritize.apply': z
+    .object({ boardId, model: ModelConfigSchema.optional(), fingerprint: z.string().min(1).max(200) })
+    .strict(),
+  'prioritize.progress': z.object({ jobId: z.string().min(1).max(100) }).strict(),
+  /** Restores the order from before the last apply on this board (kept: last 10). */
+  'prioritize.undo': z.object({ boardId }).strict(),
+  'prioritize.history': z.object({ boardId }).strict(),
+  'prioritize.pin': z.object({ boardId, key: issueKey, pinned: z.boolean() }).strict(),
+  /** The project's scoring model (any user who may rank may change it). */
+  'prioritize.setModel': z.object({ projectKey, model: ModelConfigSchema }).strict(),
+  /** The project's field mapping: project admins only. */
+  'mapping.save': z.object({ projectKey, mapping: FieldMappingSchema }).strict(),
+  /** Who changed a score's inputs and when (Jira's changelog of the mapped fields). */
+  'score.history': z
+    .object({ issueKey, fieldIds: z.array(z.string().min(1).max(100)).min(1).max(20) })
+    .strict(),
+} as const;
+
+export interface PrioritizedItem {
+  key: string;
+  summary: string;
+  issueType: string;
+  status: string;
+  /** 1-based position in the current backlog order. */
+  rank: number;
+  /** 1-based position in the value order. */
+  targetRank: number;
+  storyPoints: number | undefined;
+  /** null when unscored; then `reason` says why. */
+  score: number | null;
+  /** The score as shown (rounded), or '—'. */
+  display: string;
+  reason?: string;
+  /** MoSCoW bucket when the model is MoSCoW. */
+  bucket?: string;
+  explanation: Explanation;
+  pinned: boolean;
+  /** Issues in this backlog that this one blocks / is blocked by. */
+  blocks: string[];
+  blockedBy: string[];
+  /** True when lifted above higher scores because it blocks one of them. */
+  lifted: boolean;
+  /** Shares its exact score with another item. */
+  tie: boolean;
+  /** Moving one input by one step would move it more than a few places. */
+  fragile?: { input: string; from: number; to: number; places: number };
+  /** Other boards this issue sits on (Jira's rank is global). */
+  otherBoards: string[];
+}
+
+export interface PrioritizeView {
+  board: { id: number; name: string; projectKey: string };
+  model: ModelConfig;
+  mapping: FieldMapping;
+  /** True when no mapping is stored yet and this one was proposed from the fields. */
+  mappingProposed: boolean;
+  mappingNotes: string[];
+  canEditMapping: boolean;
+  canRank: boolean;
+  items: PrioritizedItem[];
+  cycles: string[][];
+  undoAvailable: boolean;
+  /** How the backlog's value spreads over the vision's active goals (when the project has a vision). */
+  goalCoverage?: CoverageReport;
+}
+
+export interface RankCallView {
+  issues: string[];
+  before?: string;
+  after?: string;
+}
+
+export interface PreviewView {
+  /** Identifies the backlog order the plan was made from; apply refuses a stale one and re-plans. */
+  fingerprint: string;
+  before: string[];
+  after: string[];
+  moved: number;
+  calls: RankCallView[];
+  /** What naive strategies would cost: one call per moved issue, and re-ranking everything in chunks of 50. */
+  naive: { perMovedIssue: number; chunksOf50: number };
+  moves: Array<{ key: string; from: number; to: number }>;
+  warnings: Array<{ key?: string; message: string }>;
+}
+
+export interface JobView {
+  jobId: string;
+  state: 'queued' | 'running' | 'done' | 'failed';
+  /** Rank calls done / planned. */
+  done: number;
+  total: number;
+  /** True when the backlog changed after the preview and the plan was made again. */
+  replanned: boolean;
+  /** Issues Jira refused to rank, by key, with its reasons. */
+  failed: Array<{ key: string; errors: string[] }>;
+  /** After applying: did a re-read show exactly the planned order? */
+  verified?: boolean;
+  message?: string;
+}
+
+export interface HistoryEntry {
+  id: string;
+  at: string;
+  byAccountId: string;
+  byName?: string;
+  model: string;
+  moved: number;
+}
+
+export interface InputChange {
+  fieldId: string;
+  field: string;
+  from: string | null;
+  to: string | null;
+  at: string;
+  by: string;
+}
+
+export interface PrioritizeAnswers {
+  'prioritize.load': PrioritizeView;
+  'prioritize.preview': PreviewView;
+  'prioritize.apply': JobView;
+  'prioritize.progress': JobView;
+  'prioritize.undo': JobView;
+  'prioritize.history': { entries: HistoryEntry[] };
+  'prioritize.pin': { pinned: string[] };
+  'prioritize.setModel': { model: ModelConfig };
+  'mapping.save': { mapping: FieldMapping };
+  'score.history': { changes: InputChange[] };
+}
