@@ -13,14 +13,27 @@ export function readCsv(file: string): Record<string, string>[] {
   return parseCsvRecords(fs.readFileSync(file, 'utf8'));
 }
 
+/** The smells the two files label (every smell kind but `uncertain-verb`, which they do not mark). */
+export const LABELLED_SMELLS = [
+  'subjective',
+  'ambiguous',
+  'loophole',
+  'open-ended',
+  'superlative',
+  'comparative',
+  'negative',
+  'vague-pronoun',
+] as const satisfies readonly SmellKind[];
+export type LabelledSmell = (typeof LABELLED_SMELLS)[number];
+
 /** Smell labels: for each smell, the marked words in lower case (empty when the cell is `-`). */
 export interface LabelledRequirement {
   text: string;
-  labels: Record<SmellKind, string[]>;
+  labels: Record<LabelledSmell, string[]>;
 }
 
 /** Column names of each file, per smell (the two files name them differently). */
-export const SMELL_COLUMNS: Record<'DS2' | 'DS4', { text: string; smells: Record<SmellKind, string> }> = {
+export const SMELL_COLUMNS: Record<'DS2' | 'DS4', { text: string; smells: Record<LabelledSmell, string> }> = {
   DS2: {
     text: 'text',
     smells: {
@@ -52,8 +65,8 @@ export const SMELL_COLUMNS: Record<'DS2' | 'DS4', { text: string; smells: Record
 export function readSmells(name: 'DS2' | 'DS4'): LabelledRequirement[] {
   const cols = SMELL_COLUMNS[name];
   return readCsv(sharedDataPath('smells', `${name}.csv`)).map((row) => {
-    const labels = {} as Record<SmellKind, string[]>;
-    for (const [smell, column] of Object.entries(cols.smells) as [SmellKind, string][]) {
+    const labels = {} as Record<LabelledSmell, string[]>;
+    for (const [smell, column] of Object.entries(cols.smells) as [LabelledSmell, string][]) {
       const cell = (row[column] ?? '').trim();
       labels[smell] =
         cell === '-' || cell === ''
@@ -99,6 +112,8 @@ export interface AnnotatedStory {
   role?: Span;
   goal?: Span;
   benefit?: Span;
+  /** The Action spans (verbs the annotators marked) of the goal, outside the benefit. */
+  actions: Span[];
 }
 
 interface RawEntity {
@@ -144,7 +159,18 @@ export function readDalpiaz(): AnnotatedStory[] {
         actions.length > 0
           ? { start: Math.min(...actions.map((s) => s.start)), end: Math.max(...actions.map((s) => s.end)) }
           : undefined;
-      out.push({ file, text, role: persona ? span(persona) : undefined, goal, benefit: b });
+      const goalActions = rec.entities
+        .filter((e) => e.label === 'Action')
+        .map(span)
+        .filter((s) => !b || s.end <= b.start);
+      out.push({
+        file,
+        text,
+        role: persona ? span(persona) : undefined,
+        goal,
+        benefit: b,
+        actions: goalActions,
+      });
     }
   }
   return out;

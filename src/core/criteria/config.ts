@@ -15,6 +15,7 @@ export const DEFAULT_SEVERITY: Record<FindingKind, Severity | 'off'> = {
   comparative: 'warning',
   negative: 'info',
   'vague-pronoun': 'info',
+  'uncertain-verb': 'info',
   'gwt-incomplete': 'error',
   'not-atomic': 'warning',
   'not-measurable': 'warning',
@@ -88,7 +89,10 @@ export const CriteriaConfigSchema = z
         requireFormat: z.boolean().default(false),
         /** Roles that are valid but weak (an info-level `story-no-role`). */
         weakRoles: words.default(['user', 'end user', 'end-user', 'person', 'people', 'someone', 'anyone']),
-        /** Roles that are not users of the product: the product itself or its builders. */
+        /**
+         * Roles that are not actors: the product itself or a part of it. Any human or organisational role
+         * (developer, analyst, product manager, admin, team, company) is a valid role.
+         */
         invalidRoles: words.default([
           'system',
           'the system',
@@ -106,16 +110,6 @@ export const CriteriaConfigSchema = z
           'algorithm',
           'database',
           'api',
-          'developer',
-          'developers',
-          'programmer',
-          'engineer',
-          'tester',
-          'architect',
-          'data scientist',
-          'team',
-          'dev team',
-          'development team',
         ]),
       })
       .prefault({}),

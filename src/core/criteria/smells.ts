@@ -6,6 +6,7 @@
 import { DEFAULT_CONFIG, type CriteriaConfig } from './config';
 import {
   AUXILIARIES,
+  CLAUSE_OPENERS,
   clauseStarts,
   DETERMINERS,
   GRADABLE_ADJECTIVES,
@@ -13,9 +14,12 @@ import {
   isVerbForm,
   MODALS,
   NUMBER_WORDS,
+  PREPOSITIONS,
+  sentences,
   tokenize,
   type Token,
 } from './nlp';
+import { tag, type Pos } from './tagger';
 import { SMELL_KINDS, type SmellKind } from './types';
 import { DEFAULT_VOCABULARY } from './vocabulary';
 
@@ -219,9 +223,112 @@ export function quotedSpans(text: string): { start: number; end: number }[] {
   return out;
 }
 
+/** Tags of words that can carry a judgement or a vague amount (not verbs, nouns or names). */
+const MODIFIER_POS = new Set<Pos>(['ADJ', 'ADV', 'DET', 'NUM', 'PRON', 'X', 'INTJ', 'SCONJ', 'ADP', 'PART']);
+/** Smells whose single words are adjectives, adverbs or quantifiers. */
+const MODIFIER_SMELLS = new Set<SmellKind>(['subjective', 'ambiguous']);
+const NOUN_POS = new Set<Pos>(['NOUN', 'PROPN', 'PRON', 'NUM']);
+const RELATIVES = new Set(['which', 'who', 'whom', 'whose', 'that']);
+const CONDITIONS = new Set([
+  'if',
+  'when',
+  'whenever',
+  'unless',
+  'where',
+  'wherever',
+  'whether',
+  'case',
+  'once',
+]);
+const NEGATIVE_DETERMINERS = new Set(['no', 'none', 'nothing', 'nobody', 'no one', 'neither', 'nor']);
+/** Words that introduce the value of a vague word right after it: "quickly (within 2 s)". */
+const QUANTIFIER_LINKS = new Set([
+  '(',
+  ',',
+  ':',
+  '-',
+  '–',
+  '—',
+  'within',
+  'under',
+  'below',
+  'i.e',
+  'ie',
+  'namely',
+]);
+const LIMITS = new Set([
+  'minimum',
+  'maximum',
+  'minimal',
+  'maximal',
+  'optimum',
+  'highest',
+  'lowest',
+  'max',
+  'min',
+]);
+const AS_POSSIBLE = new Set([
+  'possible',
+  'practicable',
+  'practical',
+  'feasible',
+  'necessary',
+  'needed',
+  'required',
+  'reasonable',
+  'can',
+  'appropriate',
+]);
+/** Verbs of the open-ended smell that are only open-ended as verbs ("supports" yes, "the support team" no). */
+const OPEN_VERB_ENTRIES = /^(support|minimi[sz]e|maximi[sz]e|optimi[sz]e|improve|enhance|handle|manage)~$/;
+
+/** The index of the sentence of each token (sentences of `nlp.sentences`). */
+function sentenceIndex(text: string, tokens: readonly Token[]): number[] {
+  const spans = sentences(text);
+  const out = new Array<number>(tokens.length).fill(0);
+  let s = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    while (s < spans.length - 1 && t.start >= (spans[s] as { end: number }).end) s++;
+    out[i] = s;
+  }
+  return out;
+}
+
+/** A number follows within a few words of token `i` in the same sentence, introduced as its value. */
+function quantifiedAfter(
+  tokens: readonly Token[],
+  sentence: readonly number[],
+  i: number,
+  end: number,
+): boolean {
+  let linked = false;
+  for (let k = end; k < Math.min(tokens.length, end + 8); k++) {
+    const t = tokens[k] as Token;
+    if (sentence[k] !== sentence[i]) return false;
+    if (QUANTIFIER_LINKS.has(t.lower) || (t.lower === 'up' && tokens[k + 1]?.lower === 'to')) linked = true;
+    else if (t.type === 'punct' && /^[.;!?]$/.test(t.text)) return false;
+    if (t.type === 'number' && linked) return true;
+  }
+  return false;
+}
+
+/** A number right next to a limit word: "maximum 10 users", "a minimum of 3", "5 at most". */
+function hasValueNear(tokens: readonly Token[], i: number, end: number): boolean {
+  for (let k = end; k < Math.min(tokens.length, end + 4); k++) {
+    const t = tokens[k] as Token;
+    if (isNumber(t)) return true;
+    if (t.type === 'punct' && !/^[(:=]$/.test(t.text)) break;
+  }
+  const before = tokens[i - 1];
+  return !!before && before.type === 'number';
+}
+
 /**
- * All smell words of a text, longest match first; a match inside a longer one is dropped. Words in quotes
- * and capitalised words inside a clause ("shows Easy, Moderate and Hard") are names, not claims.
+ * All smell words of a text, longest match first; a match inside a longer one is dropped; a word that
+ * carries several smells is returned once per smell. Words in quotes, proper names (tagged PROPN, or
+ * capitalised inside a clause: "shows Easy, Moderate and Hard", "the Best Western list") are names, not
+ * claims. Parts of speech come from the tagger (`tagger.ts`).
  */
 export function detectSmells(
   text: string,
@@ -231,14 +338,105 @@ export function detectSmells(
   const lex = compileLexicon(config);
   const starts = clauseStarts(text, tokens);
   const quoted = quotedSpans(text);
+  const { pos, lemma } = tag(text, tokens);
+  const sentence = sentenceIndex(text, tokens);
+  const capital = (i: number) => /^\p{Lu}\p{Ll}/u.test(tokens[i]?.text ?? '');
   const isName = (i: number): boolean => {
     const t = tokens[i] as Token;
     if (quoted.some((q) => q.start < t.start && t.end < q.end)) return true;
-    if (starts[i] || !/^\p{Lu}\p{Ll}/u.test(t.text)) return false;
+    if (!capital(i)) return false;
+    // a run of capitalised proper nouns ("Best Western") is a name even at a clause start
+    if (pos[i] === 'PROPN' && ((capital(i + 1) && pos[i + 1] === 'PROPN') || (!starts[i] && capital(i - 1))))
+      return true;
+    if (starts[i]) return false;
     const prev = tokens[i - 1];
     return !!prev && prev.type === 'word' && /^\p{Ll}/u.test(prev.text);
   };
+  /** The token that opens the clause of token i. */
+  const clauseOpener = (i: number): Token | undefined => {
+    for (let k = i; k >= 0; k--) {
+      if (sentence[k] !== sentence[i]) return undefined;
+      if (starts[k]) {
+        const t = tokens[k] as Token;
+        return CLAUSE_OPENERS.has(tokens[k - 1]?.lower ?? '') ? tokens[k - 1] : t;
+      }
+    }
+    return undefined;
+  };
+  /** Whether the pattern match of `p` at tokens [i, end) is the smell here, in context. */
+  const inContext = (p: Pattern, i: number, end: number): boolean => {
+    const t = tokens[i] as Token;
+    const single = end === i + 1;
+    const next = tokens[end];
+    const nextPos = pos[end];
+    if (p.exception) return true;
+    if (single && MODIFIER_SMELLS.has(p.smell) && !MODIFIER_POS.has(pos[i] as Pos)) return false;
+    switch (p.smell) {
+      case 'ambiguous':
+        // "rather than", "too" meaning "also": degree words only before what they grade
+        if ((t.lower === 'rather' || t.lower === 'too') && !(nextPos === 'ADJ' || nextPos === 'ADV'))
+          return false;
+        if (t.lower === 'long' && (tokens[i - 1]?.lower === 'as' || tokens[i - 1]?.lower === 'how'))
+          return false;
+        return !quantifiedAfter(tokens, sentence, i, end);
+      case 'subjective':
+        return !quantifiedAfter(tokens, sentence, i, end);
+      case 'open-ended':
+        if (single && OPEN_VERB_ENTRIES.test(p.entry) && pos[i] !== 'VERB') return false;
+        if (single && LIMITS.has(t.lower) && hasValueNear(tokens, i, end)) return false;
+        return true;
+      case 'superlative':
+        if (single && LIMITS.has(t.lower) && hasValueNear(tokens, i, end)) return false;
+        return true;
+      case 'comparative':
+        return !hasReference(tokens, i, lex.comparativeReference);
+      case 'negative': {
+        if (!NEGATIVE_DETERMINERS.has(p.tokens.map((x) => (x.kind === 'word' ? x.value : '#')).join(' ')))
+          return true;
+        // "no" before a noun or a bound ("no user", "no more than 5") names an absence or a limit
+        if (
+          t.lower === 'no' &&
+          single &&
+          next &&
+          next.type === 'word' &&
+          nextPos !== 'VERB' &&
+          nextPos !== 'AUX'
+        )
+          return false;
+        // a condition: "if no file is selected", "when nothing matches"
+        const opener = clauseOpener(i);
+        return !(opener && CONDITIONS.has(opener.lower));
+      }
+      case 'vague-pronoun': {
+        if (single && DEMONSTRATIVES.has(t.lower) && !pronounUse(tokens, i)) return false;
+        if (t.text === 'IT' || (t.lower === 'it' && expletiveIt(tokens, i))) return false;
+        if (single && RELATIVES.has(t.lower)) {
+          // a relative pronoun right after its noun ("the file, which …", "users who …", "in which")
+          let k = i - 1;
+          if (tokens[k]?.text === ',') k--;
+          if (tokens[k] && PREPOSITIONS.has(tokens[k]?.lower ?? '')) k--;
+          if (k >= 0 && NOUN_POS.has(pos[k] as Pos)) return false;
+        }
+        return true;
+      }
+      default:
+        return true;
+    }
+  };
   const found: (SmellMatch & { exception: boolean; first: number })[] = [];
+  const push = (smell: SmellKind, i: number, end: number, entry: string, exception = false) => {
+    const t = tokens[i] as Token;
+    const last = tokens[end - 1] as Token;
+    found.push({
+      smell,
+      words: text.slice(t.start, last.end),
+      start: t.start,
+      end: last.end,
+      entry,
+      exception,
+      first: i,
+    });
+  };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (t.type === 'word' && isName(i)) continue;
@@ -247,50 +445,35 @@ export function detectSmells(
     for (const p of list) {
       if (p.clauseStart && !starts[i]) continue;
       const end = matchAt(tokens, i, p);
-      if (end < 0) continue;
-      if (p.smell === 'vague-pronoun' && !p.exception && end === i + 1 && DEMONSTRATIVES.has(t.lower))
-        if (!pronounUse(tokens, i)) continue;
-      if (p.smell === 'vague-pronoun' && (t.text === 'IT' || (t.lower === 'it' && expletiveIt(tokens, i))))
-        continue;
-      if (p.smell === 'comparative' && !p.exception && hasReference(tokens, i, lex.comparativeReference))
-        continue;
-      const last = tokens[end - 1] as Token;
-      found.push({
-        smell: p.smell,
-        words: text.slice(t.start, last.end),
-        start: t.start,
-        end: last.end,
-        entry: p.entry,
-        exception: p.exception,
-        first: i,
-      });
+      if (end < 0 || !inContext(p, i, end)) continue;
+      push(p.smell, i, end, p.entry, p.exception);
     }
-    if (t.type === 'word') {
-      if (lex.morphology.est && lex.superlatives.has(t.lower))
-        found.push({
-          smell: 'superlative',
-          words: t.text,
-          start: t.start,
-          end: t.end,
-          entry: '@est',
-          exception: false,
-          first: i,
-        });
-      if (
-        lex.morphology.er &&
-        lex.comparatives.has(t.lower) &&
-        !hasReference(tokens, i, lex.comparativeReference)
-      )
-        found.push({
-          smell: 'comparative',
-          words: t.text,
-          start: t.start,
-          end: t.end,
-          entry: '@er',
-          exception: false,
-          first: i,
-        });
+    if (t.type !== 'word') continue;
+    // "as fast as possible", "as few clicks as needed": a superlative in disguise (INCOSE R33)
+    if (t.lower === 'as' && lex.morphology.est) {
+      for (let k = i + 2; k <= Math.min(tokens.length - 2, i + 4); k++) {
+        if (tokens[k]?.lower !== 'as') continue;
+        const head = pos[i + 1];
+        if (
+          (head === 'ADJ' || head === 'ADV' || head === 'DET') &&
+          AS_POSSIBLE.has(tokens[k + 1]?.lower ?? '')
+        )
+          push('superlative', i, k + 2, 'as … as possible');
+        break;
+      }
     }
+    const tg = pos[i] as Pos;
+    if (tg !== 'ADJ' && tg !== 'ADV') continue;
+    const graded = (suffix: RegExp, known: Set<string>) =>
+      known.has(t.lower) || (suffix.test(t.lower) && lemma(i) !== t.lower && lemma(i).length >= 2);
+    if (lex.morphology.est && graded(/(?:est)$/, lex.superlatives)) push('superlative', i, i + 1, '@est');
+    if (
+      lex.morphology.er &&
+      graded(/(?:er)$/, lex.comparatives) &&
+      !hasReference(tokens, i, lex.comparativeReference) &&
+      !quantifiedAfter(tokens, sentence, i, i + 1)
+    )
+      push('comparative', i, i + 1, '@er');
   }
   const exceptions = found.filter((f) => f.exception);
   const matches = found.filter(
@@ -349,5 +532,9 @@ export const SMELL_TEXT: Record<
   'vague-pronoun': {
     message: (w) => `"${w}" does not say clearly what it refers to.`,
     suggestion: (w) => `Name the thing "${w}" stands for.`,
+  },
+  'uncertain-verb': {
+    message: (w) => `"${w}" leaves open whether the behaviour is required at all.`,
+    suggestion: () => 'Say what the product does ("shall", "does"), or drop the criterion if it is optional.',
   },
 };

@@ -6,13 +6,13 @@
 import { DEFAULT_CONFIG, type CriteriaConfig } from './config';
 import { sentences, tokenize } from './nlp';
 import { detectSmells } from './smells';
-import { coordinations } from './structure';
+import { tag } from './tagger';
 import type { Finding, FindingKind, ParsedStory, Part, Severity, SmellKind } from './types';
 
 const ROLE_START = /^[\s"'“*_>#-]*as\s+(?:(?:an?|the|one|some)\s+)?/i;
 /** "I want", "I'd like to", "we need to be able to", ... The goal starts after it. */
 const WANT =
-  /\b(?:i|we)\s*(?:(?:only|also|really|just|always|still)\s+)?(?:['’]d\s+like|would\s+(?:like|love|want)|(?:(?<neg>do\s+not|don['’]t|never)\s+)?(?:want|need|wish|require|expect|prefer|desire)|(?:should|must|shall|will)\s+be\s+able|(?:can|could|should|must|shall|will|may)(?!\s+be\s+able)|am\s+able|are\s+able)\b(?:\s+to\b)?(?:\s+be\s+able\s+to\b)?\s*/di;
+  /\b(?:i|we)\s*(?:(?:only|also|really|just|always|still)\s+)?(?:['’]d\s+like|would\s+(?:like|love|want)|(?:(?<neg>do\s+not|don['’]t|never)\s+)?(?:want|need|wish|require|expect|prefer|desire)|(?:should|must|shall|will|would|could)\s+be\s+able|(?:can|could|should|must|shall|will|may)(?!\s+be\s+able)|(?:['’]m|am|are|['’]re)\s+able)\b(?:\s+to\b)?(?:\s+be\s+able\s+to\b)?\s*/di;
 /** The benefit starts after it. */
 const SO_THAT =
   /(?:,\s*|\s+)(?:so\s+that|so\s+as\s+to|in\s+order\s+to|in\s+order\s+that|so(?=\s+(?:i|we|they|he|she|it|you|my|our|the|users?|that)\b))\s*/i;
@@ -174,7 +174,17 @@ export function checkStory(text: string, config: CriteriaConfig = DEFAULT_CONFIG
         suggestion: 'Split the story so that each one has a single goal.',
         detail: join.detail,
       });
-    const vague = detectSmells(goal.text, config).filter((m) => STORY_VAGUE.has(m.smell));
+    const goalTokens = tokenize(goal.text);
+    const { pos } = tag(goal.text, goalTokens);
+    const posAt = (start: number) => pos[goalTokens.findIndex((t) => t.start === start)];
+    const vague = detectSmells(goal.text, config, goalTokens).filter(
+      (m) =>
+        STORY_VAGUE.has(m.smell) &&
+        // "more" or "less" alone asks for an amount, not a judgement ("more filters")
+        !(m.smell === 'comparative' && /^(?:more|less|fewer)$/i.test(m.words)) &&
+        // an adverb of manner ("easily", "quickly") says how, the goal is still one thing to do
+        !(m.smell === 'subjective' && posAt(m.start) === 'ADV'),
+    );
     const v = vague[0];
     if (v)
       add('story-vague', {
@@ -197,28 +207,74 @@ export function checkStory(text: string, config: CriteriaConfig = DEFAULT_CONFIG
  */
 const STORY_VAGUE = new Set<SmellKind>(['subjective', 'superlative', 'comparative', 'loophole']);
 
+const ACTION_SKIP = new Set([
+  'to',
+  'also',
+  'then',
+  'later',
+  'not',
+  'be',
+  'able',
+  'can',
+  'could',
+  'will',
+  'would',
+]);
+
 /**
- * The Quality User Story rule for atomicity: a conjunction ("and", "or", "&", "and/or") in the goal,
- * except inside "between … and …" and "both … and …", which name one relation.
+ * The Quality User Story rule for atomicity, read as "one action": a conjunction ("and", "or", "&", "+")
+ * in the main clause of the goal — before a purpose clause ("… to reduce my workload and improve care" is
+ * why, not what) or a comma after the first verb. "between … and …" and "both … and …" name one relation,
+ * "and/or" is an open-ended term. `detail` says what it joins: `verbs` (a second action: the word after
+ * it, past adverbs and "to", is a verb), `clauses`, or `conjunction` (several things). Parts of speech come
+ * from the tagger.
  */
 export function storyConjunction(
   goal: string,
 ): { words: string; start: number; end: number; detail: string } | undefined {
   const tokens = tokenize(goal);
+  const { pos } = tag(goal, tokens);
+  let verbs = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token1;
+    if (pos[i] === 'VERB') {
+      // a purpose clause after the action: "… to protect them from hacking and attacks"
+      if (verbs > 0 && tokens[i - 1]?.lower === 'to') return undefined;
+      verbs++;
+    }
+    if (t.text === ',' && verbs > 0 && !/^(and|or)$/.test(tokens[i + 1]?.lower ?? '')) {
+      // a list goes on after a comma ("A, B and C"); a participle clause does not
+      if (pos[i + 1] === 'VERB' || /ing$/.test(tokens[i + 1]?.lower ?? '')) return undefined;
+    }
     if (t.lower !== 'and' && t.lower !== 'or' && t.text !== '&' && t.text !== '+') continue;
+    if (tokens[i + 1]?.text === '/' || tokens[i - 1]?.text === '/') continue;
     const before = tokens.slice(Math.max(0, i - 5), i).map((w) => w.lower);
     if (t.lower === 'and' && (before.includes('between') || before.includes('both'))) continue;
-    const joins = coordinations(goal, tokens).find((c) => c.start === t.start);
-    return { words: t.text, start: t.start, end: t.end, detail: joins ? joins.joins : 'conjunction' };
+    let k = i + 1;
+    while (
+      k < tokens.length &&
+      (tokens[k]?.text === ',' || pos[k] === 'ADV' || ACTION_SKIP.has(tokens[k]?.lower ?? ''))
+    )
+      k++;
+    const next = pos[k];
+    const detail =
+      next === 'VERB'
+        ? 'verbs'
+        : (next === 'PRON' && (pos[k + 1] === 'VERB' || pos[k + 1] === 'AUX')) || next === 'AUX'
+          ? 'clauses'
+          : 'conjunction';
+    return { words: t.text, start: t.start, end: t.end, detail };
   }
   return undefined;
 }
 
 /** Brackets, examples or text beyond the role–goal–benefit sentence. */
 function notMinimal(text: string, story: ParsedStory): Omit<Finding, 'kind' | 'severity'> | undefined {
-  const bracket = /[([{][^)\]}]*[)\]}]?/.exec(text);
+  // an acronym in brackets ("Autonomous Vehicles (AVs)") names a thing, it adds no detail
+  const bracket = [...text.matchAll(/[([{][^)\]}]*[)\]}]?/g)].find(
+    (m) =>
+      !/^[([{]\s*[\p{Lu}\p{N}][\p{L}\p{N}&./-]{0,11}\s*[)\]}]$/u.test(m[0]) || !/\p{Lu}.*\p{Lu}/u.test(m[0]),
+  );
   if (bracket)
     return {
       words: bracket[0],
@@ -236,10 +292,9 @@ function notMinimal(text: string, story: ParsedStory): Omit<Finding, 'kind' | 's
       (t.lower === 'e' && next?.text === '.' && tokens[i + 2]?.lower === 'g') ||
       (t.lower === 'i' && next?.text === '.' && tokens[i + 2]?.lower === 'e') ||
       (t.lower === 'for' && (next?.lower === 'example' || next?.lower === 'instance')) ||
-      (t.lower === 'such' && next?.lower === 'as') ||
       t.lower === 'etc';
     if (isExample) {
-      const end = next && (t.lower === 'for' || t.lower === 'such') ? next.end : t.end;
+      const end = next && t.lower === 'for' ? next.end : t.end;
       return {
         words: text.slice(t.start, end),
         start: t.start,

@@ -94,7 +94,12 @@ export function tag(text: string, tokens: readonly Token[]): Tagged {
     if (m < 0) return tokens[i]?.lower ?? '';
     let l = lemmas.get(m);
     if (l === undefined) {
-      l = String(doc.tokens().itemAt(m).out(nlp.its.lemma)).toLowerCase();
+      l = String(
+        doc
+          .tokens()
+          .itemAt(m)
+          .out(nlp.its.lemma as never),
+      ).toLowerCase();
       lemmas.set(m, l);
     }
     return l;

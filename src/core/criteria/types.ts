@@ -48,6 +48,7 @@ export const SMELL_KINDS = [
   'comparative',
   'negative',
   'vague-pronoun',
+  'uncertain-verb',
 ] as const;
 export type SmellKind = (typeof SMELL_KINDS)[number];
 
