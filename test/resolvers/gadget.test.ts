@@ -3,7 +3,7 @@
  * are checked against the same backlog read straight from the site and recomputed here: readiness from the
  * descriptions (core criteria check), the value order from `prioritize.load`'s scores, top-N overlap by hand.
  * Then 5,000 issues at 100 ms per Jira call: one answer making about one call per page of 50 issues, in the
- * time of at most 999 sequential Jira calls (a reference timed in the same run, so that load slows both
+ * time of at most 500 sequential Jira calls (a reference timed in the same run, so that load slows both
  * alike), and a cached second answer that makes only the access check's calls.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -150,7 +150,7 @@ describe('gadget on 5,000 issues at 100 ms per Jira call', () => {
   }, 60_000);
   afterAll(() => server.close());
 
-  it('answers in the time of 999 sequential Jira calls, and a second viewer within a minute costs only the access check', async () => {
+  it('answers in the time of 500 sequential Jira calls, and a second viewer within a minute costs only the access check', async () => {
     const payload = {
       boardId: BIG_BOARD_ID,
       topN: 20,
@@ -173,7 +173,7 @@ describe('gadget on 5,000 issues at 100 ms per Jira call', () => {
     const first = t.result;
     console.log(`${describeTiming('gadget.health, 5,000 issues, 100 ms latency', t)}; ${calls} Jira calls`);
     expect(calls).toBeLessThanOrEqual(Math.ceil(5000 / 50) + 10);
-    expect(t.ratio).toBeLessThan(999);
+    expect(t.ratio).toBeLessThan(500);
     expect(first.cached).toBe(false);
     expect(first.readiness?.all.total).toBe(5000);
     expect(first.top).toHaveLength(20);
@@ -186,5 +186,5 @@ describe('gadget on 5,000 issues at 100 ms per Jira call', () => {
     expect(second.cached).toBe(true);
     expect(calls2).toBeLessThanOrEqual(2);
     expect(second.top).toEqual(first.top);
-  }, 60_000);
+  }, 120_000); // under heavy load the first answer has taken 28 s (ratio 259)
 });

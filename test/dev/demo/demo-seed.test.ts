@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Seed, type SeedIssue } from '../../../dev/site/seed-schema';
 import { adf, adfToText, buildDemoSeed, buildLargeSeed } from '../../../dev/demo';
+import { describeTiming, timeAgainstReference } from '../../support/timing';
 
 const ADF_SCHEMA_PATH = join(
   __dirname,
@@ -348,12 +349,13 @@ describe('demo seed (Trailhead)', () => {
 });
 
 describe('large seed', () => {
-  it('builds 10,000 issues in under a second and parses', () => {
-    buildLargeSeed(50); // warm up the modules
-    const started = performance.now();
+  it('builds 10,000 issues within 60 times the reference workload, and parses', () => {
+    // Timed interleaved with the reference workload (sorting 100,000 numbers) in this run, so a loaded machine
+    // slows both alike; it failed at 1,307 ms against an absolute 1,000 ms bound on a loaded machine.
+    const t = timeAgainstReference(() => void buildLargeSeed(10_000), 5, 1);
+    console.log(describeTiming('buildLargeSeed(10000)', t));
+    expect(t.ratio).toBeLessThan(60);
     const seed = buildLargeSeed(10_000);
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(1000);
     const parsed = Seed.parse(seed);
     expect(parsed.issues).toHaveLength(10_000);
     expect(parsed.projects.map((p) => p.key)).toEqual(['BIG']);
