@@ -307,7 +307,7 @@ function quantifiedAfter(
     const t = tokens[k] as Token;
     if (sentence[k] !== sentence[i]) return false;
     if (QUANTIFIER_LINKS.has(t.lower) || (t.lower === 'up' && tokens[k + 1]?.lower === 'to')) linked = true;
-    else if (t.type === 'punct' && /^[.;!?]$/.test(t.text)) return false;
+    else if (t.type === 'punct' && /^[;!?]$/.test(t.text)) return false;
     if (t.type === 'number' && linked) return true;
   }
   return false;

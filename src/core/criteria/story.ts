@@ -4,7 +4,7 @@
  * (role, goal), benefit present, atomic, minimal, valid role, unambiguous goal.
  */
 import { DEFAULT_CONFIG, type CriteriaConfig } from './config';
-import { sentences, tokenize } from './nlp';
+import { isVerbForm, sentences, tokenize } from './nlp';
 import { detectSmells } from './smells';
 import { tag } from './tagger';
 import type { Finding, FindingKind, ParsedStory, Part, Severity, SmellKind } from './types';
@@ -224,10 +224,10 @@ const ACTION_SKIP = new Set([
 /**
  * The Quality User Story rule for atomicity, read as "one action": a conjunction ("and", "or", "&", "+")
  * in the main clause of the goal — before a purpose clause ("… to reduce my workload and improve care" is
- * why, not what) or a comma after the first verb. "between … and …" and "both … and …" name one relation,
- * "and/or" is an open-ended term. `detail` says what it joins: `verbs` (a second action: the word after
- * it, past adverbs and "to", is a verb), `clauses`, or `conjunction` (several things). Parts of speech come
- * from the tagger.
+ * why, not what) or a comma after the first verb — that joins a second action: the word after it (past
+ * adverbs and "to") is a verb (`verbs`: "plan and send sessions") or starts a clause (`clauses`). Several
+ * things joined ("blood and urine samples") are one action; "between … and …", "both … and …" name one
+ * relation, "and/or" is an open-ended term. Parts of speech come from the tagger.
  */
 export function storyConjunction(
   goal: string,
@@ -256,13 +256,20 @@ export function storyConjunction(
       (tokens[k]?.text === ',' || pos[k] === 'ADV' || ACTION_SKIP.has(tokens[k]?.lower ?? ''))
     )
       k++;
-    const next = pos[k];
+    // a verb the tagger read as a noun: a verb of the list with an object after it ("search and view the log")
+    const verbLike =
+      pos[k] === 'NOUN' &&
+      isVerbForm(tokens[k]?.lower ?? '') &&
+      (pos[k + 1] === 'DET' || pos[k + 1] === 'PRON' || tokens[k + 1] === undefined);
+    const next = verbLike ? 'VERB' : pos[k];
     const detail =
       next === 'VERB'
         ? 'verbs'
         : (next === 'PRON' && (pos[k + 1] === 'VERB' || pos[k + 1] === 'AUX')) || next === 'AUX'
           ? 'clauses'
           : 'conjunction';
+    // several things joined ('blood and urine samples') are still one action
+    if (detail === 'conjunction') continue;
     return { words: t.text, start: t.start, end: t.end, detail };
   }
   return undefined;

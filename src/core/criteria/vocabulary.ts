@@ -51,7 +51,8 @@ export const DEFAULT_VOCABULARY: Record<SmellKind, readonly string[]> = {
     with ease, hassle-free, painless, effortless, effortlessly,
   `),
   // 29148 "ambiguous adverbs and adjectives", Berry's vague quantifiers and degree/frequency/time words,
-  // INCOSE R7 vague terms: words with no agreed value. Not modal verbs (`uncertain-verb`), not plain
+  // INCOSE R7 vague terms (efficient, effective, flexible are also judgements: both kinds): words with no
+  // agreed value. Not modal verbs (`uncertain-verb`), not plain
   // determiners ("other", "different", "certain", "standard").
   ambiguous: list(`
     fast, quick, quickly, slow, slowly, rapid, rapidly, soon, promptly, timely, in a timely manner,
@@ -63,6 +64,7 @@ export const DEFAULT_VOCABULARY: Record<SmellKind, readonly string[]> = {
     regularly, periodically, commonly, mostly, mainly, largely, partially, partly, relatively, fairly,
     quite, rather, very, extremely, highly, too, slightly, somewhat, moderately, reasonably well,
     to some extent, to a certain extent, in most cases, in some cases, as a rule, shortly,
+    efficient, efficiently, effective, effectively, flexible,
   `),
   // 29148/INCOSE R8 escape clauses: the requirement applies only when someone decides it does.
   loophole: list(`

@@ -54,10 +54,8 @@ describe('story findings', () => {
     expect(kinds('As the system, I want to purge old logs so that the disk does not fill up')).toContainEqual(
       ['story-no-role', 'invalid-role'],
     );
-    expect(kinds('As a backend developer, I want a cache so that pages load in 1 s')).toContainEqual([
-      'story-no-role',
-      'invalid-role',
-    ]);
+    // a developer is a human actor, a valid role (issue 12: annotators accept it)
+    expect(kinds('As a backend developer, I want a cache so that pages load in 1 s')).toEqual([]);
     const weak = checkStory('As a user, I want to export my runs so that I can back them up').findings;
     expect(weak.map((f) => [f.kind, f.detail, f.severity])).toEqual([['story-no-role', 'weak-role', 'info']]);
   });
@@ -96,6 +94,69 @@ describe('story findings', () => {
     expect(f).toHaveLength(1);
     expect(s.slice(f[0]?.start, f[0]?.end)).toBe('intuitive');
     expect(kinds('As a coach, I want to see 3 upcoming sessions, so that I can plan')).toEqual([]);
+  });
+});
+
+describe('story checks with the tagger (issue 12)', () => {
+  const kinds = (s: string) => checkStory(s).findings.map((f) => [f.kind, f.detail ?? '']);
+
+  it.each([
+    'developer',
+    'data analyst',
+    'product manager',
+    'admin',
+    'support team',
+    'company',
+    'repository manager',
+  ])('story-no-role accepts the human or organisational role "%s"', (role) => {
+    expect(kinds(`As a ${role}, I want to export the report, so that I can share it`)).toEqual([]);
+  });
+
+  it('story-no-role still rejects the product itself as the role', () => {
+    expect(kinds('As the application, I want to cache pages so that they load')).toContainEqual([
+      'story-no-role',
+      'invalid-role',
+    ]);
+  });
+
+  it.each([
+    ["As a coach, I'm able to export the plan, so that I can print it", 'export the plan'],
+    ['As a coach, I would be able to export the plan, so that I can print it', 'export the plan'],
+    ['As a coach, I am able to export the plan, so that I can print it', 'export the plan'],
+  ])('story-no-goal: "be able to" forms give the goal (%s)', (s, goal) => {
+    expect(parseStory(s).goal?.text).toBe(goal);
+    expect(kinds(s)).toEqual([]);
+  });
+
+  it('story-not-atomic: one action on several things is atomic; two actions are not', () => {
+    expect(
+      kinds('As a nurse, I want the robot to deliver blood and urine samples, so that I save time'),
+    ).toEqual([]);
+    expect(
+      kinds('As a nurse, I want to deliver items using the robot to reduce my workload and improve care'),
+    ).toEqual([['story-no-benefit', '']]);
+    expect(kinds('As a coach, I want to plan and send sessions, so that players know')).toContainEqual([
+      'story-not-atomic',
+      'verbs',
+    ]);
+  });
+
+  it('story-not-minimal: acronyms in brackets and "such as" examples are not extra detail', () => {
+    expect(kinds('As a driver, I want Autonomous Vehicles (AVs) to brake, so that I am safe')).toEqual([]);
+    expect(kinds('As a coach, I want filters such as dates, so that I can compare')).toEqual([]);
+    expect(kinds('As a coach, I want a chart (like Strava), so that I can compare')).toContainEqual([
+      'story-not-minimal',
+      'brackets',
+    ]);
+  });
+
+  it('story-vague: not "more" alone, not an adverb of manner; still a judgement', () => {
+    expect(kinds('As a coach, I want more filters, so that I can compare')).toEqual([]);
+    expect(kinds('As a coach, I want to easily export the plan, so that I can print it')).toEqual([]);
+    expect(kinds('As a coach, I want a better planner, so that I save time')).toContainEqual([
+      'story-vague',
+      'comparative',
+    ]);
   });
 });
 

@@ -1,0 +1,162 @@
+/**
+ * Testability smells with the part-of-speech tagger: one test per error pattern seen on text the project
+ * had never seen (issue 12), the uncertain-verb kind, every kind a word carries, and the speed of the tagger.
+ */
+import { checkIssue, CriteriaConfigSchema, DEFAULT_CONFIG, detectSmells } from '../../../src/core/criteria';
+import { tokenize } from '../../../src/core/criteria/nlp';
+import { tag } from '../../../src/core/criteria/tagger';
+import type { SmellKind } from '../../../src/core/criteria/types';
+import { describeTiming, timeAgainstReference } from '../../support/timing';
+
+const found = (text: string, smell?: SmellKind) =>
+  detectSmells(text)
+    .filter((m) => smell === undefined || m.smell === smell)
+    .map((m) => m.words);
+const pairs = (text: string) => detectSmells(text).map((m) => [m.smell, m.words]);
+
+describe('tagger', () => {
+  it('tags our tokens with Universal POS tags, hyphenated words and contractions included', () => {
+    const text = "The user-friendly page can't load faster than the best one.";
+    const tokens = tokenize(text);
+    const { pos, lemma } = tag(text, tokens);
+    const at = (w: string) => pos[tokens.findIndex((t) => t.text === w)];
+    expect(at('user-friendly')).toBe('ADJ');
+    expect(at("can't")).toBe('AUX');
+    expect(at('page')).toBe('NOUN');
+    expect(at('faster')).toBe('ADV');
+    expect(lemma(tokens.findIndex((t) => t.text === 'best'))).toBe('good');
+    expect(tag('', [])).toMatchObject({ pos: [] });
+  });
+});
+
+describe('error patterns from unseen text', () => {
+  it('"rather than" is a choice, not a vague degree; "rather slow" is', () => {
+    expect(found('Prefer the cached copy rather than the remote one.', 'ambiguous')).toEqual([]);
+    expect(found('The import is rather slow.', 'ambiguous')).toEqual(['rather', 'slow']);
+  });
+
+  it('"one or more" is a count, not a comparison', () => {
+    expect(found('One or more files can be attached.', 'comparative')).toEqual([]);
+    expect(found('Two or more reviewers approve it.', 'comparative')).toEqual([]);
+    expect(found('Attach more files.', 'comparative')).toEqual(['more']);
+  });
+
+  it('a superlative inside a proper name is a name', () => {
+    expect(found('The list shows hotels of the Best Western chain.', 'superlative')).toEqual([]);
+    expect(found('Best Western hotels are listed first.', 'superlative')).toEqual([]);
+    expect(found('The list shows the best hotels.', 'superlative')).toEqual(['best']);
+  });
+
+  it('a relative pronoun right after its antecedent is not vague', () => {
+    expect(found('The report lists the files which were changed.', 'vague-pronoun')).toEqual([]);
+    expect(found('Users who own a board can archive it.', 'vague-pronoun')).toEqual([]);
+    expect(found('The folder, in which the files are kept, is shared.', 'vague-pronoun')).toEqual([]);
+    expect(found('The cart is saved. It shows the total.', 'vague-pronoun')).toEqual(['It']);
+  });
+
+  it('"at least" / "no more than" with a number is a bound', () => {
+    const text = 'Passwords have at least 8 characters and no more than 64 characters.';
+    expect(pairs(text)).toEqual([]);
+    expect(found('Backups run at least once a day.', 'superlative')).toEqual([]);
+    expect(found('The report shows at least the totals.', 'superlative')).toEqual(['least']);
+  });
+
+  it('a vague word already quantified right after it is not vague', () => {
+    expect(found('The page responds quickly (within 2 seconds).', 'ambiguous')).toEqual([]);
+    expect(found('The page responds quickly, i.e. within 2 seconds.', 'ambiguous')).toEqual([]);
+    expect(found('The page responds quickly.', 'ambiguous')).toEqual(['quickly']);
+  });
+
+  it('"no" before a noun and "if no …" conditions are not negative statements', () => {
+    expect(found('If no file is selected, the Save button is disabled.', 'negative')).toEqual([]);
+    expect(found('The system shows no results for an empty query.', 'negative')).toEqual([]);
+    expect(found('The service shall not lose data.', 'negative')).toEqual(['shall not']);
+    expect(found('Nothing is deleted.', 'negative')).toEqual(['Nothing']);
+  });
+
+  it('"as <adjective> as possible" is a superlative without a list entry', () => {
+    expect(found('Make the page load as fast as possible.', 'superlative')).toEqual(['as fast as possible']);
+    expect(found('Keep the form as short as practicable.', 'superlative')).toEqual([
+      'as short as practicable',
+    ]);
+  });
+
+  it('minimum and maximum without a value are flagged; with one they are not', () => {
+    expect(found('The dialog shows the maximum upload size.', 'superlative')).toEqual(['maximum']);
+    expect(found('The dialog shows the maximum upload size.', 'open-ended')).toEqual(['maximum']);
+    expect(pairs('Uploads have a maximum of 10 MB.')).toEqual([]);
+    expect(pairs('Allow minimum 3 reviewers.')).toEqual([]);
+  });
+
+  it('implicit negatives (avoid, prevent, prohibit) are negative statements', () => {
+    expect(
+      found('The system shall avoid duplicate entries and prevent double bookings.', 'negative'),
+    ).toEqual(['avoid', 'prevent']);
+    expect(found('Sharing is prohibited.', 'negative')).toEqual(['prohibited']);
+  });
+
+  it('a word that is both subjective and ambiguous is reported under both kinds', () => {
+    const smells = detectSmells('The search is efficient.').filter((m) => m.words === 'efficient');
+    expect(smells.map((m) => m.smell).sort()).toEqual(['ambiguous', 'subjective']);
+    const issue = checkIssue({ description: '## Acceptance criteria\n- The search is efficient' });
+    const finding = issue.findings.find((f) => f.words === 'efficient');
+    expect(finding).toMatchObject({ kind: 'subjective', detail: 'also: ambiguous' });
+  });
+});
+
+describe('parts of speech keep verbs and nouns out of adjective smells', () => {
+  it('"clean" the verb, "support" the noun, "light" the noun are not smells', () => {
+    expect(found('Clean the cache after an import.', 'subjective')).toEqual([]);
+    expect(found('The layout is clean.', 'subjective')).toEqual(['clean']);
+    expect(found('The support team gets an email.', 'open-ended')).toEqual([]);
+    expect(found('The app supports dark mode.', 'open-ended')).toEqual(['supports']);
+  });
+
+  it('comparatives and superlatives come from the tagger and morphology, not from a list', () => {
+    expect(pairs('Show a shinier, cheaper icon and the safest route.')).toEqual([
+      ['comparative', 'shinier'],
+      ['comparative', 'cheaper'],
+      ['superlative', 'safest'],
+    ]);
+    expect(found('The user, the order number and the other tester', 'comparative')).toEqual([]);
+  });
+});
+
+describe('uncertain-verb', () => {
+  it('flags may, might, could, be able to, capable of as their own kind, not as ambiguous', () => {
+    expect(pairs('The user may be able to export the list.')).toEqual([
+      ['uncertain-verb', 'may'],
+      ['uncertain-verb', 'able to'],
+    ]);
+    expect(found('The job might fail and could retry.', 'uncertain-verb')).toEqual(['might', 'could']);
+    expect(found('The user may be able to export the list.', 'ambiguous')).toEqual([]);
+    expect(found('The user may not delete the list.', 'uncertain-verb')).toEqual([]);
+  });
+
+  it('has a default severity (info) and a vocabulary like every smell', () => {
+    expect(DEFAULT_CONFIG.severity['uncertain-verb']).toBe('info');
+    const off = CriteriaConfigSchema.parse({ severity: { 'uncertain-verb': 'off' } });
+    expect(off.severity['uncertain-verb']).toBe('off');
+    const edited = CriteriaConfigSchema.parse({ vocabulary: { 'uncertain-verb': { add: ['hopefully'] } } });
+    expect(found('It hopefully works.', 'uncertain-verb')).toEqual([]);
+    expect(
+      detectSmells('It hopefully works.', edited)
+        .filter((m) => m.smell === 'uncertain-verb')
+        .map((m) => m.words),
+    ).toEqual(['hopefully']);
+  });
+});
+
+describe('speed', () => {
+  it('tags and checks a 10 KB criterion text in a small fraction of the reference workload', () => {
+    const sentence =
+      'The system shall respond faster than the old one and show the best results, which are stored. ';
+    let text = '';
+    while (text.length < 10_000) text += sentence;
+    detectSmells(text); // loads the model once
+    const t = timeAgainstReference(() => detectSmells(text), 15, 5);
+    console.log(describeTiming(`smells of a ${text.length} character text`, t));
+    // the reference (sorting 100,000 numbers) takes about 5–10 ms on a quiet machine
+    expect(t.ratio).toBeLessThan(0.8);
+  });
+});
