@@ -35,8 +35,7 @@ export const DEFAULT_VOCABULARY: Record<SmellKind, readonly string[]> = {
   // 29148 "subjective language" (user friendly, easy to use, cost effective), Femmer's subjective
   // language, and general evaluative adjectives/adverbs: a judgement of quality, ease, look or feel.
   subjective: list(`
-    user-friendly, user friendly, friendly, easy, easily, easier, easiest, easy to use, easy-to-use,
-    simple, simply, simpler, intuitive, intuitively, nice, nicely, good, bad, poor, poorly, great,
+    user-friendly, user friendly, friendly, easy, easily, easy to use, easy-to-use, simple, simply, intuitive, intuitively, nice, nicely, good, bad, poor, poorly, great,
     excellent, outstanding, superior, inferior, beautiful, beautifully, attractive, elegant, elegantly,
     pleasant, pleasing, ugly, clean, cleanly, neat, seamless, seamlessly, smooth, smoothly, convenient,
     conveniently, inconvenient, comfortable, uncomfortable, modern, powerful, flexible, flexibly, robust,
@@ -46,7 +45,7 @@ export const DEFAULT_VOCABULARY: Record<SmellKind, readonly string[]> = {
     awesome, perfect, perfectly, satisfying, satisfactory, unsatisfactory, engaging, enjoyable, appealing,
     obvious, obviously, lightweight, well-designed, well designed, well-defined, well defined,
     well-structured, well-documented, well-organized, well-organised, user-centric, fun, cool, annoying,
-    confusing, cumbersome, tedious, awkward, complicated, pretty, nicer, graceful, gracefully, user
+    confusing, cumbersome, tedious, awkward, complicated, pretty, graceful, gracefully, user
     experience, look and feel, look-and-feel, ergonomic, aesthetic, aesthetically, visually appealing,
     with ease, hassle-free, painless, effortless, effortlessly,
   `),
