@@ -54,10 +54,18 @@ export const OTHER_TITLES = new Set(
 `),
 );
 
-/** A title without decoration: emoji and symbols, markup, numbering, trailing colon; lower case. */
+/** Emoji shortcodes (`:white_check_mark:`), not times or ratios ("10:30:00"). */
+export const SHORTCODE = /(?<![\w:]):[a-z][a-z0-9_+-]*:(?![\w:])/gi;
+
+/** A title without decoration: emoji, shortcodes and symbols, HTML tags, escapes, markup, numbering, trailing
+ * colon; lower case. */
 export function sectionTitle(text: string): string {
   return text
-    .replace(/[*_`~]+/g, '')
+    .replace(SHORTCODE, ' ')
+    .replace(/<\/?[a-z][a-z0-9]*(?:\s[^<>]*)?\/?>/gi, ' ')
+    .replace(/\\(?=[!-/:-@[-`{-~])/g, '')
+    .replace(/[*`~]+/g, '')
+    .replace(/_+/g, ' ')
     .replace(/\([^)]*\)/g, ' ')
     .replace(/[^\p{L}\p{N}/\s'-]/gu, ' ')
     .replace(/^\s*\d+(?:\.\d+)*\s*/, '')
@@ -71,17 +79,21 @@ export function isCriteriaTitle(text: string, extra: readonly string[] = []): bo
   const t = sectionTitle(text);
   if (t === '' || t.length > 60) return false;
   const titles = [...CRITERIA_TITLES, ...extra.map((e) => sectionTitle(e))];
-  return titles.some((title) => {
-    if (t === title) return true;
-    if (!t.endsWith(` ${title}`)) return false;
-    const words = t.slice(0, -title.length).trim().split(' ');
-    // "Product acceptance criteria", "Draft AC" — but not "see the AC"
-    return (
-      words.length <= 2 &&
-      title.length > 3 &&
-      !/^(see|the|no|not|with|without|for|and|or)$/.test(words[0] ?? '')
-    );
-  });
+  // "Desired outcome/Acceptance criteria": either side of a slash may be the title (not "a/c" itself)
+  const sides = t.includes('/') ? t.split('/').map((side) => side.trim()) : [];
+  return [t, ...sides].some((part) => titles.some((title) => titleMatches(part, title)));
+}
+
+function titleMatches(t: string, title: string): boolean {
+  if (t === title) return true;
+  if (!t.endsWith(` ${title}`)) return false;
+  const words = t.slice(0, -title.length).trim().split(' ');
+  // "Product acceptance criteria", "Draft AC" — but not "see the AC"
+  return (
+    words.length <= 2 &&
+    title.length > 3 &&
+    !/^(see|the|no|not|with|without|for|and|or)$/.test(words[0] ?? '')
+  );
 }
 
 export function isOtherTitle(text: string): boolean {

@@ -22,7 +22,38 @@ export interface Found {
 
 const GWT_LINE = /^\s*(?:[-*•]\s*)?(?:\*\*|\*|_)?(given|when|then|and|but)(?:\*\*|\*|_)?(?=[\s:,])[\s:,]*/i;
 const SCENARIO_LINE = /^\s*(?:\*\*|\*|_)?\s*(scenario(?:\s+outline)?|example)\b[^:]*:(?:\*\*|\*|_)?\s*(.*)$/i;
-const GHERKIN_SKIP = /^\s*(?:feature|background|examples|rule)\s*:/i;
+const GHERKIN_SKIP = /^\s*(?:feature|examples|rule)\s*:/i;
+/** A Gherkin Background (shared Given steps): context, not a criterion. */
+const BACKGROUND = /^\s*(?:\*\*|\*|__|_)?\s*background\s*:?\s*(?:\*\*|\*|__|_)?\s*:?\s*$/i;
+/**
+ * Text that is not a criterion: nothing to read (no letter: "...", "-", "1."), a placeholder ("N/A", "TBD",
+ * "See above"), or struck through (`~~…~~`, `-…-` in wiki markup: withdrawn).
+ */
+function placeholder(text: string): boolean {
+  const t = text.trim();
+  return (
+    !/\p{L}/u.test(t) ||
+    /^(?:n\/?a|tbd|tbc|todo|to do|none|unknown|see above|same as above|as above|etc|\?+)[.!]?$/i.test(t) ||
+    /^~~[^~](?:.*[^~])?~~$/.test(t)
+  );
+}
+
+/**
+ * A template's instruction to whoever writes or reviews the issue, not a criterion: a paragraph that speaks
+ * about the ticket, this list or the criteria themselves ("This should be filled in before …", "Please do not
+ * pass Acceptance Criteria on …"), or a short label that only introduces what follows ("AC1:", "Links:").
+ */
+function instruction(text: string): boolean {
+  const t = text.trim();
+  if (/:$/.test(t) && t.split(/\s+/).length <= 3) return true;
+  return (
+    /\bplease\b|\b(?:this|the|a|each|every) (?:ticket|template|checklist)\b|\bthis (?:list|issue)\b/i.test(
+      t,
+    ) ||
+    /\b(?:acceptance criteria|definition of (?:done|ready))\b/i.test(t) ||
+    /\b(?:fill(?:ed)? (?:in|out)|to be (?:filled|completed|checked off|reviewed))\b/i.test(t)
+  );
+}
 
 /** Inline "Given …, when …, then …" in one line: the positions of the keywords. */
 function inlineSteps(text: string): { keyword: GwtKeyword; start: number }[] | undefined {
@@ -43,6 +74,18 @@ function inlineSteps(text: string): { keyword: GwtKeyword; start: number }[] | u
 interface Draft {
   lines: { keyword: GwtKeyword; text: string; ref: SourceRef }[];
   title?: string;
+  /** The list depth of the item that opened the scenario: deeper items continue it. */
+  depth?: number;
+  /** A scenario written as a task item ("- [ ] Given …" with its steps nested under it). */
+  task?: 'DONE' | 'TODO';
+  /** A Gherkin Background: dropped. */
+  background?: boolean;
+}
+
+/** Where an item opening a scenario sits, and whether it is a task. */
+interface ItemContext {
+  depth: number;
+  task?: 'DONE' | 'TODO';
 }
 
 function mergeRefs(refs: readonly SourceRef[]): SourceRef {
@@ -72,6 +115,8 @@ class Builder {
   private lastAtDepth: number[] = [];
   private gwtTable: { table: number; columns: (GwtKeyword | undefined)[] } | undefined;
   private lastParagraph: { paragraph: number; index: number } | undefined;
+  /** After a Background title: its Given steps are context, not a criterion. */
+  private background = false;
 
   constructor(
     private readonly origin: Criterion['origin'],
@@ -81,7 +126,7 @@ class Builder {
   flush(): void {
     const d = this.draft;
     this.draft = undefined;
-    if (!d || d.lines.length === 0) return;
+    if (!d || d.lines.length === 0 || d.background) return;
     let text = '';
     const steps: GwtStep[] = [];
     for (const l of d.lines) {
@@ -91,7 +136,8 @@ class Builder {
     }
     this.criteria.push({
       text,
-      kind: 'gwt',
+      kind: d.task ? 'task' : 'gwt',
+      ...(d.task ? { state: d.task } : {}),
       depth: 0,
       steps,
       ...(d.title ? { title: d.title } : {}),
@@ -102,52 +148,94 @@ class Builder {
     this.lastParagraph = undefined;
   }
 
-  private gwtLine(keyword: GwtKeyword, text: string, ref: SourceRef): void {
+  private gwtLine(keyword: GwtKeyword, text: string, ref: SourceRef, item?: ItemContext): void {
     const d = this.draft;
     const seen = d?.lines.map((l) => l.keyword) ?? [];
     // a new Given after a When or Then starts the next scenario
     if (d && keyword === 'given' && (seen.includes('when') || seen.includes('then'))) this.flush();
     if (!this.draft) {
-      this.draft = { lines: [], ...(this.pendingTitle ? { title: this.pendingTitle } : {}) };
+      this.draft = {
+        lines: [],
+        ...(this.pendingTitle ? { title: this.pendingTitle } : {}),
+        ...(item ? { depth: item.depth } : {}),
+        ...(item?.task ? { task: item.task } : {}),
+        ...(this.background ? { background: true } : {}),
+      };
       this.pendingTitle = undefined;
+      this.background = false;
     }
     this.draft.lines.push({ keyword, text, ref });
   }
 
+  /** Whether the item sits under the item that opened the open scenario (so it continues it). */
+  private nestedInDraft(depth: number): boolean {
+    const base = this.draft?.depth;
+    return base !== undefined && depth > base;
+  }
+
   /** A text line (paragraph line or list item): Given/When/Then step, scenario title, or other. */
-  private textLine(raw: string, ref: SourceRef, next?: Block): 'gwt' | 'scenario' | 'skip' | 'other' {
+  private textLine(
+    raw: string,
+    ref: SourceRef,
+    next?: Block,
+    item?: ItemContext,
+  ): 'gwt' | 'scenario' | 'skip' | 'other' {
     const text = raw.trim();
+    if (BACKGROUND.test(text)) {
+      this.flush();
+      this.background = true;
+      return 'skip';
+    }
     const scenario = SCENARIO_LINE.exec(text);
     if (scenario) {
       this.flush();
+      this.background = false;
       this.pendingTitle = (scenario[2] as string).trim() || (scenario[1] as string);
       return 'scenario';
     }
     if (GHERKIN_SKIP.test(text)) {
       this.flush();
+      this.background = false;
       return 'skip';
     }
     const m = GWT_LINE.exec(text);
     if (m) {
       const keyword = (m[1] as string).toLowerCase() as GwtKeyword;
-      const open = this.draft !== undefined;
       // outside a scenario, "When …" is a step only if a Then/And step follows; otherwise a condition
       const nextText = next && (next.type === 'line' || next.type === 'item') ? next.text : '';
       const stepFollows = /^\s*(?:[-*•]\s*)?(?:\*\*|\*|_)?(then|and)\b/i.test(nextText);
-      if (keyword === 'given' || open || keyword === 'then' || (keyword === 'when' && stepFollows)) {
+      // a task item opens its own scenario: the steps nested under it continue it
+      const opens = item?.task !== undefined && !this.nestedInDraft(item.depth);
+      const nestedFollows = item !== undefined && next?.type === 'item' && next.depth > item.depth;
+      if (opens && keyword !== 'given' && !((keyword === 'when' || keyword === 'then') && nestedFollows))
+        return 'other';
+      if (opens) this.flush();
+      const isOpen = this.draft !== undefined;
+      if (
+        keyword === 'given' ||
+        isOpen ||
+        keyword === 'then' ||
+        (keyword === 'when' && (stepFollows || nestedFollows))
+      ) {
         const inline = keyword === 'given' ? inlineSteps(text) : undefined;
         if (inline) {
           this.flush();
           inline.forEach((s, i) => {
             const end = inline[i + 1]?.start ?? text.length;
-            this.gwtLine(s.keyword, text.slice(s.start, end).replace(/[\s,;]+$/, ''), ref);
+            this.gwtLine(s.keyword, text.slice(s.start, end).replace(/[\s,;]+$/, ''), ref, item);
           });
-          this.flush();
+          // the scenario stays open for steps nested under its item ("- Given …, when …" / "  - Then …")
+          if (!item || next?.type !== 'item' || next.depth <= item.depth) this.flush();
           return 'gwt';
         }
-        this.gwtLine(keyword, text.replace(/^[-*•]\s*/, '').replace(/^(\*\*|\*|_)(\w+)\1/, '$2'), ref);
+        this.gwtLine(keyword, text.replace(/^[-*•]\s*/, '').replace(/^(\*\*|\*|_)(\w+)\1/, '$2'), ref, item);
         return 'gwt';
       }
+    }
+    // an item nested under a scenario's step continues the scenario ("- When …" / "  - the list shows …")
+    if (item && this.draft && !this.draft.background && this.nestedInDraft(item.depth)) {
+      this.draft.lines.push({ keyword: 'and', text, ref });
+      return 'gwt';
     }
     return 'other';
   }
@@ -170,8 +258,12 @@ class Builder {
           return;
         }
         this.flush();
+        this.background = false;
         const text = b.text.trim();
-        if (text === '') return;
+        if (placeholder(text) || instruction(text)) {
+          this.lastParagraph = undefined;
+          return;
+        }
         // a continuation line of the same text paragraph joins the previous criterion
         const prev = this.lastParagraph;
         const prevCriterion = prev ? this.criteria[prev.index] : undefined;
@@ -195,11 +287,15 @@ class Builder {
       }
       case 'item': {
         this.lastParagraph = undefined;
-        if (!b.task && this.textLine(b.text, b.ref, next) !== 'other') return;
+        // a task scenario ends at the next item that is not nested under it
+        if (this.draft?.task && !this.nestedInDraft(b.depth)) this.flush();
+        const context = { depth: b.depth, ...(b.task ? { task: b.task } : {}) };
+        if (this.textLine(b.text, b.ref, next, context) !== 'other') return;
         this.flush();
         const depth = Math.min(b.depth, this.lastAtDepth.length);
         const parent = depth > 0 ? this.lastAtDepth[depth - 1] : undefined;
         const text = b.text.replace(/\s*\n\s*/g, ' ').trim();
+        if (placeholder(text)) return;
         if (this.nested === 'join' && depth > 0 && parent !== undefined) {
           const p = this.criteria[parent] as Criterion;
           p.text += `; ${text}`;
@@ -253,6 +349,7 @@ class Builder {
       case 'title': {
         this.flush();
         this.lastParagraph = undefined;
+        this.background = BACKGROUND.test(b.text);
         const scenario =
           SCENARIO_LINE.exec(b.text) ?? /^\s*(scenario(?:\s+outline)?)\b\s*(.*)$/i.exec(b.text);
         if (scenario) this.pendingTitle = (scenario[2] as string).trim() || b.text.trim();
@@ -269,6 +366,7 @@ class Builder {
 
   endSection(): void {
     this.flush();
+    this.background = false;
     this.lastAtDepth = [];
     this.gwtTable = undefined;
     this.lastParagraph = undefined;
@@ -294,7 +392,7 @@ function ends(b: Block, depth: number, current: Open): boolean {
   if (depth !== current.depth || current.kind === 'container') return false;
   if (b.type === 'heading') return current.kind === 'title' || b.level <= current.level;
   if (b.type === 'title') {
-    if (/^\s*(?:scenario|example)\b/i.test(b.text)) return false;
+    if (/^\s*(?:scenario|example|background)\b/i.test(b.text)) return false;
     return current.kind === 'title' || isOtherTitle(b.text);
   }
   return false;

@@ -3,7 +3,7 @@
  * offsets. Imported issues whose line breaks were flattened into runs of spaces are split back into lines.
  */
 import type { Block, BlockRead } from './blocks';
-import { isCriteriaTitle, isOtherTitle } from './blocks';
+import { isCriteriaTitle, isOtherTitle, SHORTCODE } from './blocks';
 
 const WIKI_SIGNS =
   /^\s*h[1-6]\.\s|\{(?:panel|code|noformat|quote|color)[}:]|^\s*\|\||\[[^\]\n|]+\|[^\]\n]+\]/m;
@@ -102,22 +102,55 @@ function cells(row: string, header: boolean): string[] {
   return out;
 }
 
+/**
+ * HTML comments (`<!-- … -->`, the instructions of issue templates) blanked out: every character but line
+ * breaks becomes a space, so offsets hold. A comment never closed hides the rest when it opens a line (an
+ * HTML block, as Markdown renders it); elsewhere it is left as text.
+ */
+export function blankComments(text: string): string {
+  if (!text.includes('<!--')) return text;
+  return text.replace(/<!--[\s\S]*?(?:-->|$(?![\s\S]))/g, (comment, at: number) => {
+    const closed = comment.endsWith('-->') && comment.length >= 7;
+    const opensLine = /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, at - 80), at));
+    return closed || opensLine ? comment.replace(/[^\n]/g, ' ') : comment;
+  });
+}
+
+const HTML_ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
 /** Wiki/Markdown inline markup removed from a criterion's text (offsets are those of the raw line). */
 export function stripInline(text: string): string {
-  return text
-    .replace(/\{\{([^}]*)\}\}/g, '$1')
-    .replace(/\[([^\]|]+)\|[^\]]+\]/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
-    .replace(/\*\*([^*]+)\*\*/g, '$1')
-    .replace(/(^|[\s(])\*([^*\s][^*]*?)\*(?=[\s.,;:!?)]|$)/g, '$1$2')
-    .replace(/(^|[\s(])_([^_\s][^_]*?)_(?=[\s.,;:!?)]|$)/g, '$1$2')
-    .replace(/\{color(?::[^}]*)?\}/g, '');
+  return (
+    text
+      .replace(/<br\s*\/?>/gi, ' ')
+      .replace(
+        /<\/?(?:b|strong|i|em|u|s|del|ins|sub|sup|code|kbd|mark|span|small|big|font|p|div)(?:\s[^<>]*)?>/gi,
+        '',
+      )
+      .replace(/&(nbsp|amp|lt|gt|quot|apos);/g, (_, e: string) => HTML_ENTITIES[e] ?? '')
+      .replace(SHORTCODE, '')
+      // images are not text: Markdown ![alt](url), wiki !file.png|thumbnail!
+      .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+      .replace(/(^|\s)![^\s!][^!\n]*\.(?:png|jpe?g|gif|svg|webp|bmp)(?:\|[^!\n]*)?!/gi, '$1')
+      .replace(/\{\{([^}]*)\}\}/g, '$1')
+      .replace(/\[([^\]|]+)\|[^\]]+\]/g, '$1')
+      .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
+      .replace(/\*\*([^*]+)\*\*/g, '$1')
+      .replace(/(^|[\s(])\*([^*\s][^*]*?)\*(?=[\s.,;:!?)]|$)/g, '$1$2')
+      .replace(/(^|[\s(])_([^_\s][^_]*?)_(?=[\s.,;:!?)]|$)/g, '$1$2')
+      .replace(/\{color(?::[^}]*)?\}/g, '')
+      .replace(/\\([\\`*_{}[\]()#+\-.!|<>~])/g, '$1')
+      .replace(/\s{2,}/g, ' ')
+  );
 }
+
+/** A thematic break (`---`, `* * *`, `___`, `<hr>`) or a line of only `=`/`-` (a setext underline). */
+const RULE = /^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|[-=]{2,}|=|<hr\s*\/?>)$/i;
 
 /** Blocks of a wiki-markup, Markdown or plain-text description. */
 export function readText(input: string, maxChars: number): BlockRead {
   const truncated = input.length > maxChars;
-  const text = restoreLineBreaks(truncated ? input.slice(0, maxChars) : input);
+  const text = blankComments(restoreLineBreaks(truncated ? input.slice(0, maxChars) : input));
   const wiki = WIKI_SIGNS.test(text);
   const lines = splitLines(text);
   const blocks: Block[] = [];
@@ -198,8 +231,23 @@ export function readText(input: string, maxChars: number): BlockRead {
     if (t === '') {
       push({ type: 'break' });
       notLine();
-    } else if (/^(?:-{3,}|\*{3,}|_{3,})$/.test(t)) {
-      push({ type: 'break' });
+    } else if (RULE.test(t)) {
+      // a setext underline makes the line above a heading ("Acceptance criteria" over "===" or "---")
+      const prev = blocks[blocks.length - 1];
+      const setext =
+        /^(?:=+|-+)$/.test(t) &&
+        !wiki &&
+        (prev?.type === 'line' || prev?.type === 'title') &&
+        prev.ref.format === 'text' &&
+        prev.ref.line === l.index - 1;
+      if (setext)
+        blocks[blocks.length - 1] = {
+          type: 'heading',
+          level: t.startsWith('=') ? 1 : 2,
+          text: prev.text,
+          ref: prev.ref,
+        };
+      else push({ type: 'break' });
       notLine();
     } else if (/^h([1-6])\.\s*/.test(t)) {
       const m = /^h([1-6])\.\s*/.exec(t) as RegExpExecArray;
@@ -337,11 +385,16 @@ function isWikiNumbered(lines: readonly Line[], n: number, wiki: boolean): boole
 }
 
 function isBoldLine(t: string): boolean {
-  return /^\*\*[^*]+\*\*:?$/.test(t) || /^\*[^*\s][^*]*\*:?$/.test(t) || /^__[^_]+__:?$/.test(t);
+  return (
+    /^\*\*[^*]+\*\*:?$/.test(t) ||
+    /^\*[^*\s][^*]*\*:?$/.test(t) ||
+    /^__[^_]+__:?$/.test(t) ||
+    /^<(b|strong)>[^<]+<\/\1>:?$/i.test(t)
+  );
 }
 
 function boldText(t: string): string {
-  return t
+  return stripInline(t)
     .replace(/^[*_]+/, '')
     .replace(/[*_]+:?$/, '')
     .replace(/:$/, '')
