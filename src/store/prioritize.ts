@@ -8,20 +8,17 @@
  * | `pins:<board>`                   | issue keys pinned in place on the board                       |
  * | `snapshots:<board>`              | the undo snapshots' index, newest first (last 10)              |
  * | `snapshot:<board>:<id>:<n>`      | a snapshot's backlog order, keys only, chunked                |
- * | `job:<id>`                       | a reorder job: state, progress, failures (7 days)             |
  * | `jobplan:<id>:<list>:<n>`        | the job's before/target orders and rank calls, chunked         |
- * | `board-job:<board>`              | the board's running job, so two reorders never interleave (1 h) |
  */
 import { z } from 'zod';
 import { FieldMappingSchema, ModelConfigSchema, type FieldMapping, type ModelConfig } from '../core/scoring';
 import { readList, removeList, writeList } from './chunked';
-import { readJson, remove, writeJson } from './json-store';
+import type { ReorderJob } from './jobs';
+import { readJson, writeJson } from './json-store';
 import { keyOf } from './keys';
 
 export const MAX_SNAPSHOTS = 10;
 export const MAX_PINS = 500;
-/** Failures kept in a job record (the rest are counted in its message). */
-export const MAX_FAILURES_KEPT = 200;
 const JOB_TTL_DAYS = 7;
 
 // ------------------------------------------------------------------------------------------------ settings
@@ -110,63 +107,7 @@ export async function dropSnapshot(boardId: number, id: string): Promise<void> {
   await removeList(snapshotBase(boardId, id), gone.chunks);
 }
 
-// ------------------------------------------------------------------------------------------------ jobs
-
-export const JobFailure = z.object({ key: z.string(), errors: z.array(z.string()) });
-
-export const JobRecord = z.object({
-  jobId: z.string().min(1).max(100),
-  kind: z.enum(['apply', 'undo']),
-  boardId: z.number().int().positive(),
-  projectKey: z.string(),
-  /** Who started it: the consumer acts as them. */
-  accountId: z.string(),
-  byName: z.string().optional(),
-  model: ModelConfigSchema,
-  /** The preview's fingerprint (apply). */
-  fingerprint: z.string().optional(),
-  /** Undo: the snapshot it restores. Apply: the snapshot it stored. */
-  snapshotId: z.string().optional(),
-  state: z.enum(['queued', 'running', 'done', 'failed']),
-  /** Rank calls done / planned. */
-  done: z.number().int().min(0),
-  total: z.number().int().min(0),
-  replanned: z.boolean(),
-  failed: z.array(JobFailure),
-  failedCount: z.number().int().min(0).default(0),
-  verified: z.boolean().optional(),
-  message: z.string().optional(),
-  /** Chunk counts of the stored plan, once planned. */
-  plan: z
-    .object({
-      before: z.number().int().min(1),
-      target: z.number().int().min(1),
-      calls: z.number().int().min(1),
-      moved: z.number().int().min(0),
-    })
-    .optional(),
-  /** Deliveries of the queue event so far. */
-  attempts: z.number().int().min(0),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export type JobRecord = z.infer<typeof JobRecord>;
-
-const jobKey = (jobId: string) => keyOf('job', jobId);
-
-export async function readJob(jobId: string): Promise<JobRecord | undefined> {
-  return readJson(jobKey(jobId), JobRecord);
-}
-
-export async function writeJob(job: JobRecord): Promise<JobRecord> {
-  const failed = job.failed.slice(0, MAX_FAILURES_KEPT);
-  return writeJson(
-    jobKey(job.jobId),
-    JobRecord,
-    { ...job, failed, updatedAt: new Date().toISOString() },
-    { ttlDays: JOB_TTL_DAYS },
-  );
-}
+// ------------------------------------------------------------------------------------------------ job plans
 
 export const StoredRankCall = z.object({
   issues: z.array(z.string()).min(1),
@@ -185,7 +126,7 @@ export interface JobPlan {
 const planBase = (jobId: string, list: string) => keyOf('jobplan', jobId, list);
 
 /** Stores a job's plan; answers the chunk counts to keep in the job record. */
-export async function writeJobPlan(jobId: string, plan: JobPlan): Promise<NonNullable<JobRecord['plan']>> {
+export async function writeJobPlan(jobId: string, plan: JobPlan): Promise<NonNullable<ReorderJob['plan']>> {
   const ttl = { ttlDays: JOB_TTL_DAYS };
   return {
     before: await writeList(planBase(jobId, 'before'), plan.before, ttl),
@@ -195,7 +136,7 @@ export async function writeJobPlan(jobId: string, plan: JobPlan): Promise<NonNul
   };
 }
 
-export async function readJobPlan(jobId: string, chunks: NonNullable<JobRecord['plan']>): Promise<JobPlan> {
+export async function readJobPlan(jobId: string, chunks: NonNullable<ReorderJob['plan']>): Promise<JobPlan> {
   return {
     before: await readList(planBase(jobId, 'before'), chunks.before, z.string()),
     target: await readList(planBase(jobId, 'target'), chunks.target, z.string()),
@@ -204,36 +145,8 @@ export async function readJobPlan(jobId: string, chunks: NonNullable<JobRecord['
   };
 }
 
-export async function removeJobPlan(jobId: string, chunks: NonNullable<JobRecord['plan']>): Promise<void> {
+export async function removeJobPlan(jobId: string, chunks: NonNullable<ReorderJob['plan']>): Promise<void> {
   await removeList(planBase(jobId, 'before'), chunks.before);
   await removeList(planBase(jobId, 'target'), chunks.target);
   await removeList(planBase(jobId, 'calls'), chunks.calls);
-}
-
-// ------------------------------------------------------------------------------------------------ board lock
-
-const BoardJob = z.object({ jobId: z.string(), at: z.string() });
-/** A lock older than this is ignored (a consumer that died without releasing it). */
-export const BOARD_LOCK_MS = 30 * 60 * 1000;
-
-/** The job currently reordering the board, if any (and not stale). */
-export async function activeBoardJob(boardId: number, now = Date.now()): Promise<string | undefined> {
-  const lock = await readJson(keyOf('board-job', boardId), BoardJob);
-  if (!lock || now - Date.parse(lock.at) > BOARD_LOCK_MS) return undefined;
-  return lock.jobId;
-}
-
-export async function lockBoard(boardId: number, jobId: string): Promise<void> {
-  await writeJson(
-    keyOf('board-job', boardId),
-    BoardJob,
-    { jobId, at: new Date().toISOString() },
-    { ttlDays: 1 },
-  );
-}
-
-/** Releases the board if `jobId` holds it. */
-export async function unlockBoard(boardId: number, jobId: string): Promise<void> {
-  const lock = await readJson(keyOf('board-job', boardId), BoardJob);
-  if (lock?.jobId === jobId) await remove(keyOf('board-job', boardId));
 }

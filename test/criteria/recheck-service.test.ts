@@ -4,23 +4,34 @@
  * redelivery, the time budget, refusals and one-run-per-project can be checked step by step.
  */
 import { DEFAULT_CONFIG } from '../../src/core/criteria';
-import { checkJiraIssue, defaultConfig, READINESS_PROPERTY_KEY, readinessOf } from '../../src/features/readiness';
+import {
+  checkJiraIssue,
+  defaultConfig,
+  READINESS_PROPERTY_KEY,
+  readinessOf,
+} from '../../src/features/readiness';
 import {
   runRecheckSlice,
   sameReadiness,
   startRecheck,
   STALE_RUN_MS,
   type RecheckDeps,
-  type RecheckEvent,
 } from '../../src/features/readiness/recheck';
-import { readinessBackfillConsumer } from '../../src/features/readiness/recheck-consumer';
+import { jobsConsumer } from '../../src/handlers/jobs';
+import type { JobEvent } from '../../src/jobs/queue';
 import { JiraClient } from '../../src/jira/client';
 import { httpTransport } from '../../src/jira/http-transport';
 import type { JiraRawResponse, JiraRequest, JiraTransport } from '../../src/jira/transport';
-import { latestRecheck, readRecheck } from '../../src/store/recheck';
+import { latestJobId, readRecheckJob as readRecheck } from '../../src/store/jobs';
 import { useLocalServer } from '../support/local-server';
 
 const server = useLocalServer({ reset: ['site', 'kvs'] });
+
+/** The project's last re-check run. */
+async function latestRecheck(projectKey: string) {
+  const id = await latestJobId(`recheck:${projectKey}`);
+  return id ? readRecheck(id) : undefined;
+}
 
 const po = () => httpTransport({ siteUrl: server.url, headers: { 'X-Local-User': 'local-po' } });
 
@@ -57,7 +68,7 @@ async function trailKeys(): Promise<string[]> {
 
 /** Starts a run and collects the events it pushes; `drain` delivers them in order until none is left. */
 async function started(jira: JiraClient, pageSize: number, extra: Partial<RecheckDeps> = {}) {
-  const pushed: RecheckEvent[] = [];
+  const pushed: JobEvent[] = [];
   const deps: RecheckDeps = {
     jira,
     configs: defaultConfig,
@@ -86,11 +97,11 @@ describe('runRecheckSlice', () => {
     const keys = await trailKeys();
     const transport = new Scripted(po(), () => undefined);
     const { jobId, pushed, deps } = await started(new JiraClient(transport), 40);
-    expect(pushed).toEqual([{ jobId, projectKey: 'TRAIL', slice: 0, accountId: 'local-po' }]);
+    expect(pushed).toEqual([{ jobId, step: 0 }]);
 
     const first = pushed.shift()!;
     expect(await runRecheckSlice(deps, first)).toBe('continued');
-    expect(pushed).toEqual([{ jobId, projectKey: 'TRAIL', slice: 1, accountId: 'local-po' }]);
+    expect(pushed).toEqual([{ jobId, step: 1 }]);
     const job = await readRecheck(jobId);
     expect(job).toMatchObject({ state: 'running', checked: 40, written: 40, slice: 1, attempts: 0 });
     expect(job?.cursor).toMatchObject({ offset: 0, lastKey: keys[39] });
@@ -119,7 +130,7 @@ describe('runRecheckSlice', () => {
     expect(searches[0]?.nextPageToken).toBeUndefined();
     expect(searches.slice(1).every((b) => typeof b.nextPageToken === 'string')).toBe(true);
     // and a finished run ignores any late event
-    expect(await runRecheckSlice(deps, { jobId, slice: pages - 1 })).toBe('skipped');
+    expect(await runRecheckSlice(deps, { jobId, step: pages - 1 })).toBe('skipped');
   });
 
   it('stops a slice when its time budget is spent and the next slice resumes mid-page', async () => {
@@ -242,16 +253,16 @@ describe('startRecheck', () => {
   it('answers the running run instead of starting a second one, and starts again once it is done', async () => {
     const jira = new JiraClient(po());
     const { jobId, drain } = await started(jira, 100);
-    const pushed: RecheckEvent[] = [];
+    const pushed: JobEvent[] = [];
     const deps: RecheckDeps = { jira, configs: defaultConfig, push: async (e) => void pushed.push(e) };
     const input = { projectKey: 'TRAIL', accountId: 'local-po' };
     expect(await startRecheck(deps, input)).toEqual({ jobId, alreadyRunning: true });
     expect(pushed).toEqual([]);
     // the start that lost leaves no record behind
     const runKeys = Object.values(server.harness.kvs.snapshot()).flatMap((space) =>
-      Object.keys(space).filter((k) => k.startsWith('recheck:job:')),
+      Object.keys(space).filter((k) => k.startsWith('job:')),
     );
-    expect(runKeys).toEqual([`recheck:job:${jobId}`]);
+    expect(runKeys).toEqual([`job:${jobId}`]);
     expect((await latestRecheck('TRAIL'))?.jobId).toBe(jobId);
 
     expect((await drain()).at(-1)).toBe('done');
@@ -276,10 +287,10 @@ describe('startRecheck', () => {
     expect(next.alreadyRunning).toBe(false);
     expect(await readRecheck(jobId)).toMatchObject({
       state: 'failed',
-      lastError: 'The run stopped making progress and was replaced by a new one.',
+      lastError: 'The job stopped making progress and was replaced by a new one.',
     });
     // the old run's late event does nothing
-    expect(await runRecheckSlice({ jira, configs: defaultConfig }, { jobId, slice: 0 })).toBe('skipped');
+    expect(await runRecheckSlice({ jira, configs: defaultConfig }, { jobId, step: 0 })).toBe('skipped');
   });
 
   it('a run that cannot be queued is failed and does not block the next start', async () => {
@@ -338,12 +349,16 @@ describe('sameReadiness', () => {
   });
 });
 
-describe('readinessBackfillConsumer', () => {
-  it('ignores an event without a valid body, and says so', async () => {
+describe('jobsConsumer', () => {
+  it('ignores an event without a valid body or naming no kept job, and says so', async () => {
     const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    expect(await readinessBackfillConsumer({ body: { jobId: 'x' } })).toBeUndefined();
-    expect(await readinessBackfillConsumer(null)).toBeUndefined();
+    const warned = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(await jobsConsumer({ body: { jobId: '' } })).toBeUndefined();
+    expect(await jobsConsumer(null)).toBeUndefined();
+    expect(await jobsConsumer({ body: { jobId: 'gone' } })).toBeUndefined();
     expect(logged).toHaveBeenCalledTimes(2);
+    expect(warned).toHaveBeenCalledTimes(1);
     logged.mockRestore();
+    warned.mockRestore();
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Re-check all issues of a project (the readiness backfill) on the local site, run by the harness exactly as
  * Forge runs it: the real resolvers start it, the real @forge/events queue delivers each slice to the
- * `valuerank-readiness-backfill` consumer from manifest.yml, in the context of the user who started it.
+ * `valuerank-jobs` consumer from manifest.yml, in the context of the user who started it.
  */
 import { DEFAULT_CONFIG } from '../../src/core/criteria';
 import { checkJiraIssue, fieldsFor, READINESS_PROPERTY_KEY } from '../../src/features/readiness';
@@ -87,7 +87,7 @@ describe('criteria.recheck', () => {
     // one event per page of 10, each pushed by the one before, all delivered once and all successful
     const events = backfillEvents(run.jobId);
     expect(events).toHaveLength(Math.ceil(before.length / 10));
-    expect(events.map((e) => e.body.slice)).toEqual(events.map((_, i) => i));
+    expect(events.map((e) => e.body.step)).toEqual(events.map((_, i) => i));
     expect(events.every((e) => e.state === 'success' && e.attempts === 1)).toBe(true);
 
     expect(await keysWhere('issue.property[valuerank-readiness].ready = "false"')).toEqual(expectedNotReady);
@@ -138,7 +138,12 @@ describe('criteria.recheck', () => {
     'refuses %s (not a project administrator) and writes nothing',
     async (who) => {
       const eventsBefore = backfillEvents().length;
-      const answer = await invokeResolver(server.url, 'readiness.recheck.start', { projectKey: 'TRAIL' }, who);
+      const answer = await invokeResolver(
+        server.url,
+        'readiness.recheck.start',
+        { projectKey: 'TRAIL' },
+        who,
+      );
       expect(answer).toEqual({
         ok: false,
         error: {
@@ -151,11 +156,11 @@ describe('criteria.recheck', () => {
       expect(await propertyWrites()).toBe(0);
       expect(await keysWhere('issue.property[valuerank-readiness].ready = "false"')).toEqual([]);
       // they can still see that no run happened
-      expect(await invokeData(server.url, 'readiness.recheck.progress', { projectKey: 'TRAIL' }, who)).toEqual(
-        {
-          run: null,
-        },
-      );
+      expect(
+        await invokeData(server.url, 'readiness.recheck.progress', { projectKey: 'TRAIL' }, who),
+      ).toEqual({
+        run: null,
+      });
     },
   );
 

@@ -6,9 +6,15 @@
 import { JiraClient } from '../../src/jira/client';
 import { httpTransport } from '../../src/jira/http-transport';
 import type { JiraRawResponse, JiraRequest, JiraTransport } from '../../src/jira/transport';
-import { backlogKeys, previewPrioritize, runJob, startApply, storedSettings } from '../../src/features/prioritize';
-import type { ReorderEvent } from '../../src/features/prioritize/queue';
-import { readJob } from '../../src/store/prioritize';
+import {
+  backlogKeys,
+  previewPrioritize,
+  runJob,
+  startApply,
+  storedSettings,
+} from '../../src/features/prioritize';
+import type { JobEvent } from '../../src/jobs/queue';
+import { readReorderJob as readJob } from '../../src/store/jobs';
 import { useLocalServer } from '../support/local-server';
 
 const server = useLocalServer({ reset: ['site', 'kvs'] });
@@ -38,7 +44,7 @@ const rankCount = async () =>
   ] ?? 0;
 
 async function queuedApply(jira: JiraClient) {
-  const pushed: ReorderEvent[] = [];
+  const pushed: JobEvent[] = [];
   const deps = { jira, settings: storedSettings };
   const preview = await previewPrioritize(deps, { boardId: 1 });
   expect(preview.calls.length).toBeGreaterThanOrEqual(3);
@@ -52,16 +58,15 @@ async function queuedApply(jira: JiraClient) {
     },
     { boardId: 1, fingerprint: preview.fingerprint, accountId: 'local-po' },
   );
-  expect(pushed).toEqual([
-    {
-      jobId: view.jobId,
-      boardId: 1,
-      projectKey: 'TRAIL',
-      model: { kind: 'wsjf' },
-      fingerprint: preview.fingerprint,
-      accountId: 'local-po',
-    },
-  ]);
+  // the event names the job, nothing else: the record holds the board, model, fingerprint and who
+  expect(pushed).toEqual([{ jobId: view.jobId }]);
+  expect(await readJob(view.jobId)).toMatchObject({
+    boardId: 1,
+    projectKey: 'TRAIL',
+    model: { kind: 'wsjf' },
+    fingerprint: preview.fingerprint,
+    accountId: 'local-po',
+  });
   return { preview, event: pushed[0]! };
 }
 

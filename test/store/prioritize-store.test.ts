@@ -3,30 +3,24 @@
  * pattern and 240 KiB value limit): settings, pins, chunked undo snapshots (a 15,000-issue order does not
  * fit one value), the last-10 rule, job records and plans, and the board lock.
  */
-import { kvs, MetadataField } from '@forge/kvs';
+import { kvs } from '@forge/kvs';
 import { splitByBytes } from '../../src/store/chunked';
 import { StoredDataError } from '../../src/store/json-store';
 import { MAX_VALUE_BYTES } from '../../src/store/keys';
 import {
-  activeBoardJob,
   dropSnapshot,
   getMapping,
   getModel,
   getPins,
   listSnapshots,
-  lockBoard,
   MAX_SNAPSHOTS,
   pushSnapshot,
-  readJob,
   readJobPlan,
   readSnapshotOrder,
   saveMapping,
   saveModel,
   setPin,
-  unlockBoard,
-  writeJob,
   writeJobPlan,
-  type JobRecord,
 } from '../../src/store/prioritize';
 import { installTestForge } from '../support/forge-runtime';
 
@@ -108,53 +102,12 @@ describe('undo snapshots', () => {
   });
 });
 
-describe('jobs', () => {
-  const job: JobRecord = {
-    jobId: 'job-1',
-    kind: 'apply',
-    boardId: 1,
-    projectKey: 'TRAIL',
-    accountId: 'local-po',
-    model: { kind: 'wsjf' },
-    state: 'queued',
-    done: 0,
-    total: 0,
-    replanned: false,
-    failed: [],
-    failedCount: 0,
-    attempts: 0,
-    createdAt: '2026-11-18T12:00:00.000Z',
-    updatedAt: '2026-11-18T12:00:00.000Z',
-  };
-
-  it('keeps the record with a TTL and caps the failures it lists', async () => {
-    const failed = keys(300).map((key) => ({ key, errors: ['no'] }));
-    await writeJob({ ...job, failed, failedCount: 300 });
-    const read = await readJob('job-1');
-    expect(read?.failed).toHaveLength(200);
-    expect(read?.failedCount).toBe(300);
-    const stored = await kvs.get('job:job-1', { metadataFields: [MetadataField.EXPIRE_TIME] });
-    const days = (Date.parse(stored?.expireTime ?? '') - Date.now()) / 86_400_000;
-    expect(days).toBeGreaterThan(6.9);
-    expect(days).toBeLessThanOrEqual(7);
-  });
-
+describe('job plans', () => {
   it('stores a plan for 10,000 issues and reads it back', async () => {
     const before = keys(10_000);
     const target = [...before].reverse();
     const calls = [{ issues: target.slice(0, 50), before: before[0] as string }];
     const chunks = await writeJobPlan('job-1', { before, target, calls, moved: 9_999 });
     expect(await readJobPlan('job-1', chunks)).toEqual({ before, target, calls, moved: 9_999 });
-  });
-
-  it('locks a board for one job and releases it only for that job', async () => {
-    expect(await activeBoardJob(1)).toBeUndefined();
-    await lockBoard(1, 'job-1');
-    expect(await activeBoardJob(1)).toBe('job-1');
-    await unlockBoard(1, 'job-2');
-    expect(await activeBoardJob(1)).toBe('job-1');
-    expect(await activeBoardJob(1, Date.now() + 60 * 60 * 1000)).toBeUndefined();
-    await unlockBoard(1, 'job-1');
-    expect(await activeBoardJob(1)).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import type { VisionBoard } from '../../core/vision';
-import { readIssueGoals, refusedGoalIds, writeIssueGoals } from '.';
+import { readIssueGoals, refusedGoalIds, writeIssueGoals } from './index';
 import type { JiraClient } from '../../jira/client';
 import { JiraForbiddenError, JiraNotFoundError } from '../../jira/errors';
 import { readCurrent } from '../../store/vision';

@@ -16,24 +16,27 @@ import { randomUUID } from 'node:crypto';
 import { applyPlan, planRank } from '../../core/rank-plan';
 import type { ModelConfig } from '../../core/scoring';
 import type { JiraClient } from '../../jira/client';
-import { isTransientJiraError } from '../../jira/errors';
-import type { JobView } from './api';
-import { AppError, describeFailure } from '../../shared/errors';
+import { pushJob, type JobEvent, type PushJob } from '../../jobs/queue';
 import {
-  activeBoardJob,
+  claimScope,
+  describeFailure,
+  isTransientJiraError,
+  MAX_JOB_ATTEMPTS,
+  releaseScope,
+  type JobOutcome,
+} from '../../jobs/runner';
+import { AppError } from '../../shared/errors';
+import { readReorderJob, writeReorderJob, type ReorderJob as JobRecord } from '../../store/jobs';
+import {
   dropSnapshot,
   listSnapshots,
-  lockBoard,
   pushSnapshot,
-  readJob,
   readJobPlan,
   readSnapshotOrder,
-  unlockBoard,
-  writeJob,
   writeJobPlan,
   type JobPlan,
-  type JobRecord,
 } from '../../store/prioritize';
+import type { JobView } from './api';
 import {
   analyzeBoard,
   backlogKeys,
@@ -45,7 +48,6 @@ import {
 import { requireRank, resolveBoard, type BoardRef } from './board';
 import { runRankCalls, type FailedIssue } from './execute';
 import { assertModelCompiles, modelLabel } from './model';
-import { pushReorder, type PushReorder, type ReorderEvent } from './queue';
 import { DEFAULT_MODEL } from './sources';
 import { writeScores } from './writeback';
 
@@ -53,11 +55,11 @@ export interface JobDeps extends ServiceDeps {
   /** Jira as the app: writes the score field and the issue properties. */
   appJira?: JiraClient;
   /** How events reach the consumer (default: the Forge queue). */
-  push?: PushReorder;
+  push?: PushJob;
 }
 
-/** Deliveries of one job before it fails for good (transient Jira errors are retried by the queue). */
-export const MAX_JOB_ATTEMPTS = 4;
+/** The scope a reorder holds: one reorder or undo per board at a time. */
+export const boardScope = (boardId: number) => `board:${boardId}`;
 
 export function jobView(job: JobRecord): JobView {
   return {
@@ -103,24 +105,13 @@ interface EnqueueSpec {
 
 async function enqueue(deps: JobDeps, spec: EnqueueSpec): Promise<JobView> {
   const { board } = spec;
-  const running = await activeBoardJob(board.id);
-  if (running) {
-    const other = await readJob(running);
-    if (other && (other.state === 'queued' || other.state === 'running'))
-      throw new AppError(
-        'conflict',
-        `The backlog of ${board.name} is being reordered already; wait until that finishes (job ${running}).`,
-      );
-  }
-  const me = await deps.jira.myself().catch(() => undefined);
   const now = new Date().toISOString();
-  const job: JobRecord = {
+  let job: JobRecord = await writeReorderJob({
     jobId: randomUUID(),
     kind: spec.kind,
     boardId: board.id,
     projectKey: board.projectKey,
     accountId: spec.accountId,
-    ...(me?.displayName ? { byName: me.displayName } : {}),
     model: spec.model,
     ...(spec.fingerprint ? { fingerprint: spec.fingerprint } : {}),
     ...(spec.snapshotId ? { snapshotId: spec.snapshotId } : {}),
@@ -133,25 +124,25 @@ async function enqueue(deps: JobDeps, spec: EnqueueSpec): Promise<JobView> {
     attempts: 0,
     createdAt: now,
     updatedAt: now,
-  };
-  await writeJob(job);
-  await lockBoard(board.id, job.jobId);
+  });
+  // The board is claimed atomically before anything else happens: of two starts at once, one wins.
+  const claim = await claimScope(boardScope(board.id), job);
+  if (!claim.claimed)
+    throw new AppError(
+      'conflict',
+      `The backlog of ${board.name} is being reordered already; wait until that finishes (job ${claim.holder.jobId}).`,
+    );
   try {
-    await (deps.push ?? pushReorder)({
-      jobId: job.jobId,
-      boardId: board.id,
-      projectKey: board.projectKey,
-      model: spec.model,
-      ...(spec.fingerprint ? { fingerprint: spec.fingerprint } : {}),
-      accountId: spec.accountId,
-    });
+    const me = await deps.jira.myself().catch(() => undefined);
+    if (me?.displayName) job = await writeReorderJob({ ...job, byName: me.displayName });
+    await (deps.push ?? pushJob)({ jobId: job.jobId });
   } catch (error) {
-    await writeJob({
+    await writeReorderJob({
       ...job,
       state: 'failed',
       message: 'The reorder could not be queued; nothing was changed.',
     });
-    await unlockBoard(board.id, job.jobId);
+    await releaseScope(boardScope(board.id), job.jobId);
     throw error;
   }
   return jobView(job);
@@ -207,8 +198,6 @@ export async function startUndo(
   });
 }
 
-export type JobOutcome = 'done' | 'failed' | 'retry' | 'skipped';
-
 function summary(job: JobRecord, plan: JobPlan, verified: boolean, problems: readonly string[]): string {
   const what = job.kind === 'apply' ? 'Reordered' : 'Restored';
   const parts = [
@@ -233,17 +222,17 @@ function summary(job: JobRecord, plan: JobPlan, verified: boolean, problems: rea
 }
 
 /** The consumer's work for one delivery of a job's event. Never throws: the job record says what happened. */
-export async function runJob(deps: JobDeps, event: Pick<ReorderEvent, 'jobId'>): Promise<JobOutcome> {
-  const found = await readJob(event.jobId);
+export async function runJob(deps: JobDeps, event: Pick<JobEvent, 'jobId'>): Promise<JobOutcome> {
+  const found = await readReorderJob(event.jobId);
   if (!found || found.state === 'done' || found.state === 'failed') return 'skipped';
-  let job: JobRecord = await writeJob({
+  let job: JobRecord = await writeReorderJob({
     ...found,
     state: 'running',
     attempts: found.attempts + 1,
     message: undefined,
   });
   const save = async (patch: Partial<JobRecord>) => {
-    job = await writeJob({ ...job, ...patch });
+    job = await writeReorderJob({ ...job, ...patch });
   };
   try {
     const board = await resolveBoard(deps.jira, job.boardId);
@@ -335,6 +324,6 @@ export async function runJob(deps: JobDeps, event: Pick<ReorderEvent, 'jobId'>):
     return 'failed';
   } finally {
     if (job.state === 'done' || job.state === 'failed')
-      await unlockBoard(job.boardId, job.jobId).catch(() => undefined);
+      await releaseScope(boardScope(job.boardId), job.jobId).catch(() => undefined);
   }
 }

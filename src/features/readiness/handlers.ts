@@ -1,27 +1,16 @@
 /**
- * Forge function handlers of the criteria feature (named in manifest.yml through src/index.ts):
+ * What the readiness feature does for Forge's events (the handlers in src/handlers/readiness.ts call these):
  * - `readinessTrigger`: product trigger on `avi:jira:created:issue` / `avi:jira:updated:issue`; as the
  *   app, re-checks the issue and writes its `valuerank-readiness` property (indexed for JQL).
  * - `definitionOfReady`: `jira:workflowValidator`; blocks a transition while the issue is not ready.
  */
 import { z } from 'zod';
-import { JiraClient } from '../../jira/client';
-import { forgeTransport } from '../../jira/forge-transport';
-import { storedConfigs } from './stored';
-import { checkIssueByKey, describeFinding, refreshReadiness, type CriteriaDeps } from '.';
+import { checkIssueByKey, describeFinding, refreshReadiness, type CriteriaDeps } from './index';
 
 const IssueRef = z
   .object({ id: z.union([z.string(), z.number()]).optional(), key: z.string().min(1) })
   .passthrough();
 const IssueEvent = z.object({ issue: IssueRef }).passthrough();
-
-const asApp = (): CriteriaDeps => ({
-  jira: new JiraClient(forgeTransport('app')),
-  configs: storedConfigs,
-});
-
-/** The trigger handler (Forge passes `(event, context)`): as the app. */
-export const readinessTrigger = (event: unknown): Promise<void> => onIssueEvent(event, asApp());
 
 /** Re-checks the issue of a created/updated event and writes its readiness; never throws. */
 export async function onIssueEvent(event: unknown, deps: CriteriaDeps): Promise<void> {
@@ -68,6 +57,3 @@ export async function validateReady(event: unknown, deps: CriteriaDeps): Promise
     return { result: true };
   }
 }
-
-/** The validator handler (Forge passes `(event, context)`): as the app. */
-export const definitionOfReady = (event: unknown): Promise<ValidatorResult> => validateReady(event, asApp());

@@ -11,7 +11,7 @@ import {
   type Finding,
 } from '../../core/criteria';
 import { JiraIssue } from '../../jira/schemas';
-import { checkJiraIssue } from '.';
+import { checkJiraIssue } from './index';
 
 export type ItemKind = 'issue' | 'story' | 'criterion';
 export const ITEM_KINDS: readonly ItemKind[] = ['issue', 'story', 'criterion'];

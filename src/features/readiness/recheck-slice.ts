@@ -13,23 +13,23 @@ import {
   isTransientJiraError,
 } from '../../jira/errors';
 import type { JiraIssue } from '../../jira/schemas';
-import { AppError, describeFailure } from '../../shared/errors';
+import { pushJob, type JobEvent } from '../../jobs/queue';
+import { describeFailure, releaseScope, type JobOutcome } from '../../jobs/runner';
+import { AppError } from '../../shared/errors';
 import {
   MAX_RECHECK_FAILURES_KEPT,
-  readRecheck,
-  releaseRecheckLock,
-  writeRecheck,
-  type RecheckRecord,
-} from '../../store/recheck';
-import { checkJiraIssue, fieldsFor, READINESS_PROPERTY_KEY, readinessOf, sameReadiness } from '.';
+  readRecheckJob,
+  writeRecheckJob,
+  type RecheckJob,
+} from '../../store/jobs';
+import { checkJiraIssue, fieldsFor, READINESS_PROPERTY_KEY, readinessOf, sameReadiness } from './index';
 import {
   isActive,
   jqlFor,
   MAX_SLICE_ATTEMPTS,
-  pushRecheck,
+  recheckScope,
   SLICE_BUDGET_MS,
   type RecheckDeps,
-  type RecheckEvent,
 } from './recheck-run';
 
 /** Issues checked and written at once within a slice. */
@@ -37,7 +37,7 @@ const WRITE_CONCURRENCY = 4;
 /** Progress is saved after this many issues, so a slice delivered again redoes little. */
 const SAVE_EVERY = 20;
 
-export type SliceOutcome = 'continued' | 'done' | 'retry' | 'failed' | 'skipped';
+export type SliceOutcome = JobOutcome;
 
 type IssueOutcome = 'written' | 'unchanged' | 'no-permission' | 'not-found' | { failed: string };
 
@@ -64,38 +64,33 @@ async function recheckIssue(
 /** One delivery of a slice's event. Never throws: the run's record says what happened. */
 export async function runRecheckSlice(
   deps: RecheckDeps,
-  event: Pick<RecheckEvent, 'jobId' | 'slice'>,
+  event: Pick<JobEvent, 'jobId' | 'step'>,
 ): Promise<SliceOutcome> {
   const now = deps.now ?? Date.now;
   const started = now();
-  const found = await readRecheck(event.jobId);
-  if (!found || !isActive(found) || found.slice !== event.slice) return 'skipped';
-  let job: RecheckRecord = await writeRecheck({
+  const found = await readRecheckJob(event.jobId);
+  if (!found || !isActive(found) || found.slice !== (event.step ?? 0)) return 'skipped';
+  let job: RecheckJob = await writeRecheckJob({
     ...found,
     state: 'running',
     attempts: found.attempts + 1,
     lastError: undefined,
   });
-  const save = async (patch: Partial<RecheckRecord> = {}) => {
-    job = await writeRecheck({ ...job, ...patch });
+  const save = async (patch: Partial<RecheckJob> = {}) => {
+    job = await writeRecheckJob({ ...job, ...patch });
   };
   /** Queues the slice the record now names; a failure here stops the run (it is never retried). */
   const handOver = async () => {
     try {
-      await (deps.push ?? pushRecheck)({
-        jobId: job.jobId,
-        projectKey: job.projectKey,
-        slice: job.slice,
-        accountId: job.accountId,
-      });
+      await (deps.push ?? pushJob)({ jobId: job.jobId, step: job.slice });
     } catch (error) {
       console.error('ValueRank: the next re-check slice could not be queued', job.jobId, error);
       throw new AppError('internal', 'the next part of the re-check could not be queued. Start it again.');
     }
   };
-  const finish = async (patch: Partial<RecheckRecord>) => {
+  const finish = async (patch: Partial<RecheckJob>) => {
     await save({ ...patch, finishedAt: new Date(now()).toISOString() });
-    await releaseRecheckLock(job.projectKey, job.jobId).catch(() => undefined);
+    await releaseScope(recheckScope(job.projectKey), job.jobId).catch(() => undefined);
   };
 
   try {

@@ -18,33 +18,30 @@ import { randomUUID } from 'node:crypto';
 import type { RecheckView } from './recheck-api';
 import { projectAccess, requireProjectAdmin } from '../../shared/project-access';
 import { AppError } from '../../shared/errors';
+import { pushJob } from '../../jobs/queue';
+import { claimScope, isStale, releaseScope } from '../../jobs/runner';
 import {
-  claimRecheckLock,
-  latestRecheck,
-  readRecheck,
-  releaseRecheckLock,
-  removeRecheck,
-  setLatestRecheck,
-  writeRecheck,
-  type RecheckRecord,
-} from '../../store/recheck';
-import { isActive, isStale, jqlFor, pushRecheck, RECHECK_PAGE_SIZE, type RecheckDeps } from './recheck-run';
+  latestJobId,
+  readRecheckJob,
+  setLatestJob,
+  writeRecheckJob,
+  type RecheckJob,
+} from '../../store/jobs';
+import { jqlFor, RECHECK_PAGE_SIZE, recheckScope, type RecheckDeps } from './recheck-run';
 
 export {
   MAX_SLICE_ATTEMPTS,
-  pushRecheck,
   RECHECK_PAGE_SIZE,
   RECHECK_QUEUE,
-  RecheckEvent,
+  recheckScope,
   SLICE_BUDGET_MS,
   STALE_RUN_MS,
-  type PushRecheck,
   type RecheckDeps,
 } from './recheck-run';
-export { sameReadiness } from '.';
+export { sameReadiness } from './index';
 export { runRecheckSlice, type SliceOutcome } from './recheck-slice';
 
-export function recheckView(job: RecheckRecord, now = Date.now()): RecheckView {
+export function recheckView(job: RecheckJob, now = Date.now()): RecheckView {
   return {
     jobId: job.jobId,
     projectKey: job.projectKey,
@@ -86,8 +83,9 @@ export async function startRecheck(
   const me = await deps.jira.myself().catch(() => undefined);
   const total = await deps.jira.countIssues(jqlFor(projectKey, undefined)).catch(() => undefined);
   const at = new Date(now()).toISOString();
-  let job: RecheckRecord = await writeRecheck({
+  let job: RecheckJob = await writeRecheckJob({
     jobId: randomUUID(),
+    kind: 'recheck',
     projectKey,
     accountId: input.accountId,
     ...(me?.displayName ? { byName: me.displayName } : {}),
@@ -109,42 +107,21 @@ export async function startRecheck(
     updatedAt: at,
   });
 
-  // The record is written before the lock is claimed, so a holder without a record is a dead run.
-  for (let round = 0; ; round += 1) {
-    const holder = await claimRecheckLock(projectKey, job.jobId);
-    if (holder === job.jobId) break;
-    const other = await readRecheck(holder);
-    if (other && isActive(other) && (!isStale(other, now()) || round > 0)) {
-      await removeRecheck(job.jobId);
-      return { jobId: holder, alreadyRunning: true };
-    }
-    if (other && isActive(other))
-      await writeRecheck({
-        ...other,
-        state: 'failed',
-        finishedAt: at,
-        lastError: 'The run stopped making progress and was replaced by a new one.',
-      });
-    await releaseRecheckLock(projectKey, holder);
-    if (round > 0) throw new AppError('conflict', 'Another re-check is starting; try again in a moment.');
-  }
+  // The record is written before the project is claimed, so a holder without a record is a dead run.
+  const claim = await claimScope(recheckScope(projectKey), job, now());
+  if (!claim.claimed) return { jobId: claim.holder.jobId, alreadyRunning: true };
 
-  await setLatestRecheck(projectKey, job.jobId);
+  await setLatestJob(recheckScope(projectKey), job.jobId);
   try {
-    await (deps.push ?? pushRecheck)({
-      jobId: job.jobId,
-      projectKey,
-      slice: 0,
-      accountId: input.accountId,
-    });
+    await (deps.push ?? pushJob)({ jobId: job.jobId, step: 0 });
   } catch (error) {
-    job = await writeRecheck({
+    job = await writeRecheckJob({
       ...job,
       state: 'failed',
       finishedAt: new Date(now()).toISOString(),
       lastError: 'The re-check could not be queued; nothing was changed.',
     });
-    await releaseRecheckLock(projectKey, job.jobId);
+    await releaseScope(recheckScope(projectKey), job.jobId);
     throw error;
   }
   return { jobId: job.jobId, alreadyRunning: false };
@@ -172,10 +149,11 @@ export async function recheckProgress(
   if ('projectKey' in query) {
     if (!(await canBrowse(query.projectKey)))
       throw new AppError('not-found', `Project ${query.projectKey} does not exist, or you cannot see it.`);
-    const job = await latestRecheck(query.projectKey);
+    const latest = await latestJobId(recheckScope(query.projectKey));
+    const job = latest ? await readRecheckJob(latest) : undefined;
     return { run: job ? recheckView(job, now) : null };
   }
-  const job = await readRecheck(query.jobId);
+  const job = await readRecheckJob(query.jobId);
   const missing = new AppError('not-found', 'There is no such re-check (runs are kept for 30 days).');
   if (!job) throw missing;
   if (job.accountId !== accountId && !(await canBrowse(job.projectKey))) throw missing;
