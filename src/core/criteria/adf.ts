@@ -371,5 +371,53 @@ export function readAdf(value: unknown, limits: AdfLimits): BlockRead {
   }
   reader.blocksOf(doc.content, [], 1);
   reader.finish();
-  return { blocks: reader.blocks, problems: reader.problems, format: 'adf' };
+  return { blocks: withoutComments(reader.blocks), problems: reader.problems, format: 'adf' };
+}
+
+/** A paragraph that is only a rule or a setext underline pasted as text (`---`, `===`, `* * *`). */
+const RULE_TEXT = /^\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|={2,})\s*$/;
+
+/**
+ * HTML comments pasted from Markdown templates (`<!-- … -->`, possibly over several paragraphs or items)
+ * removed from the text of lines, items, titles and headings; blocks left empty and rules pasted as text are
+ * dropped (a rule is a break).
+ */
+function withoutComments(blocks: readonly Block[]): Block[] {
+  const out: Block[] = [];
+  let inComment = false;
+  for (const b of blocks) {
+    if (b.type !== 'line' && b.type !== 'item' && b.type !== 'title' && b.type !== 'heading') {
+      out.push(b);
+      continue;
+    }
+    if (b.type === 'line' && b.code) {
+      out.push(b);
+      continue;
+    }
+    let text = '';
+    let rest = b.text;
+    while (rest !== '') {
+      if (inComment) {
+        const end = rest.indexOf('-->');
+        if (end < 0) rest = '';
+        else {
+          rest = rest.slice(end + 3);
+          inComment = false;
+        }
+      } else {
+        const start = rest.indexOf('<!--');
+        if (start < 0) {
+          text += rest;
+          rest = '';
+        } else {
+          text += rest.slice(0, start);
+          rest = rest.slice(start + 4);
+          inComment = true;
+        }
+      }
+    }
+    if (RULE_TEXT.test(text)) out.push({ type: 'break' });
+    else if (text.trim() !== '') out.push(text === b.text ? b : { ...b, text });
+  }
+  return out;
 }

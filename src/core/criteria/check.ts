@@ -24,6 +24,7 @@ import {
   type Severity,
   type SmellKind,
 } from './types';
+import { judge, type Subject } from './verdict';
 
 export interface IssueInput {
   summary?: unknown;
@@ -50,6 +51,11 @@ class Findings {
     const s = this.severity(kind);
     if (!s) return;
     this.list.push({ kind, severity: severity ?? s, ...f });
+  }
+
+  /** A finding that states why a readiness condition fails: reported even when its kind is off (as info). */
+  condition(kind: FindingKind, f: Omit<Finding, 'kind' | 'severity'>): void {
+    this.list.push({ kind, severity: this.severity(kind) ?? 'info', ...f });
   }
 }
 
@@ -231,15 +237,6 @@ function storyStatement(
   return undefined;
 }
 
-/** The documented, monotone quality score: 100 minus per-kind capped, severity-weighted penalties. */
-export function qualityScore(findings: readonly Finding[], config: CriteriaConfig = DEFAULT_CONFIG): number {
-  const perKind = new Map<FindingKind, number>();
-  for (const f of findings) perKind.set(f.kind, (perKind.get(f.kind) ?? 0) + config.score[f.severity]);
-  let penalty = 0;
-  for (const p of perKind.values()) penalty += Math.min(config.score.kindCap, p);
-  return Math.max(0, Math.round(100 - penalty));
-}
-
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 function safeFind(source: unknown, config: CriteriaConfig, whole: boolean): Found {
@@ -271,7 +268,7 @@ export function checkIssue(input: IssueInput, config: CriteriaConfig = DEFAULT_C
     return {
       criteria: [],
       findings: [f],
-      verdict: { ready: false, blocking: [f] },
+      verdict: { ready: false, blocking: [f], reasons: [f.message] },
       score: 0,
       progress: { done: 0, total: 0 },
     };
@@ -322,13 +319,13 @@ function check(input: IssueInput, config: CriteriaConfig): CheckResult {
     });
   const top = criteria.filter((c) => c.depth === 0).length;
   if (criteria.length === 0)
-    out.add('missing-criteria', {
+    out.condition('missing-criteria', {
       message: found.section ? 'The acceptance criteria section is empty.' : 'No acceptance criteria found.',
       suggestion:
         'Add an "Acceptance criteria" heading with one bullet per testable outcome, or Given/When/Then scenarios.',
     });
   else if (top < config.bounds.min)
-    out.add('too-few-criteria', {
+    out.condition('too-few-criteria', {
       message: `Only ${top} acceptance criteri${top === 1 ? 'on' : 'a'}; at least ${config.bounds.min} expected.`,
       suggestion: 'Cover the main outcome, the edge cases and the error cases.',
     });
@@ -355,14 +352,59 @@ function check(input: IssueInput, config: CriteriaConfig): CheckResult {
       detail: 'missing-statement',
     });
   const findings = out.list;
-  const blocking = findings.filter((f) => f.severity === 'error');
   const tasks = criteria.filter((c) => c.kind === 'task');
   return {
     criteria,
     findings,
-    verdict: { ready: blocking.length === 0, blocking },
-    score: qualityScore(findings, config),
+    ...judge(findings, config, { criteria: top }),
     progress: { done: tasks.filter((t) => t.state === 'DONE').length, total: tasks.length },
     ...(story ? { story } : {}),
   };
+}
+
+/** What `checkText` checks a text as: a user story, or one acceptance criterion. */
+export type TextKind = 'story' | 'criterion';
+
+/**
+ * Checks one text on its own — a user story, or one acceptance criterion — with the same verdict and score
+ * as an issue (`verdict.ts`), less the criteria count. An empty text has nothing to check: never Ready.
+ * Per-criterion findings keep `criterion: 0`.
+ */
+export function checkText(
+  text: string,
+  as: TextKind,
+  config: CriteriaConfig = DEFAULT_CONFIG,
+): Pick<CheckResult, 'findings' | 'verdict' | 'score'> {
+  const out = new Findings(config);
+  const empty = text.trim() === '';
+  if (as === 'story') out.list.push(...checkStory(text, config).findings);
+  else
+    out.list.push(
+      ...checkCriteria(
+        [
+          {
+            text,
+            kind: 'paragraph',
+            depth: 0,
+            source: { format: 'text', line: 0, start: 0, end: text.length },
+            origin: 'description',
+          },
+        ],
+        config,
+      ),
+    );
+  if (empty)
+    out.condition('missing-criteria', {
+      message:
+        as === 'story'
+          ? 'The story is empty: nothing to check.'
+          : 'The criterion is empty: nothing to check.',
+      suggestion:
+        as === 'story'
+          ? 'Write the story as "As a <role>, I want <goal>, so that <benefit>".'
+          : 'Write one testable outcome, e.g. "Given …, when …, then …".',
+      detail: 'empty',
+    });
+  const subject: Subject = { empty };
+  return { findings: out.list, ...judge(out.list, config, subject) };
 }

@@ -7,10 +7,11 @@ import { z } from 'zod';
 import { FINDING_KINDS, SMELL_KINDS, type FindingKind, type Severity, type SmellKind } from './types';
 
 export const DEFAULT_SEVERITY: Record<FindingKind, Severity | 'off'> = {
-  subjective: 'warning',
+  // judgements, open lists and unmeasured qualities cannot be tested: they block Ready by default
+  subjective: 'error',
   ambiguous: 'warning',
   loophole: 'warning',
-  'open-ended': 'warning',
+  'open-ended': 'error',
   superlative: 'warning',
   comparative: 'warning',
   negative: 'info',
@@ -18,7 +19,7 @@ export const DEFAULT_SEVERITY: Record<FindingKind, Severity | 'off'> = {
   'uncertain-verb': 'info',
   'gwt-incomplete': 'error',
   'not-atomic': 'warning',
-  'not-measurable': 'warning',
+  'not-measurable': 'error',
   duplicate: 'warning',
   'missing-criteria': 'error',
   'too-few-criteria': 'warning',
@@ -125,6 +126,12 @@ export const CriteriaConfigSchema = z
         maxCriteria: z.number().int().min(1).max(1000).default(60),
         /** Characters of one criterion that are checked. */
         maxCriterionChars: z.number().int().min(50).max(100_000).default(1500),
+      })
+      .prefault({}),
+    readiness: z
+      .object({
+        /** The lowest quality score (0–100) an issue can have and be Ready. */
+        minScore: z.number().int().min(0).max(100).default(70),
       })
       .prefault({}),
     score: z

@@ -2,7 +2,8 @@
  * Acceptance criteria: find them in an issue (ADF, wiki markup, Markdown, a custom field) and check them
  * (testability smells, structure, user story quality), with a readiness verdict and a quality score.
  */
-export { checkCriteria, checkIssue, qualityScore, type IssueInput } from './check';
+export { checkCriteria, checkIssue, checkText, type IssueInput, type TextKind } from './check';
+export { judge, NOTHING_TO_CHECK_SCORE, qualityScore, scoreCeiling, type Subject } from './verdict';
 export {
   CriteriaConfigSchema,
   DEFAULT_CONFIG,

@@ -201,22 +201,39 @@ export function gwtProblems(steps: readonly GwtStep[], requireGiven: boolean): G
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** Quality claims that need a number and a unit to be verifiable. */
+/**
+ * Quality claims that need a number and a unit to be verifiable: adjectives and adverbs that claim a
+ * quality. Nouns and verbs that only name one ("the file size", "when I load the page") are not claims.
+ */
 const QUALITY_TERMS = new Set(
   words(`
-    fast faster fastest quick quickly quicker slow slowly rapid rapidly speed performance performant
-    responsive responsiveness latency lag delay throughput efficient efficiently scalable scalability scale
-    instantly immediately real-time reliable reliably reliability availability uptime robust stable
-    stability resilient fault-tolerant accurate accurately accuracy precise precision usable usability easy
-    easily intuitive user-friendly learnable lightweight compact small smaller large larger huge size
-    capacity memory bandwidth load loading concurrent timely secure securely
+    fast faster fastest quick quickly quicker slow slowly rapid rapidly performant responsive efficient
+    efficiently scalable instantly immediately real-time reliable reliably robust stable resilient
+    fault-tolerant accurate accurately precise usable easy easily intuitive user-friendly learnable
+    lightweight compact small smaller large larger huge timely secure securely
 `),
 );
 
-/** The first quality claim of a text that has no number (in digits or words). */
+/** Offsets inside double quotes ("Easy", “Hard”): labels, not claims. */
+function quotedSpans(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const m of text.matchAll(/"[^"\n]*"|“[^”\n]*”/g)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+/**
+ * The first quality claim of a text that has no number (in digits or words). Words in quotes and
+ * capitalised words inside a sentence ("the level Easy") are names, not claims.
+ */
 export function unmeasuredClaim(text: string, tokens: readonly Token[] = tokenize(text)): Token | undefined {
   if (tokens.some((t) => t.type === 'number' || NUMBER_WORDS.has(t.lower))) return undefined;
-  return tokens.find((t) => t.type === 'word' && QUALITY_TERMS.has(t.lower));
+  const quoted = quotedSpans(text);
+  return tokens.find((t, i) => {
+    if (t.type !== 'word' || !QUALITY_TERMS.has(t.lower)) return false;
+    if (quoted.some(([a, b]) => t.start >= a && t.end <= b)) return false;
+    const sentenceStart = i === 0 || /[.!?:;\n]\s*$/.test(text.slice(0, t.start));
+    return sentenceStart || !/^\p{Lu}/u.test(t.text);
+  });
 }
 
 const STOP = new Set(

@@ -108,7 +108,12 @@ export interface ParsedStory {
 export interface CheckResult {
   criteria: Criterion[];
   findings: Finding[];
-  verdict: { ready: boolean; blocking: Finding[] };
+  verdict: {
+    ready: boolean;
+    blocking: Finding[];
+    /** Which readiness conditions failed, in words (`verdict.ts`); empty when ready. */
+    reasons?: string[];
+  };
   /** 0–100: 100 minus the weighted penalties of the findings, floored at 0. */
   score: number;
   /** Task items (task lists and `[ ]`/`[x]` items): how many are done. */

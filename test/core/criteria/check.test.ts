@@ -240,11 +240,12 @@ describe('structure', () => {
 describe('per issue', () => {
   const withCriteria = (...items: string[]) => doc(h(2, 'Acceptance criteria'), ul(...items));
 
-  it('missing-criteria is an error: not ready', () => {
+  it('missing-criteria is an error: not ready, and nothing to check scores 30', () => {
     const r = checkIssue({ description: doc(p('Make the login faster.')) });
     expect(r.findings.map((f) => f.kind)).toEqual(['missing-criteria']);
-    expect(r.verdict).toEqual({ ready: false, blocking: r.findings });
-    expect(r.score).toBe(80);
+    expect(r.verdict).toMatchObject({ ready: false, blocking: r.findings });
+    expect(r.verdict.reasons).toContain('No acceptance criteria.');
+    expect(r.score).toBe(30);
     expect(checkIssue({ description: doc(h(2, 'AC')) }).findings[0]?.message).toMatch(/empty/);
   });
 
@@ -311,14 +312,16 @@ describe('verdict, score and config', () => {
 
   it('readiness follows the configured severities; "off" removes a rule', () => {
     const base = checkIssue({ description: desc });
-    expect(base.verdict.ready).toBe(true);
     expect(base.findings.map((f) => f.kind)).toEqual(['subjective']);
-    const strict = checkIssue(
+    // subjective criteria block by default
+    expect(base.verdict.ready).toBe(false);
+    expect(base.verdict.blocking.map((f) => f.words)).toEqual(['nice']);
+    const lenient = checkIssue(
       { description: desc },
-      CriteriaConfigSchema.parse({ severity: { subjective: 'error' } }),
+      CriteriaConfigSchema.parse({ severity: { subjective: 'warning' } }),
     );
-    expect(strict.verdict.ready).toBe(false);
-    expect(strict.verdict.blocking.map((f) => f.words)).toEqual(['nice']);
+    expect(lenient.verdict).toEqual({ ready: true, blocking: [], reasons: [] });
+    expect(lenient.score).toBe(95);
     const off = checkIssue(
       { description: desc },
       CriteriaConfigSchema.parse({ severity: { subjective: 'off' } }),
