@@ -112,6 +112,4 @@ export function simulateCalls(current: readonly string[], calls: readonly Call[]
   return order;
 }
 
-export function sameOrder(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((key, i) => key === b[i]);
-}
+export { sameOrder } from '../../src/core/rank-plan';

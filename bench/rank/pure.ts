@@ -1,12 +1,7 @@
 /** The pure part: plan each backlog × change, check the plan against the benchmark's own DP, time it. */
 import { buildLargeSeed } from '../../dev/demo';
-import {
-  JIRA_MAX_ISSUES_PER_RANK_CALL,
-  applyPlan,
-  minimumCostExhaustive,
-  planRank,
-  type RankPlan,
-} from '../../src/core/rank-plan';
+import { JIRA_MAX_ISSUES_PER_RANK_CALL, applyPlan, planRank, type RankPlan } from '../../src/core/rank-plan';
+import { minimumCostExhaustive } from '../../test/support/rank-exhaustive';
 import { buildChange, type Change, type ChangeKind } from './changes';
 import type { Backlog, BenchIssue } from './data';
 import { longestIncreasing, minimumByDp, positionsOf, sameOrder, simulateCalls } from './dp';

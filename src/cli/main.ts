@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { fieldsNeeded, summarize, toBacklogItem } from '../core/backlog/items';
-import { planRank } from '../core/rank-plan';
+import { planRank, sameOrder } from '../core/rank-plan';
 import { MODELS, type ModelConfig } from '../core/scoring';
 import { CriteriaConfigSchema, DEFAULT_CONFIG } from '../core/criteria';
 import {
@@ -250,9 +250,6 @@ async function score(values: Values, io: Io): Promise<void> {
     ]),
   );
 }
-
-const sameOrder = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((k, i) => k === b[i]);
 
 async function reorder(values: Values, io: Io): Promise<void> {
   const { jira, analysis: a } = await analysisFor(values, io);

@@ -1,5 +1,6 @@
 /** `valuerank score` and `valuerank reorder` on the local site: JSON shapes, dry runs, applying, refusals. */
-import { applyPlan, minimumCostExhaustive } from '../../src/core/rank-plan';
+import { applyPlan } from '../../src/core/rank-plan';
+import { minimumCostExhaustive } from '../support/rank-exhaustive';
 import { JiraClient } from '../../src/jira/client';
 import { httpTransport } from '../../src/jira/http-transport';
 import { backlogKeys } from '../../src/features/prioritize/analyze';

@@ -3,7 +3,8 @@
  * resolvers, real @forge/kvs and @forge/events; the reorder consumer runs as the user who pushed the job),
  * against the demo product: the Trailhead backlog (board 1), the Mobile board (2) and OPS (board 3).
  */
-import { applyPlan, minimumCostExhaustive } from '../../src/core/rank-plan';
+import { applyPlan } from '../../src/core/rank-plan';
+import { minimumCostExhaustive } from '../support/rank-exhaustive';
 import { JiraClient } from '../../src/jira/client';
 import { httpTransport } from '../../src/jira/http-transport';
 import { backlogKeys } from '../../src/features/prioritize/analyze';

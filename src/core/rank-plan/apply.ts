@@ -48,3 +48,8 @@ export function applyPlan(order: readonly string[], plan: Pick<RankPlan, 'calls'
   for (const call of plan.calls) result = applyRankCall(result, call);
   return result;
 }
+
+/** True when two orders hold the same issues in the same positions (the one comparison of orders). */
+export function sameOrder(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((key, i) => key === b[i]);
+}

@@ -8,3 +8,4 @@ export * from './order';
 export * from './fragility';
 export { readNumeric, readOptionText, readDate, readNames, today } from './read';
 export type { Read } from './read';
+export { MODEL_LABELS, modelLabel } from './labels';

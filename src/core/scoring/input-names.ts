@@ -15,3 +15,15 @@ export const NUMBER_INPUTS = [
   'ease',
 ] as const;
 export type NumberInput = (typeof NUMBER_INPUTS)[number];
+
+/** Every input a model or formula can name: the field-backed numbers and the derived inputs. */
+export const BUILTIN_INPUTS = [
+  ...NUMBER_INPUTS,
+  'jobSize',
+  'duration',
+  'moscow',
+  'priority',
+  'blockedCount',
+  'strategicFit',
+] as const;
+export type BuiltinInput = (typeof BUILTIN_INPUTS)[number];

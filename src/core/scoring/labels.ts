@@ -2,7 +2,7 @@
  * How each built-in input is named for people. Kept free of runtime imports so the Custom UI can use it
  * without bundling the scoring code or zod.
  */
-import type { BuiltinInput } from './mapping';
+import type { BuiltinInput } from './input-names';
 
 export const INPUT_LABELS: Readonly<Record<BuiltinInput, string>> = {
   storyPoints: 'Story Points',
@@ -22,3 +22,32 @@ export const INPUT_LABELS: Readonly<Record<BuiltinInput, string>> = {
   blockedCount: 'Blocked issues',
   strategicFit: 'Strategic fit',
 };
+
+/** The models' names as people know them. */
+export const MODEL_LABELS = {
+  wsjf: 'WSJF',
+  rice: 'RICE',
+  ice: 'ICE',
+  'value-effort': 'Value / effort',
+  moscow: 'MoSCoW',
+  cd3: 'CD3',
+  custom: 'Custom formula',
+} as const;
+
+/** The shape of a model that names it (a `ModelConfig`, without importing it). */
+interface NamedModel {
+  kind: string;
+  name?: string | undefined;
+  tiebreak?: NamedModel;
+}
+
+/**
+ * The one label of a model, on every screen, in the CLI and in stored history: `WSJF`,
+ * `MoSCoW, then WSJF`, `Cost-weighted (custom)`, `Custom formula`. A bare kind is named too.
+ */
+export function modelLabel(model: NamedModel | string): string {
+  if (typeof model === 'string') return (MODEL_LABELS as Record<string, string>)[model] ?? model;
+  if (model.kind === 'moscow' && model.tiebreak) return `MoSCoW, then ${modelLabel(model.tiebreak)}`;
+  if (model.kind === 'custom') return model.name ? `${model.name} (custom)` : MODEL_LABELS.custom;
+  return (MODEL_LABELS as Record<string, string>)[model.kind] ?? model.kind;
+}

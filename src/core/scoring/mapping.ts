@@ -21,7 +21,7 @@
  *   explanation as "no field").
  */
 import { z } from 'zod';
-import { NUMBER_INPUTS, type NumberInput } from './input-names';
+import { BUILTIN_INPUTS, NUMBER_INPUTS, type BuiltinInput, type NumberInput } from './input-names';
 
 export const MOSCOW_BUCKETS = ['must', 'should', 'could', 'wont'] as const;
 export type MoscowBucket = (typeof MOSCOW_BUCKETS)[number];
@@ -36,16 +36,7 @@ export const MOSCOW_LABEL: Readonly<Record<MoscowBucket, string>> = {
 
 export { NUMBER_INPUTS, type NumberInput };
 
-export const BUILTIN_INPUTS = [
-  ...NUMBER_INPUTS,
-  'jobSize',
-  'duration',
-  'moscow',
-  'priority',
-  'blockedCount',
-  'strategicFit',
-] as const;
-export type BuiltinInput = (typeof BUILTIN_INPUTS)[number];
+export { BUILTIN_INPUTS, type BuiltinInput };
 
 export { INPUT_LABELS } from './labels';
 

@@ -13,7 +13,7 @@
  * 4. Apply: write the scores back as the app (custom field, issue property). Undo: drop the snapshot.
  */
 import { randomUUID } from 'node:crypto';
-import { applyPlan, planRank } from '../../core/rank-plan';
+import { applyPlan, planRank, sameOrder } from '../../core/rank-plan';
 import type { ModelConfig } from '../../core/scoring';
 import type { JiraClient } from '../../jira/client';
 import { pushJob, type JobEvent, type PushJob } from '../../jobs/queue';
@@ -73,9 +73,6 @@ export function jobView(job: JobRecord): JobView {
     ...(job.message ? { message: job.message } : {}),
   };
 }
-
-const sameOrder = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((k, i) => k === b[i]);
 
 /**
  * The order to restore: the snapshot's issues that are still in the backlog, in the snapshot's order; an

@@ -4,18 +4,14 @@ import {
   compileFormula,
   compileModel,
   knownInputs,
-  MODELS,
   type FieldMapping,
   type ModelConfig,
 } from '../../core/scoring';
 import { AppError } from '../../shared/errors';
 
-/** `WSJF`, `MoSCoW (then RICE)`, `Custom: (a + b) / c`. */
-export function modelLabel(model: ModelConfig): string {
-  if (model.kind === 'moscow') return `MoSCoW (then ${modelLabel(model.tiebreak)})`;
-  if (model.kind === 'custom') return model.name ? model.name : `Custom: ${model.formula}`;
-  return MODELS[model.kind].label;
-}
+import { modelLabel } from '../../core/scoring';
+
+export { modelLabel };
 
 /**
  * Refuses a model that cannot score at all under the mapping: a custom formula that does not compile is an

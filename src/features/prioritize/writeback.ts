@@ -5,10 +5,9 @@
  * - the issue entity property `valuerank` (manifest `jira:entityProperty`: `score` number, `model` and
  *   `unscored` strings are indexed, so `issue.property[valuerank].score > 5` works in JQL).
  */
-import type { Score } from '../../core/scoring';
+import type { ModelConfig, Score } from '../../core/scoring';
 import type { JiraClient } from '../../jira/client';
 import type { JiraField } from '../../jira/schemas';
-import type { Analysis } from './analyze';
 
 export const SCORE_FIELD_KEY = 'business-value-score';
 export const SCORE_PROPERTY_KEY = 'valuerank';
@@ -63,10 +62,17 @@ async function inPool<T>(items: readonly T[], size: number, fn: (item: T) => Pro
   await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
 }
 
+/** What is written: the backlog's issues, their scores and the model (an analysis of the board). */
+export interface ScoresToWrite {
+  issues: ReadonlyArray<{ id: string; key: string }>;
+  scores: readonly Score[];
+  model: ModelConfig;
+}
+
 /** Writes every score of the analysis; failures are collected, never thrown. */
 export async function writeScores(
   appJira: JiraClient,
-  a: Pick<Analysis, 'issues' | 'scores' | 'model'>,
+  a: ScoresToWrite,
   at: string = new Date().toISOString(),
 ): Promise<WriteBackResult> {
   const problems: string[] = [];

@@ -6,7 +6,8 @@
  * issues among the plans with the fewest calls; every set of stayers is tried as well. Renaming
  * issues changes nothing, so one search from the identity covers every (current, target) pair.
  */
-import { minimumCostExhaustive, planRank } from '../../../src/core/rank-plan';
+import { planRank } from '../../../src/core/rank-plan';
+import { minimumCostExhaustive } from '../../support/rank-exhaustive';
 import { planProblem } from './check';
 
 function permutations(n: number): Uint8Array[] {

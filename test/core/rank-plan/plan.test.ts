@@ -1,10 +1,5 @@
-import {
-  applyPlan,
-  applyRankCall,
-  minimumCallsExhaustive,
-  minimumCostExhaustive,
-  planRank,
-} from '../../../src/core/rank-plan';
+import { applyPlan, applyRankCall, planRank } from '../../../src/core/rank-plan';
+import { minimumCallsExhaustive, minimumCostExhaustive } from '../../support/rank-exhaustive';
 import { planProblem } from './check';
 
 const keys = (text: string): string[] => (text === '' ? [] : text.split(' '));

@@ -3,7 +3,8 @@
  * 3,000 issues) built from a seed — full shuffles, a few re-scored issues, 10% re-scored, local shuffles.
  */
 import fc from 'fast-check';
-import { minimumCostExhaustive, planRank } from '../../../src/core/rank-plan';
+import { planRank } from '../../../src/core/rank-plan';
+import { minimumCostExhaustive } from '../../support/rank-exhaustive';
 import { perturb, planProblem } from './check';
 import type { Kind } from './check';
 

@@ -5,6 +5,7 @@
  */
 import { NUMBER_INPUTS } from '../../../../src/core/scoring/input-names';
 import { INPUT_LABELS as CORE_INPUT_LABELS } from '../../../../src/core/scoring/labels';
+export { MODEL_LABELS, modelLabel } from '../../../../src/core/scoring/labels';
 import type { FieldMapping, ModelConfig } from '../../../../src/core/scoring';
 
 export type ModelKind = ModelConfig['kind'];
@@ -28,16 +29,6 @@ export const TIEBREAK_KINDS: readonly TiebreakKind[] = [
   'custom',
 ];
 
-export const MODEL_LABELS: Readonly<Record<ModelKind, string>> = {
-  wsjf: 'WSJF',
-  rice: 'RICE',
-  ice: 'ICE',
-  'value-effort': 'Value / effort',
-  moscow: 'MoSCoW',
-  cd3: 'CD3',
-  custom: 'Custom formula',
-};
-
 export const MODEL_HINTS: Readonly<Record<ModelKind, string>> = {
   wsjf: '(business value + time criticality + risk reduction) ÷ job size',
   rice: 'reach × impact × confidence ÷ effort',
@@ -47,14 +38,6 @@ export const MODEL_HINTS: Readonly<Record<ModelKind, string>> = {
   cd3: 'cost of delay ÷ duration',
   custom: 'your own formula over the mapped inputs',
 };
-
-/** The label of a model, e.g. `MoSCoW, then WSJF` or the custom model's name. */
-export function modelLabel(model: ModelConfig | string): string {
-  if (typeof model === 'string') return (MODEL_LABELS as Record<string, string>)[model] ?? model;
-  if (model.kind === 'moscow') return `MoSCoW, then ${modelLabel(model.tiebreak)}`;
-  if (model.kind === 'custom') return model.name ? `${model.name} (custom)` : 'Custom formula';
-  return MODEL_LABELS[model.kind];
-}
 
 /** Same model for the purpose of "is this the project's model?". */
 export function sameModel(a: ModelConfig | undefined, b: ModelConfig | undefined): boolean {

@@ -3,14 +3,14 @@
  * Forge runs it: the real resolvers start it, the real @forge/events queue delivers each slice to the
  * `valuerank-jobs` consumer from manifest.yml, in the context of the user who started it.
  */
-import { DEFAULT_CONFIG } from '../../src/core/criteria';
-import { checkJiraIssue, fieldsFor, READINESS_PROPERTY_KEY } from '../../src/features/readiness';
-import { RECHECK_QUEUE } from '../../src/features/readiness/recheck';
-import { JiraClient } from '../../src/jira/client';
-import { httpTransport } from '../../src/jira/http-transport';
-import type { RecheckView } from '../../src/features/readiness/recheck-api';
-import { invokeData, invokeResolver } from '../support/invoke';
-import { useLocalServer } from '../support/local-server';
+import { DEFAULT_CONFIG } from '../../../src/core/criteria';
+import { checkJiraIssue, fieldsFor, READINESS_PROPERTY_KEY } from '../../../src/features/readiness';
+import { RECHECK_QUEUE } from '../../../src/features/readiness/recheck';
+import { JiraClient } from '../../../src/jira/client';
+import { httpTransport } from '../../../src/jira/http-transport';
+import type { RecheckView } from '../../../src/features/readiness/recheck-api';
+import { invokeData, invokeResolver } from '../../support/invoke';
+import { useLocalServer } from '../../support/local-server';
 
 const server = useLocalServer({ harness: { eventDelayScale: 0.001 }, reset: ['site', 'kvs', 'faults'] });
 let asPo: JiraClient;

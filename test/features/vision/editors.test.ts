@@ -1,7 +1,7 @@
 /** Role membership for the vision's editors (ADR 6): direct, through a group (by id, else by name), none. */
-import type { GroupRef, JiraClient, ProjectRoleActors } from '../../src/jira/client';
-import { JiraNotFoundError } from '../../src/jira/errors';
-import { roleMembership } from '../../src/features/vision/editors';
+import type { GroupRef, JiraClient, ProjectRoleActors } from '../../../src/jira/client';
+import { JiraNotFoundError } from '../../../src/jira/errors';
+import { roleMembership } from '../../../src/features/vision/editors';
 
 function deps(role: ProjectRoleActors | Error, groups: GroupRef[]) {
   const calls: string[] = [];

@@ -3,10 +3,10 @@
  * declared in manifest.yml) re-checks an issue when it is edited and writes `valuerank-readiness`, so
  * `issue.property[valuerank-readiness].ready = "false"` finds it right after the edit.
  */
-import { JiraClient } from '../../src/jira/client';
-import { httpTransport } from '../../src/jira/http-transport';
-import { READINESS_PROPERTY_KEY } from '../../src/features/readiness';
-import { useLocalServer } from '../support/local-server';
+import { JiraClient } from '../../../src/jira/client';
+import { httpTransport } from '../../../src/jira/http-transport';
+import { READINESS_PROPERTY_KEY } from '../../../src/features/readiness';
+import { useLocalServer } from '../../support/local-server';
 
 const server = useLocalServer({ reset: ['site', 'kvs'] });
 let asPo: JiraClient;

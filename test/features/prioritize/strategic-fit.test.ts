@@ -2,14 +2,14 @@
  * Strategic fit in the Prioritize analysis, on the local site: an issue tagged (valuerank-goals) with a
  * weighted active goal scores higher when the model weighs fit, and exactly the same when it does not.
  */
-import type { FieldMapping, ModelConfig } from '../../src/core/scoring';
-import type { VisionBoard } from '../../src/core/vision';
-import { GOALS_PROPERTY, goalsValue } from '../../src/features/goals';
-import { JiraClient } from '../../src/jira/client';
-import { httpTransport } from '../../src/jira/http-transport';
-import { analyzeBoard, proposedMapping } from '../../src/features/prioritize/analyze';
-import type { SettingsSource } from '../../src/features/prioritize/sources';
-import { resetLocalServer, useLocalServer } from '../support/local-server';
+import type { FieldMapping, ModelConfig } from '../../../src/core/scoring';
+import type { VisionBoard } from '../../../src/core/vision';
+import { GOALS_PROPERTY, goalsValue } from '../../../src/features/goals';
+import { JiraClient } from '../../../src/jira/client';
+import { httpTransport } from '../../../src/jira/http-transport';
+import { analyzeBoard, proposedMapping } from '../../../src/features/prioritize/analyze';
+import type { SettingsSource } from '../../../src/features/prioritize/sources';
+import { resetLocalServer, useLocalServer } from '../../support/local-server';
 
 const server = useLocalServer();
 let asPo: JiraClient;

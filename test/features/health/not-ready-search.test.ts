@@ -1,4 +1,4 @@
-import { notReadySearch } from '../../src/features/health';
+import { notReadySearch } from '../../../src/features/health';
 
 describe('notReadySearch', () => {
   it('names the keys when they are few, as an encoded issue-search URL', () => {

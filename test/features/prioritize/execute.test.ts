@@ -4,12 +4,12 @@
  * calls anchored on a refused issue are re-anchored so everything else still lands in place.
  */
 import fc from 'fast-check';
-import { applyRankCall, planRank } from '../../src/core/rank-plan';
-import { JiraClient } from '../../src/jira/client';
-import type { JiraRawResponse, JiraRequest, JiraTransport } from '../../src/jira/transport';
-import { restoreTarget } from '../../src/features/prioritize/jobs';
-import { runRankCalls } from '../../src/features/prioritize/execute';
-import { FakeClock } from '../support/scripted-transport';
+import { applyRankCall, planRank } from '../../../src/core/rank-plan';
+import { JiraClient } from '../../../src/jira/client';
+import type { JiraRawResponse, JiraRequest, JiraTransport } from '../../../src/jira/transport';
+import { restoreTarget } from '../../../src/features/prioritize/jobs';
+import { runRankCalls } from '../../../src/features/prioritize/execute';
+import { FakeClock } from '../../support/scripted-transport';
 
 /** Jira's rank endpoint over an in-memory order; `refuse` issues always fail inside a 207. */
 class RankSite implements JiraTransport {

@@ -3,13 +3,13 @@
  * snapshot in its trend, a missing board is skipped with a reason, and running twice a day replaces the
  * day's snapshot.
  */
-import { startLocalServer, type LocalServer } from '../../dev/server';
-import { emptyTrend, type TrendSeries } from '../../src/core/health';
-import { defaultConfig } from '../../src/features/readiness';
-import { snapshotBoards, type TrendStore } from '../../src/features/health';
-import { JiraClient } from '../../src/jira/client';
-import { httpTransport } from '../../src/jira/http-transport';
-import { noSettings } from '../../src/features/prioritize/sources';
+import { startLocalServer, type LocalServer } from '../../../dev/server';
+import { emptyTrend, type TrendSeries } from '../../../src/core/health';
+import { defaultConfig } from '../../../src/features/readiness';
+import { snapshotBoards, type TrendStore } from '../../../src/features/health';
+import { JiraClient } from '../../../src/jira/client';
+import { httpTransport } from '../../../src/jira/http-transport';
+import { noSettings } from '../../../src/features/prioritize/sources';
 
 let server: LocalServer;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 /** Finding the app's own score field among the site's fields, and the issue property it writes. */
-import { scoreIssue } from '../../src/core/scoring';
-import { findScoreField, scoreProperty } from '../../src/features/prioritize/writeback';
+import { scoreIssue } from '../../../src/core/scoring';
+import { findScoreField, scoreProperty } from '../../../src/features/prioritize/writeback';
 
 const field = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
   id,

@@ -1,7 +1,7 @@
 /**
  * An independent checker for the rank planner, written without its tricks: a plain O(n²) DP over every
  * increasing subsequence of current positions (taken in target order) as the set of issues that stay,
- * comparing (calls, moved) pairs directly. For tests and benchmarks only; use `planRank` in the app.
+ * comparing (calls, moved) pairs directly. Lives with the tests (the app uses `planRank`); the tests and bench:rank use it.
  */
 
 export interface PlanCost {

@@ -3,19 +3,19 @@
  * the local site, with Forge storage from the harness: a job delivered again after Jira failed mid-way
  * resumes after the last completed call, or plans again when the backlog moved meanwhile.
  */
-import { JiraClient } from '../../src/jira/client';
-import { httpTransport } from '../../src/jira/http-transport';
-import type { JiraRawResponse, JiraRequest, JiraTransport } from '../../src/jira/transport';
+import { JiraClient } from '../../../src/jira/client';
+import { httpTransport } from '../../../src/jira/http-transport';
+import type { JiraRawResponse, JiraRequest, JiraTransport } from '../../../src/jira/transport';
 import {
   backlogKeys,
   previewPrioritize,
   runJob,
   startApply,
   storedSettings,
-} from '../../src/features/prioritize';
-import type { JobEvent } from '../../src/jobs/queue';
-import { readReorderJob as readJob } from '../../src/store/jobs';
-import { useLocalServer } from '../support/local-server';
+} from '../../../src/features/prioritize';
+import type { JobEvent } from '../../../src/jobs/queue';
+import { readReorderJob as readJob } from '../../../src/store/jobs';
+import { useLocalServer } from '../../support/local-server';
 
 const server = useLocalServer({ reset: ['site', 'kvs'] });
 

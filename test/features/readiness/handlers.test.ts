@@ -2,13 +2,13 @@
  * The criteria function handlers with real issues from the local site: the Definition of Ready validator
  * (`{ result, errorMessage? }`) and the readiness trigger, both acting as the app (`X-Local-Actor: app`).
  */
-import { startJiraSite, parseSeed } from '../../dev/site';
-import { buildDemoSeed } from '../../dev/demo';
-import { defaultConfig, READINESS_PROPERTY_KEY, type CriteriaDeps } from '../../src/features/readiness';
-import { onIssueEvent, validateReady } from '../../src/features/readiness/handlers';
-import { DEFAULT_CONFIG, CriteriaConfigSchema } from '../../src/core/criteria';
-import { JiraClient } from '../../src/jira/client';
-import { httpTransport } from '../../src/jira/http-transport';
+import { startJiraSite, parseSeed } from '../../../dev/site';
+import { buildDemoSeed } from '../../../dev/demo';
+import { defaultConfig, READINESS_PROPERTY_KEY, type CriteriaDeps } from '../../../src/features/readiness';
+import { onIssueEvent, validateReady } from '../../../src/features/readiness/handlers';
+import { DEFAULT_CONFIG, CriteriaConfigSchema } from '../../../src/core/criteria';
+import { JiraClient } from '../../../src/jira/client';
+import { httpTransport } from '../../../src/jira/http-transport';
 
 let site: Awaited<ReturnType<typeof startJiraSite>>;
 let deps: CriteriaDeps;

@@ -3,27 +3,27 @@
  * local site, with Forge storage from the harness; slices are delivered by hand, so paging, continuation,
  * redelivery, the time budget, refusals and one-run-per-project can be checked step by step.
  */
-import { DEFAULT_CONFIG } from '../../src/core/criteria';
+import { DEFAULT_CONFIG } from '../../../src/core/criteria';
 import {
   checkJiraIssue,
   defaultConfig,
   READINESS_PROPERTY_KEY,
   readinessOf,
-} from '../../src/features/readiness';
+} from '../../../src/features/readiness';
 import {
   runRecheckSlice,
   sameReadiness,
   startRecheck,
   STALE_RUN_MS,
   type RecheckDeps,
-} from '../../src/features/readiness/recheck';
-import { jobsConsumer } from '../../src/handlers/jobs';
-import type { JobEvent } from '../../src/jobs/queue';
-import { JiraClient } from '../../src/jira/client';
-import { httpTransport } from '../../src/jira/http-transport';
-import type { JiraRawResponse, JiraRequest, JiraTransport } from '../../src/jira/transport';
-import { latestJobId, readRecheckJob as readRecheck } from '../../src/store/jobs';
-import { useLocalServer } from '../support/local-server';
+} from '../../../src/features/readiness/recheck';
+import { jobsConsumer } from '../../../src/handlers/jobs';
+import type { JobEvent } from '../../../src/jobs/queue';
+import { JiraClient } from '../../../src/jira/client';
+import { httpTransport } from '../../../src/jira/http-transport';
+import type { JiraRawResponse, JiraRequest, JiraTransport } from '../../../src/jira/transport';
+import { latestJobId, readRecheckJob as readRecheck } from '../../../src/store/jobs';
+import { useLocalServer } from '../../support/local-server';
 
 const server = useLocalServer({ reset: ['site', 'kvs'] });
 

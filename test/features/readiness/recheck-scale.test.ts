@@ -6,11 +6,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildLargeSeed } from '../../dev/demo';
-import { startLocalServer, type LocalServer } from '../../dev/server';
-import { RECHECK_QUEUE } from '../../src/features/readiness/recheck';
-import type { RecheckView } from '../../src/features/readiness/recheck-api';
-import { invokeData } from '../support/invoke';
+import { buildLargeSeed } from '../../../dev/demo';
+import { startLocalServer, type LocalServer } from '../../../dev/server';
+import { RECHECK_QUEUE } from '../../../src/features/readiness/recheck';
+import type { RecheckView } from '../../../src/features/readiness/recheck-api';
+import { invokeData } from '../../support/invoke';
 
 const ISSUES = 10_000;
 let server: LocalServer;
