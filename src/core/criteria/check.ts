@@ -68,6 +68,7 @@ const SMELL_PRIORITY: readonly SmellKind[] = [
   'comparative',
   'ambiguous',
   'vague-pronoun',
+  'uncertain-verb',
   'negative',
 ];
 

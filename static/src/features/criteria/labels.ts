@@ -16,6 +16,7 @@ export const KIND_LABEL: Record<string, string> = {
   comparative: 'Comparative',
   negative: 'Negative',
   'vague-pronoun': 'Vague pronoun',
+  'uncertain-verb': 'Uncertain verb',
   'gwt-incomplete': 'Given/When/Then incomplete',
   'not-atomic': 'Not atomic',
   'not-measurable': 'Not measurable',

@@ -42,6 +42,7 @@ export const KIND_EXPLANATION: Record<FindingKind, string> = {
   comparative: 'A comparison with no reference: "faster", "better" (see comparative reference below).',
   negative: 'A criterion stated as what must not happen: "cannot", "never".',
   'vague-pronoun': 'A pronoun whose reference is unclear: "It shows the total".',
+  'uncertain-verb': 'A verb that leaves the behaviour optional: "may", "might", "could", "be able to".',
   'gwt-incomplete': 'A Given/When/Then scenario without a Then (or without a Given: a warning).',
   'not-atomic': 'One criterion that checks more than one behaviour ("and", two sentences, two Whens).',
   'not-measurable': 'A quality claim with no number to test it against: "Search is fast".',
