@@ -33,7 +33,7 @@ function placeholder(text: string): boolean {
   const t = text.trim();
   return (
     !/\p{L}/u.test(t) ||
-    /^(?:n\/?a|tbd|tbc|todo|to do|none|unknown|see above|same as above|as above|etc|\?+)[.!]?$/i.test(t) ||
+    /^(?:n\/?a|tbd|tbc|todo|to do|none|unknown|see above|same as above|as above|\?+)[.!]?$/i.test(t) ||
     /^~~[^~](?:.*[^~])?~~$/.test(t)
   );
 }

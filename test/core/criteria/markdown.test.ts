@@ -129,11 +129,14 @@ describe('template instructions and placeholders are skipped', () => {
       '~~- GIVEN the old dialog is shown~~',
       'AC1:',
       '- [ ] The form is visible on the /quest page',
+      '- Etc.',
       '',
       'As the end user, I can see a message stating the section is being updated.',
     ].join('\n');
     expect(texts(found(md))).toEqual([
       'The form is visible on the /quest page',
+      // "Etc." is not a placeholder: it is the open-ended smell
+      'Etc.',
       'As the end user, I can see a message stating the section is being updated.',
     ]);
   });
