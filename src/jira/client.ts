@@ -39,11 +39,31 @@ export const CHANGELOG_PAGE_SIZE = 100;
 /** Issues per `POST /rest/api/3/app/field/value` request this client sends (Jira does not document a cap). */
 export const MAX_APP_FIELD_ISSUES = 1000;
 
+/**
+ * Backlog pages read at once after the first (docs/adr/0010-concurrent-reads.md): Jira Cloud's cost-based
+ * rate limits allow it comfortably, and 429 / Retry-After are honoured per request.
+ */
+export const DEFAULT_READ_CONCURRENCY = 5;
+
 export interface JiraClientOptions {
   retry?: RetryPolicy;
   clock?: Clock;
   random?: () => number;
+  /** Backlog pages in flight at once (default {@link DEFAULT_READ_CONCURRENCY}; 1 reads one after another). */
+  concurrency?: number;
 }
+
+/** One page of a board's backlog and what Jira says about the whole. */
+export interface BacklogPage {
+  issues: JiraIssue[];
+  startAt: number;
+  /** Issues in the backlog, when Jira says. */
+  total: number | undefined;
+  isLast: boolean;
+}
+
+/** How far a backlog read has come: issues read, of `total` when Jira says. */
+export type ReadProgress = (read: number, total: number | undefined) => void | Promise<void>;
 
 export interface BoardQuery {
   /** All boards the user sees when absent. */
@@ -133,6 +153,8 @@ export class JiraClient {
   private readonly retry: RetryPolicy;
   private readonly clock: Clock;
   private readonly random: () => number;
+  /** Backlog pages read at once. */
+  readonly concurrency: number;
 
   constructor(
     readonly transport: JiraTransport,
@@ -141,6 +163,7 @@ export class JiraClient {
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.clock = options.clock ?? realClock;
     this.random = options.random ?? Math.random;
+    this.concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_READ_CONCURRENCY));
   }
 
   /** `GET /rest/api/3/myself` */
@@ -264,36 +287,77 @@ export class JiraClient {
     };
   }
 
-  /** Pages of `GET /rest/agile/1.0/board/{id}/backlog`, in backlog (rank) order. */
-  async *backlogPages(boardId: number, q: IssueQuery): AsyncGenerator<JiraIssue[]> {
+  /** One page of `GET /rest/agile/1.0/board/{id}/backlog` from `startAt`. */
+  async backlogPage(boardId: number, q: IssueQuery, startAt = 0): Promise<BacklogPage> {
     const pageSize = q.pageSize ?? AGILE_PAGE_SIZE;
-    for (let startAt = 0; ;) {
-      const params = query({
-        startAt,
-        maxResults: pageSize,
-        jql: q.jql,
-        fields: q.fields,
-        expand: q.expand,
-      });
-      const page = await this.json(
-        'GET',
-        jiraPath`/rest/agile/1.0/board/${checkId(boardId)}/backlog?${params}`,
-        AgileIssuesPage,
-      );
+    const params = query({ startAt, maxResults: pageSize, jql: q.jql, fields: q.fields, expand: q.expand });
+    const page = await this.json(
+      'GET',
+      jiraPath`/rest/agile/1.0/board/${checkId(boardId)}/backlog?${params}`,
+      AgileIssuesPage,
+    );
+    const next = startAt + page.issues.length;
+    const isLast =
+      page.issues.length === 0 ||
+      page.isLast === true ||
+      (page.total !== undefined && next >= page.total) ||
+      (page.total === undefined && page.issues.length < page.maxResults);
+    return { issues: page.issues, startAt, total: page.total, isLast };
+  }
+
+  /**
+   * Pages of `GET /rest/agile/1.0/board/{id}/backlog`, in backlog (rank) order. The first page says how
+   * many issues there are; the rest are then read {@link concurrency} pages at a time by `startAt` and
+   * yielded in order (each request retried on 429/503 per Retry-After). When Jira gives no total, or the
+   * backlog grew meanwhile, the remaining pages are read one after another.
+   */
+  async *backlogPages(
+    boardId: number,
+    q: IssueQuery,
+    onProgress?: ReadProgress,
+  ): AsyncGenerator<JiraIssue[]> {
+    const first = await this.backlogPage(boardId, q, 0);
+    let read = first.issues.length;
+    await onProgress?.(read, first.total);
+    if (first.issues.length > 0) yield first.issues;
+    if (first.isLast) return;
+    let next = first.issues.length;
+    let last = first;
+    if (first.total !== undefined && this.concurrency > 1) {
+      const total = first.total;
+      const step = first.issues.length; // Jira may answer fewer than asked for: its page size
+      const inFlight: Array<Promise<BacklogPage>> = [];
+      const launch = () => {
+        const page = this.backlogPage(boardId, q, next);
+        page.catch(() => undefined); // awaited below; a failure must not go unhandled meanwhile
+        inFlight.push(page);
+        next += step;
+      };
+      while (next < total && inFlight.length < this.concurrency) launch();
+      while (inFlight.length > 0) {
+        const page = await (inFlight.shift() as Promise<BacklogPage>);
+        if (next < total) launch();
+        read += page.issues.length;
+        await onProgress?.(read, total);
+        if (page.issues.length > 0) yield page.issues;
+        last = page;
+      }
+      // Pages past the first total only if the last one was full and Jira now counts more.
+      if (last.issues.length < step || last.total === undefined || last.total <= next) return;
+    }
+    for (;;) {
+      const page = await this.backlogPage(boardId, q, next);
+      read += page.issues.length;
+      await onProgress?.(read, page.total);
       if (page.issues.length > 0) yield page.issues;
-      startAt += page.issues.length;
-      const done =
-        page.issues.length === 0 ||
-        page.isLast === true ||
-        (page.total !== undefined && startAt >= page.total) ||
-        (page.total === undefined && page.issues.length < page.maxResults);
-      if (done) return;
+      next += page.issues.length;
+      if (page.isLast) return;
     }
   }
 
   /** The whole backlog of a board, in rank order. */
-  async boardBacklog(boardId: number, q: IssueQuery): Promise<JiraIssue[]> {
-    return collect(this.backlogPages(boardId, q));
+  async boardBacklog(boardId: number, q: IssueQuery, onProgress?: ReadProgress): Promise<JiraIssue[]> {
+    return collect(this.backlogPages(boardId, q, onProgress));
   }
 
   /**
