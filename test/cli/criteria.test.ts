@@ -32,7 +32,8 @@ describe('valuerank criteria --file', () => {
     const etc = c1!.findings.find((x) => x.kind === 'open-ended')!;
     expect(etc.words).toBe('etc');
     expect(c1!.texts[0]!.slice(etc.start, etc.end)).toBe('etc');
-    expect(c1!.ready).toBe(true);
+    // open-ended blocks by default: a criterion that ends in "etc." is not ready
+    expect(c1!.ready).toBe(false);
     expect(c2!.findings).toEqual([]);
     expect(c2!.score).toBe(100);
   });
@@ -81,7 +82,8 @@ describe('valuerank criteria against a site', () => {
     const many = await run(['criteria', '--jql', 'key in (TRAIL-48, TRAIL-83)', '--site', site.url]);
     expect(many.code).toBe(0);
     expect(many.stdout).toMatch(/^TRAIL-48 {2}Ready {2}quality 100\/100$/m);
-    expect(many.stdout).toMatch(/open-ended "Etc" at 0-3 of criterion 4/);
+    expect(many.stdout).toMatch(/^TRAIL-83 {2}Not ready/m);
+    expect(many.stdout).toMatch(/error open-ended "Etc" at 0-3 of criterion 4/);
   });
 
   it('answers one clear line for an unknown issue', async () => {

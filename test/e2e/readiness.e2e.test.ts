@@ -45,7 +45,7 @@ it('the PO changes a severity and the bounds, tries them, saves, reloads, and re
   await ui.getByText("These are ValueRank's default rules", { exact: false }).waitFor();
   await form.getByText('No unsaved changes').waitFor();
   const openEnded = form.getByLabel('Open-ended', { exact: true });
-  expect(await openEnded.inputValue()).toBe('warning');
+  expect(await openEnded.inputValue()).toBe('error');
 
   // Edit: open-ended off, at least 1 and at most 8 criteria.
   await openEnded.selectOption('off');
@@ -103,7 +103,7 @@ it('the PO changes a severity and the bounds, tries them, saves, reloads, and re
   const dialog = again.getByRole('dialog', { name: 'Reset the rules to the defaults?' });
   await dialog.getByRole('button', { name: 'Reset to defaults' }).click();
   await again.getByText('Rules reset to the defaults.').waitFor();
-  expect(await form2.getByLabel('Open-ended', { exact: true }).inputValue()).toBe('warning');
+  expect(await form2.getByLabel('Open-ended', { exact: true }).inputValue()).toBe('error');
   expect((await checkTrail83()).findings.map((f) => f.kind)).toContain('open-ended');
 
   expect(errors).toEqual([]);

@@ -36,7 +36,9 @@ describe('readiness.check', () => {
     const flagged = view.findings.filter((f) => f.criterion !== undefined && f.words);
     expect(flagged.map((f) => f.kind)).toEqual(expect.arrayContaining(['open-ended', 'ambiguous']));
     for (const f of flagged) expect(view.criteria[f.criterion!]!.text.slice(f.start, f.end)).toBe(f.words);
-    expect(view.verdict.ready).toBe(true);
+    // an open-ended criterion ("Etc") blocks by default
+    expect(view.verdict.ready).toBe(false);
+    expect(view.verdict.blocking.map((f) => f.kind)).toContain('open-ended');
   });
 
   it('answers Not ready with the blocking findings (TRAIL-53: a scenario without Then)', async () => {

@@ -27,7 +27,7 @@ describe('criteria config store', () => {
 
   it('stores only what differs from the defaults, with the saver and time, and reads it back whole', async () => {
     const input = {
-      severity: { negative: 'off', 'open-ended': 'error' },
+      severity: { negative: 'off', 'open-ended': 'warning' },
       bounds: { min: 1, max: 8 },
       vocabulary: { subjective: { add: ['snappy'], remove: ['nice'] } },
       story: { requireFormat: true },

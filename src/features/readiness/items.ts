@@ -2,14 +2,7 @@
  * Checking items from a file (the CLI's `criteria --file`): Jira REST v3 issues or `{ id, text }` objects,
  * read as a whole issue, a user story, or one acceptance criterion.
  */
-import {
-  checkCriteria,
-  checkIssue,
-  checkStory,
-  qualityScore,
-  type CriteriaConfig,
-  type Finding,
-} from '../../core/criteria';
+import { checkIssue, checkText, type CriteriaConfig, type Finding } from '../../core/criteria';
 import { JiraIssue } from '../../jira/schemas';
 import { checkJiraIssue } from './index';
 
@@ -52,11 +45,6 @@ const slim = (f: Finding): ItemFinding => ({
   message: f.message,
 });
 
-const verdictOf = (findings: readonly Finding[], config: CriteriaConfig) => ({
-  ready: !findings.some((f) => f.severity === 'error'),
-  score: qualityScore(findings, config),
-});
-
 /** Checks one item; throws a RangeError naming the item when it is neither shape. */
 export function checkItem(value: unknown, as: ItemKind, config: CriteriaConfig, index: number): ItemResult {
   const asText = TextItem(value);
@@ -81,25 +69,17 @@ export function checkItem(value: unknown, as: ItemKind, config: CriteriaConfig, 
   }
   const text =
     asText?.text ?? (typeof asIssue!.data!.fields.summary === 'string' ? asIssue!.data!.fields.summary : '');
-  if (as === 'story') {
-    const { findings } = checkStory(text, config);
-    return { id, ...verdictOf(findings, config), texts: [text], findings: findings.map(slim) };
-  }
-  const findings = checkCriteria(
-    [
-      {
-        text,
-        kind: 'paragraph',
-        depth: 0,
-        source: { format: 'text', line: 0, start: 0, end: text.length },
-        origin: 'description',
-      },
-    ],
-    config,
-  ).map((f) => {
-    const { criterion: _ignored, ...rest } = f;
-    void _ignored;
-    return rest;
-  });
-  return { id, ...verdictOf(findings, config), texts: [text], findings: findings.map(slim) };
+  // A story or a criterion alone gets the same verdict as an issue (src/core/criteria/verdict.ts).
+  const check = checkText(text, as, config);
+  return {
+    id,
+    ready: check.verdict.ready,
+    score: check.score,
+    texts: [text],
+    findings: check.findings.map((f) => {
+      const { criterion: _ignored, ...rest } = f;
+      void _ignored;
+      return slim(rest);
+    }),
+  };
 }

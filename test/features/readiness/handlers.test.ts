@@ -83,7 +83,8 @@ describe('readiness trigger', () => {
     await onIssueEvent({ issue: { id: '10053', key: 'TRAIL-53' }, atlassianId: 'local-po' }, deps);
     expect(await deps.jira.getIssueProperty('TRAIL-53', READINESS_PROPERTY_KEY)).toMatchObject({
       ready: 'false',
-      blocking: ['gwt-incomplete'],
+      // one scenario without Then, and fewer criteria than the project's minimum of 2
+      blocking: ['gwt-incomplete', 'too-few-criteria'],
     });
   });
 
