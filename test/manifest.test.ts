@@ -103,10 +103,26 @@ describe('manifest.yml', () => {
         'read:project:jira',
         'storage:app',
         'write:issue:jira-software',
-        'write:jira-work',
+        'write:issue.property:jira',
         'write:project.property:jira',
       ].sort(),
     );
+    // The classic write scope would also let the app edit, transition and delete issues (ADR 2).
+    expect(manifest.permissions?.scopes).not.toContain('write:jira-work');
+  });
+
+  it('the readiness trigger ignores the events the app itself causes (ignoreSelf)', () => {
+    const triggers = (
+      manifest.modules as { trigger?: Array<{ key: string; filter?: { ignoreSelf?: boolean } }> }
+    ).trigger;
+    expect(triggers?.find((t) => t.key === 'valuerank-readiness-trigger')?.filter).toEqual({
+      ignoreSelf: true,
+    });
+  });
+
+  it('the Custom UI needs no inline styles (no unsafe-inline in the content security policy)', () => {
+    const content = (manifest.permissions as { content?: { styles?: string[] } } | undefined)?.content;
+    expect(content?.styles ?? []).not.toContain('unsafe-inline');
   });
 
   it('passes @forge/lint client-side linters over every source file', async () => {

@@ -44,9 +44,19 @@ export interface Invocation {
 
 export const RESOLVER_TIMEOUT_MS = 25_000;
 export const CONSUMER_TIMEOUT_MS = 900_000;
+/**
+ * Forge's payload limits, enforced by the harness so a test fails on a breach: a function invocation's
+ * payload and its answer (5 MB each, Forge's invocation limits), and one push of async events (200 KB, as
+ * @forge/events checks before it sends; the harness refuses it too, with Forge's 413).
+ */
+export const INVOCATION_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+export const EVENT_PAYLOAD_LIMIT_BYTES = 200 * 1024;
 
 const storage = new AsyncLocalStorage<Invocation>();
 let defaultEnv: ForgeEnvironment | undefined;
+
+/** Set on every Jira call an app function makes (asUser or asApp): its events are `selfGenerated`. */
+export const APP_CALL_HEADER = 'X-Local-Forge-App';
 
 export function currentInvocation(): Invocation | undefined {
   return storage.getStore();
@@ -120,6 +130,8 @@ async function forgeFetch(target: FetchTarget, urlPath: string, init: RequestIni
   headers.delete('authorization');
   headers.delete('x-local-user');
   headers.delete('x-local-actor');
+  // Marks the call as the app's own (as user or as app), so product triggers can tell self-generated events.
+  headers.set(APP_CALL_HEADER, 'true');
   let who: string;
   if (target.provider === 'user') {
     const accountId = target.accountId ?? invocation?.accountId;

@@ -51,6 +51,8 @@ export interface TriggerDef {
   functionKey: string;
   /** e.g. `avi:jira:updated:issue`. */
   events: string[];
+  /** `filter: { ignoreSelf: true }`: events the app's own calls caused do not run it. */
+  ignoreSelf: boolean;
 }
 
 /** A Forge custom field the app declares (`jira:customField`): Jira lists it among the site's fields. */
@@ -162,7 +164,8 @@ export function parseManifest(text: string): AppManifest {
         const events = Array.isArray(m.events)
           ? m.events.filter((e): e is string => typeof e === 'string')
           : [];
-        if (str(m.function)) triggers.push({ key, functionKey: m.function as string, events });
+        const ignoreSelf = isObj(m.filter) && m.filter.ignoreSelf === true;
+        if (str(m.function)) triggers.push({ key, functionKey: m.function as string, events, ignoreSelf });
       } else if (type === 'jira:customField') {
         customFields.push({
           key,

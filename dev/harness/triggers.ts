@@ -5,11 +5,14 @@
  * `{ eventType, atlassianId, issue: { id, key, fields: { summary, issuetype, project, status } } }`, as the
  * app (no user; `asApp()`), one invocation each.
  *
+ * An edit made by one of the app's own functions (asUser or asApp) is `selfGenerated`; triggers declared
+ * with `filter: { ignoreSelf: true }` do not run for it.
+ *
  * Unlike Forge (asynchronous, seconds of lag), the handlers run BEFORE the site's answer reaches the
  * caller, so a test can search right after the edit; a handler that throws is logged, never fails the edit.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { newInvocation, runInInvocation, type ForgeEnvironment } from './forge-runtime';
+import { APP_CALL_HEADER, newInvocation, runInInvocation, type ForgeEnvironment } from './forge-runtime';
 import type { ForgeHandler } from './events';
 import type { TriggerDef } from './manifest';
 
@@ -38,7 +41,11 @@ export class ProductTriggers {
     const create = method === 'POST' && CREATE.test(url.pathname);
     if (!edit && !create) return;
     const eventType = create ? 'avi:jira:created:issue' : 'avi:jira:updated:issue';
-    const subscribed = this.options.triggers.filter((t) => t.events.includes(eventType));
+    // An edit the app's own functions made is self-generated: a trigger with `ignoreSelf` does not run.
+    const selfGenerated = req.headers[APP_CALL_HEADER.toLowerCase()] === 'true';
+    const subscribed = this.options.triggers.filter(
+      (t) => t.events.includes(eventType) && !(selfGenerated && t.ignoreSelf),
+    );
     if (subscribed.length === 0) return;
     const header = req.headers['x-local-user'];
     const atlassianId = typeof header === 'string' ? header : undefined;
@@ -58,7 +65,7 @@ export class ProductTriggers {
       void (async () => {
         if (res.statusCode >= 200 && res.statusCode < 300) {
           const keyOrId = edit ? decodeURIComponent(edit[1]!) : createdKey(body);
-          if (keyOrId) await this.fire(eventType, keyOrId, atlassianId, subscribed);
+          if (keyOrId) await this.fire(eventType, keyOrId, atlassianId, subscribed, selfGenerated);
         }
         res.write = write;
         res.end = end;
@@ -73,11 +80,12 @@ export class ProductTriggers {
     keyOrId: string,
     atlassianId: string | undefined,
     triggers: TriggerDef[],
+    selfGenerated: boolean,
   ): Promise<void> {
     const { env, log } = this.options;
     const issue = await this.readIssue(keyOrId);
     if (!issue) return;
-    const event = { eventType, atlassianId, issue, selfGenerated: false };
+    const event = { eventType, atlassianId, issue, selfGenerated };
     const context = { installContext: `ari:cloud:jira::site/${env.cloudId}`, cloudId: env.cloudId };
     for (const trigger of triggers) {
       try {

@@ -10,6 +10,7 @@ type Resolve<K extends keyof GadgetAnswers> = (
   call: Call,
 ) => Promise<GadgetAnswers[K]>;
 
-export const health: Resolve<'gadget.health'> = (p, call) => gadgetHealth(storedHealthDeps(call.jira), p);
+export const health: Resolve<'gadget.health'> = (p, call) =>
+  gadgetHealth({ ...storedHealthDeps(call.jira), viewer: call.accountId }, p);
 
 export const boards: Resolve<'gadget.boards'> = (_p, call) => visibleBoards(call.jira);

@@ -345,6 +345,8 @@ describe('Jira client against the OpenAPI specs', () => {
     // one instead of the broad classic scope (ADR 5); the spec must list it for that very operation.
     const narrower: Record<string, string> = {
       'PUT /rest/api/3/project/{projectIdOrKey}/properties/{propertyKey}': 'write:project.property:jira',
+      // The only platform write: the granular issue property scope, not classic write:jira-work (ADR 2).
+      'PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}': 'write:issue.property:jira',
     };
     const needed = new Set<string>(['storage:app']);
     for (const op of used.values()) {

@@ -4,7 +4,8 @@
  * descriptions (core criteria check), the value order from `prioritize.load`'s scores, top-N overlap by hand.
  * Then 5,000 issues at 100 ms per Jira call: one answer making about one call per page of 50 issues, in the
  * time of at most 500 sequential Jira calls (a reference timed in the same run, so that load slows both
- * alike), and a cached second answer that makes only the access check's calls.
+ * alike), and a cached second answer for the same viewer that makes only the access check's calls; answers
+ * are cached per viewer, never shared between viewers.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -113,6 +114,15 @@ describe('gadget on the demo site', () => {
     expect(outsider.boards).toEqual([]);
   });
 
+  it('caches an answer for its viewer only: another viewer never gets it (issue security may hide issues from them)', async () => {
+    const payload = { boardId: 1, topN: 4, panels: ['top'] }; // a topN no other test here asks for
+    expect((await data(server, 'gadget.health', payload)).cached).toBe(false);
+    expect((await data(server, 'gadget.health', payload)).cached).toBe(true);
+    const other = await data(server, 'gadget.health', payload, 'local-dev');
+    expect(other.cached).toBe(false);
+    expect((await data(server, 'gadget.health', payload, 'local-dev')).cached).toBe(true);
+  });
+
   it('says plainly when the board is gone or hidden, even when the answer is cached', async () => {
     await data(server, 'gadget.health', { boardId: 1, topN: 5, panels: ['top'] });
     const hidden = await invoke(
@@ -150,7 +160,7 @@ describe('gadget on 5,000 issues at 100 ms per Jira call', () => {
   }, 60_000);
   afterAll(() => server.close());
 
-  it('answers in the time of 500 sequential Jira calls, and a second viewer within a minute costs only the access check', async () => {
+  it('answers in the time of 500 sequential Jira calls, and the same viewer again within a minute costs only the access check', async () => {
     const payload = {
       boardId: BIG_BOARD_ID,
       topN: 20,
@@ -180,7 +190,7 @@ describe('gadget on 5,000 issues at 100 ms per Jira call', () => {
 
     const again = (await stats(server)).total;
     const t2 = Date.now();
-    const second = await data(server, 'gadget.health', payload, 'local-dev');
+    const second = await data(server, 'gadget.health', payload);
     const calls2 = (await stats(server)).total - again;
     console.log(`gadget.health again (cached): ${Date.now() - t2} ms, ${calls2} Jira calls`);
     expect(second.cached).toBe(true);

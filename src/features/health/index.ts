@@ -26,7 +26,7 @@ import type { SettingsSource } from '../prioritize/sources';
 import type { GadgetBoards, GadgetGoals, GadgetHealth, GadgetPanel } from './api';
 import { AppError } from '../../shared/errors';
 
-/** How long a computed answer is served to viewers with the same access. */
+/** How long a computed answer is served again to the same viewer. */
 export const CACHE_MS = 60_000;
 /** Points of the value/effort chart sent to the gadget (highest value first). */
 export const MAX_POINTS = 500;
@@ -42,6 +42,11 @@ export interface TrendStore {
 export interface HealthDeps {
   /** Jira as the viewer. */
   jira: JiraClient;
+  /**
+   * The viewer's account id. Answers are cached per viewer only: with issue-level security two people may
+   * see different issues of one board, so one viewer's answer is never served to another. No viewer: no cache.
+   */
+  viewer?: string | undefined;
   settings: SettingsSource;
   configs: ConfigSource;
   trend?: TrendStore | undefined;
@@ -239,9 +244,12 @@ async function compute(deps: HealthDeps, req: HealthRequest): Promise<Computed> 
 /** The gadget's answer for one board, as the viewer: fresh, or from the cache within {@link CACHE_MS}. */
 export async function gadgetHealth(deps: HealthDeps, req: HealthRequest): Promise<GadgetHealth> {
   const { project, signature } = await access(deps.jira, req.boardId);
-  const key = JSON.stringify([req.boardId, project, req.model ?? null, req.topN, signature]);
+  const key =
+    deps.viewer === undefined
+      ? undefined
+      : JSON.stringify([deps.viewer, req.boardId, project, req.model ?? null, req.topN, signature]);
   const nowMs = (deps.now?.() ?? new Date()).getTime();
-  const hit = cache.get(key);
+  const hit = key === undefined ? undefined : cache.get(key);
   let value: Computed;
   let cached = false;
   if (hit && nowMs - hit.at < CACHE_MS) {
@@ -249,7 +257,7 @@ export async function gadgetHealth(deps: HealthDeps, req: HealthRequest): Promis
     cached = true;
   } else {
     value = await compute(deps, req);
-    cache.set(key, { at: nowMs, value });
+    if (key !== undefined) cache.set(key, { at: nowMs, value });
     for (const [k, v] of cache) if (nowMs - v.at >= CACHE_MS) cache.delete(k);
   }
   const shown = new Set(req.panels);

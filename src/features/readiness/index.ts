@@ -1,5 +1,5 @@
 /**
- * Acceptance criteria in Jira: check an issue (panel, badge, CLI), keep its readiness searchable in JQL
+ * Acceptance criteria in Jira: check an issue (panel, badge in ./badge, CLI), keep its readiness searchable in JQL
  * (`valuerank-readiness` issue property, written by a product trigger) and gate transitions (Definition of
  * Ready). Services take their I/O as arguments (docs/adr/0004-feature-services.md).
  */
@@ -15,8 +15,6 @@ import type { JiraIssue } from '../../jira/schemas';
 
 /** The issue property that holds readiness, indexed for JQL (manifest `valuerank-readiness-property`). */
 export const READINESS_PROPERTY_KEY = 'valuerank-readiness';
-/** The property Prioritize writes the business value score to. */
-export const VALUE_PROPERTY_KEY = 'valuerank';
 
 /** Where a project's criteria configuration comes from (Forge storage in the app; defaults in the CLI). */
 export interface ConfigSource {
@@ -91,12 +89,23 @@ export function readinessOf(check: CheckResult, at = new Date()): ReadinessPrope
   };
 }
 
-/** Checks the issue and writes its readiness property (`jira` acting as the app). */
-export async function refreshReadiness(deps: CriteriaDeps, issueKey: string): Promise<ReadinessProperty> {
-  const check = await checkIssueByKey(deps, issueKey);
-  const property = readinessOf(check);
-  await deps.jira.setIssueProperty(issueKey, READINESS_PROPERTY_KEY, property);
-  return property;
+/**
+ * Checks the issue and writes its readiness property (`jira` acting as the app), only when the readiness
+ * differs from the stored one ({@link sameReadiness}): an edit that changes nothing the check reads (a
+ * comment, an assignee) costs no write. Answers the fresh readiness and whether it was written.
+ */
+export async function refreshReadiness(
+  deps: CriteriaDeps,
+  issueKey: string,
+): Promise<{ readiness: ReadinessProperty; written: boolean }> {
+  const [check, stored] = await Promise.all([
+    checkIssueByKey(deps, issueKey),
+    deps.jira.getIssueProperty(issueKey, READINESS_PROPERTY_KEY),
+  ]);
+  const readiness = readinessOf(check);
+  if (sameReadiness(stored, readiness)) return { readiness, written: false };
+  await deps.jira.setIssueProperty(issueKey, READINESS_PROPERTY_KEY, readiness);
+  return { readiness, written: true };
 }
 
 /** The same readiness, ignoring when it was computed (`at`). */
@@ -121,29 +130,4 @@ export function describeFinding(f: Finding, check: Pick<CheckResult, 'criteria'>
   const text = f.criterion !== undefined ? check.criteria[f.criterion]?.text : undefined;
   const quoted = text ? `: "${text.length > 60 ? `${text.slice(0, 57)}...` : text}"` : '';
   return `${f.message}${where}${quoted}`;
-}
-
-/** Prioritize's `valuerank` property: `{ score, model }`; null when the issue was not scored yet. */
-export function valueOf(property: unknown): { score: number; model: string | undefined } | null {
-  if (!property || typeof property !== 'object') return null;
-  const { score, model } = property as { score?: unknown; model?: unknown };
-  if (typeof score !== 'number' || !Number.isFinite(score)) return null;
-  return { score, model: str(model) };
-}
-
-/** The issue context's badge: readiness, quality and the business value score. */
-export async function issueBadge(deps: CriteriaDeps, issueKey: string) {
-  const [check, value] = await Promise.all([
-    checkIssueByKey(deps, issueKey),
-    deps.jira.getIssueProperty(issueKey, VALUE_PROPERTY_KEY),
-  ]);
-  return {
-    issueKey: check.issueKey,
-    ready: check.verdict.ready,
-    quality: check.score,
-    blocking: check.verdict.blocking.slice(0, 3).map((f) => describeFinding(f, check)),
-    criteria: check.criteria.length,
-    progress: check.progress,
-    value: valueOf(value),
-  };
 }
