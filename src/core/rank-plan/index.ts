@@ -3,3 +3,4 @@ export type { RankCall, RankPlan } from './apply';
 export { applyPlan, applyRankCall, sameOrder } from './apply';
 export type { PlanOptions } from './plan';
 export { JIRA_MAX_ISSUES_PER_RANK_CALL, planRank } from './plan';
+export { longestIncreasing, outOfPlace } from './out-of-place';

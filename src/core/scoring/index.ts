@@ -9,3 +9,4 @@ export * from './fragility';
 export { readNumeric, readOptionText, readDate, readNames, today } from './read';
 export type { Read } from './read';
 export { MODEL_LABELS, modelLabel } from './labels';
+export * from './written';
