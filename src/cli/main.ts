@@ -19,7 +19,14 @@ import {
 import { fieldsFor } from '../features/readiness';
 import { checkItem, ITEM_KINDS, type ItemKind, type ItemResult } from '../features/readiness/items';
 import { JiraClient } from '../jira/client';
-import { JiraError, JiraNotFoundError } from '../jira/errors';
+import {
+  JiraError,
+  JiraForbiddenError,
+  JiraNotFoundError,
+  JiraRateLimitedError,
+  JiraServerError,
+  JiraUnauthorizedError,
+} from '../jira/errors';
 import { httpTransport, parseSiteUrl } from '../jira/http-transport';
 import { analyzeBoard, backlogKeys, prioritizedItems, type Analysis } from '../features/prioritize/analyze';
 import { rightsIn } from '../features/prioritize/board';
@@ -36,6 +43,9 @@ export interface Io {
 }
 
 export class UsageError extends Error {}
+
+/** Nothing matched (no boards, no issues, nothing to check): one line and exit 1, so a script can tell. */
+export class NothingFoundError extends Error {}
 
 const USAGE = `Usage: valuerank <command> [options]
 
@@ -78,7 +88,11 @@ Vision: the app publishes a read copy of the vision (project property ${PUBLISHE
 every change; anyone who can browse the project can read it. It holds the whole board and as many of the
 most recent notes as fit in Jira's 32 KB; the rest are in the app.
 
-reorder exits 1 when Jira's final order is not the planned one (issues Jira refused to rank are named).
+reorder exits 1 when Jira's final order is not the planned one (issues Jira refused to rank are named), and
+refuses to change anything when the model scores none of the backlog's issues.
+
+Exit codes: 0 done; 1 failed, or nothing found (no boards, no issues, nothing to check; with --json the
+empty result is still printed); 2 bad usage. Every error is one line on stderr: the cause, then the fix.
 
 Credentials: JIRA_EMAIL and JIRA_API_TOKEN (not needed for the local site).`;
 
@@ -151,9 +165,13 @@ async function boards(values: Values, io: Io): Promise<void> {
   if (!values.project) throw new UsageError('--project KEY is required');
   const list = await clientFor(values, io.env).boards({ projectKeyOrId: values.project });
   const out = list.map(({ id, name, type }) => ({ id, name, type }));
-  if (values.json) return void io.stdout.write(JSON.stringify(out) + '\n');
-  if (out.length === 0) return void io.stdout.write(`No boards in ${values.project} that you can see.\n`);
-  io.stdout.write(table([['ID', 'TYPE', 'NAME'], ...out.map((b) => [String(b.id), b.type, b.name])]));
+  if (values.json) io.stdout.write(JSON.stringify(out) + '\n');
+  if (out.length === 0)
+    throw new NothingFoundError(
+      `no boards in project ${values.project} that you can see; check the project key, or ask for Browse Projects in it`,
+    );
+  if (!values.json)
+    io.stdout.write(table([['ID', 'TYPE', 'NAME'], ...out.map((b) => [String(b.id), b.type, b.name])]));
 }
 
 async function backlog(values: Values, io: Io): Promise<void> {
@@ -253,6 +271,12 @@ async function score(values: Values, io: Io): Promise<void> {
 
 async function reorder(values: Values, io: Io): Promise<void> {
   const { jira, analysis: a } = await analysisFor(values, io);
+  if (a.issues.length > 0 && a.scores.every((s) => s.status === 'unscored')) {
+    const first = a.scores.find((s) => s.status === 'unscored');
+    throw new Error(
+      `${modelLabel(a.model)} scores none of the ${a.issues.length} issues of ${a.board.name}${first?.status === 'unscored' && first.reason ? ` (${first.key}: ${first.reason})` : ''}; nothing was changed: pick another --model, or fill in the fields it reads (valuerank score shows why each issue is unscored)`,
+    );
+  }
   const plan = planRank(a.before, a.after);
   const dryRun = values['dry-run'] === true;
   const calls = plan.calls.map((c) => ({ ...callView(c), anchor: (c.before ?? c.after) as string }));
@@ -325,13 +349,11 @@ async function criteria(values: Values, io: Io): Promise<void> {
   if (values.file !== undefined) {
     const as = (values.as ?? 'issue') as ItemKind;
     if (!ITEM_KINDS.includes(as)) throw new UsageError(`--as must be one of ${ITEM_KINDS.join(', ')}`);
-    let items: unknown;
-    try {
-      items = JSON.parse(await readFile(values.file, 'utf8')) as unknown;
-    } catch (error) {
-      throw new UsageError(`Cannot read ${values.file}: ${(error as Error).message.split('\n')[0]}`);
-    }
-    if (!Array.isArray(items)) throw new UsageError(`${values.file} must hold a JSON array`);
+    const items = await readJsonFile(values.file);
+    if (!Array.isArray(items))
+      throw new UsageError(
+        `${values.file} holds JSON but not an array; give an array of Jira REST v3 issues or { id, text } objects`,
+      );
     results = items.map((item, i) => checkItem(item, as, DEFAULT_CONFIG, i));
   } else {
     const jira = clientFor(values, io.env);
@@ -342,8 +364,16 @@ async function criteria(values: Values, io: Io): Promise<void> {
       : (await jira.search({ jql: values.jql!, fields })).slice(0, MAX_CRITERIA_ISSUES);
     results = issues.map((issue, i) => checkItem(issue, 'issue', config, i));
   }
-  if (values.json) return void io.stdout.write(JSON.stringify(results) + '\n');
-  if (results.length === 0) return void io.stdout.write('Nothing to check.\n');
+  if (values.json) io.stdout.write(JSON.stringify(results) + '\n');
+  if (results.length === 0)
+    throw new NothingFoundError(
+      values.file !== undefined
+        ? `nothing to check: ${values.file} holds an empty array; add issues or { id, text } objects to it`
+        : values.issue !== undefined
+          ? `nothing to check in ${values.issue}`
+          : `no issues match the JQL ${JSON.stringify(values.jql)}; check the query in Jira's issue search`,
+    );
+  if (values.json) return;
   for (const r of results) {
     io.stdout.write(`${r.id}  ${r.ready ? 'Ready' : 'Not ready'}  quality ${r.score}/100\n`);
     for (const f of r.findings) {
@@ -356,6 +386,33 @@ async function criteria(values: Values, io: Io): Promise<void> {
       const words = f.words !== undefined ? ` "${f.words}"` : '';
       io.stdout.write(`  ${f.severity.padEnd(7)} ${f.kind}${words}${where}: ${f.message}\n`);
     }
+  }
+}
+
+/** What a file system error means, in words, with what to do about it. */
+const FILE_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file; check the path',
+  EACCES: 'permission denied; check the file is readable by you',
+  EPERM: 'permission denied; check the file is readable by you',
+  EISDIR: 'it is a folder; give the path of a JSON file',
+};
+
+/** The JSON in `file`, or one usage error naming the file, the cause and the fix. */
+async function readJsonFile(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const why = FILE_ERRORS[code] ?? `${(error as Error).message.split('\n')[0]}; check the path`;
+    throw new UsageError(`Cannot read ${file}: ${why}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new UsageError(
+      `${file} is not valid JSON (${(error as Error).message.split('\n')[0]}); it must hold a JSON array of issues or { id, text } objects`,
+    );
   }
 }
 
@@ -465,6 +522,7 @@ const COMMANDS: Record<string, (values: Values, io: Io) => Promise<void>> = {
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {
+  let site: string | undefined = io.env.VALUERANK_SITE;
   try {
     let parsed;
     try {
@@ -472,6 +530,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
+    site = parsed.values.site ?? site;
     const [command, ...rest] = parsed.positionals;
     if (parsed.values.help || !command) {
       io.stdout.write(USAGE + '\n');
@@ -487,22 +546,75 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof SilentFailure) return 1;
-    io.stderr.write(`valuerank: ${describe(error)}\n`);
+    io.stderr.write(`valuerank: ${oneLine(describe(error, site))}\n`);
     return error instanceof UsageError ? 2 : 1;
   }
 }
 
-function describe(error: unknown): string {
-  if (error instanceof JiraError) return error.message;
+const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();
+
+/** What to do about an error Jira answered, by its kind. */
+function jiraFix(error: JiraError): string {
+  if (error instanceof JiraUnauthorizedError)
+    return 'check JIRA_EMAIL and JIRA_API_TOKEN (a current Atlassian API token for that site)';
+  if (error instanceof JiraForbiddenError)
+    return 'you lack the Jira permission for this; ask a Jira admin, or act as someone who has it';
+  if (error instanceof JiraNotFoundError)
+    return 'it does not exist, or you cannot see it; check the id or key';
+  if (error instanceof JiraRateLimitedError) return 'Jira is limiting requests; wait a minute and try again';
+  if (error instanceof JiraServerError) return 'Jira failed; try again later';
+  return 'check the values given';
+}
+
+/** Why a request did not reach the site, from the network error's code. */
+const NETWORK_REASONS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused: nothing listens there',
+  ENOTFOUND: 'no such host',
+  EAI_AGAIN: 'the host name could not be looked up',
+  ETIMEDOUT: 'the connection timed out',
+  ECONNRESET: 'the connection was reset',
+  EHOSTUNREACH: 'the host is unreachable',
+  ENETUNREACH: 'the network is unreachable',
+  CERT_HAS_EXPIRED: 'its TLS certificate has expired',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate cannot be verified',
+};
+
+function describe(error: unknown, site: string | undefined): string {
+  if (error instanceof JiraError) return `${error.message.replace(/[.\s]+$/, '')}; ${jiraFix(error)}`;
   if (error instanceof AppError) return error.message;
   // Errors from fetch may come from another realm: read them by name, not by class.
-  const e = error as { name?: unknown; message?: unknown; cause?: { code?: unknown } } | null;
+  const e = error as {
+    name?: unknown;
+    message?: unknown;
+    code?: unknown;
+    cause?: { code?: unknown; message?: unknown; errors?: Array<{ code?: unknown }> };
+  } | null;
   const name = typeof e?.name === 'string' ? e.name : '';
   const message = typeof e?.message === 'string' ? e.message : String(error);
-  if (name === 'TimeoutError' || name === 'AbortError') return 'Jira did not answer in time';
+  const where = site ? siteOrigin(site) : 'the site';
+  if (name === 'TimeoutError' || name === 'AbortError')
+    return `${where} did not answer in time; check that the site is up and reachable from here, then try again`;
   if (name === 'TypeError' && /fetch failed/.test(message)) {
-    const code = typeof e?.cause?.code === 'string' ? ` (${e.cause.code})` : '';
-    return `Cannot reach the site${code}`;
+    const code =
+      typeof e?.cause?.code === 'string'
+        ? e.cause.code
+        : typeof e?.cause?.errors?.[0]?.code === 'string'
+          ? e.cause.errors[0].code
+          : undefined;
+    const reason =
+      (code && NETWORK_REASONS[code] ? `${NETWORK_REASONS[code]}, ${code}` : code) ??
+      (typeof e?.cause?.message === 'string' ? e.cause.message : 'no answer');
+    return `Cannot reach ${where} (${reason}); check --site (or VALUERANK_SITE) and that the site is up`;
   }
   return message.split('\n')[0]!;
+}
+
+/** The site's origin for messages (the URL as given when it does not parse). */
+function siteOrigin(site: string): string {
+  try {
+    return parseSiteUrl(site).origin;
+  } catch {
+    return site;
+  }
 }
