@@ -19,6 +19,7 @@ import {
   tokenize,
   type Token,
 } from './nlp';
+import { valence } from './sentiment';
 import { tag, type Pos } from './tagger';
 import { SMELL_KINDS, type SmellKind } from './types';
 import { DEFAULT_VOCABULARY } from './vocabulary';
@@ -40,6 +41,10 @@ export interface Lexicon {
   superlatives: Set<string>;
   /** Whether the `-er`/`-est` forms are on (entries `@er`, `@est`). */
   morphology: { er: boolean; est: boolean };
+  /** Whether evaluative words of the sentiment lexicon are subjective (entry `@sentiment`). */
+  sentiment: boolean;
+  /** Words removed from the subjective vocabulary by the config: never subjective from the lexicon. */
+  notSubjective: Set<string>;
   comparativeReference: 'number' | 'any' | 'none';
 }
 
@@ -92,6 +97,7 @@ export function compileLexicon(config: CriteriaConfig = DEFAULT_CONFIG): Lexicon
   const byFirst = new Map<string, Pattern[]>();
   const numberFirst: Pattern[] = [];
   const morphology = { er: false, est: false };
+  let sentiment = false;
   for (const smell of SMELL_KINDS) {
     for (const entry of effectiveVocabulary(config, smell)) {
       if (entry === '@er') {
@@ -100,6 +106,10 @@ export function compileLexicon(config: CriteriaConfig = DEFAULT_CONFIG): Lexicon
       }
       if (entry === '@est') {
         morphology.est = true;
+        continue;
+      }
+      if (entry === '@sentiment') {
+        sentiment = true;
         continue;
       }
       const p = compileEntry(smell, entry);
@@ -121,6 +131,8 @@ export function compileLexicon(config: CriteriaConfig = DEFAULT_CONFIG): Lexicon
     comparatives: graded.comparatives,
     superlatives: graded.superlatives,
     morphology,
+    sentiment,
+    notSubjective: new Set(config.vocabulary.subjective.remove.map((w) => w.trim().toLowerCase())),
     comparativeReference: config.comparativeReference,
   };
   lexicons.set(config, lexicon);
@@ -240,6 +252,11 @@ const CONDITIONS = new Set([
   'case',
   'once',
 ]);
+/** Personal and demonstrative pronouns that refer back to a noun phrase. */
+const REFERRING = new Set(['it', 'its', 'this', 'that', 'these', 'those', 'they', 'them', 'their']);
+const PLURAL_PRONOUNS = new Set(['these', 'those', 'they', 'them', 'their']);
+/** Nouns used as singular and plural alike. */
+const EITHER_NUMBER = new Set(['data', 'media', 'criteria', 'people', 'staff', 'personnel', 'information']);
 const NEGATIVE_DETERMINERS = new Set(['no', 'none', 'nothing', 'nobody', 'no one', 'neither', 'nor']);
 /** Words that introduce the value of a vague word right after it: "quickly (within 2 s)". */
 const QUANTIFIER_LINKS = new Set([
@@ -363,6 +380,27 @@ export function detectSmells(
     }
     return undefined;
   };
+  /**
+   * Whether the personal or demonstrative pronoun at i has a likely antecedent: the nearest noun before
+   * it in the same sentence agrees with it in number ("the user … its name", "the files … them"). With no
+   * noun before it in the sentence, the antecedent is in another sentence or nowhere; with a nearest noun
+   * of the other number, it is not the nearest noun phrase: both are vague references (Berry et al.).
+   * An object pronoun skips the nouns of its own clause (binding: "the admin deletes them" is not the admin).
+   */
+  const antecedentBefore = (i: number): boolean => {
+    let from = i - 1;
+    // an object pronoun never refers to the subject of its own clause ("the admin deletes them")
+    if ((tokens[i] as Token).lower === 'them' || pos[i - 1] === 'VERB')
+      while (from > 0 && !starts[from + 1] && sentence[from] === sentence[i]) from--;
+    for (let k = from; k >= 0 && sentence[k] === sentence[i]; k--) {
+      if (pos[k] !== 'NOUN' && pos[k] !== 'PROPN') continue;
+      const w = (tokens[k] as Token).lower;
+      if (EITHER_NUMBER.has(w)) return true;
+      const plural = pos[k] === 'NOUN' && /[^su']s$/.test(w);
+      return plural === PLURAL_PRONOUNS.has((tokens[i] as Token).lower);
+    }
+    return false;
+  };
   /** Whether the pattern match of `p` at tokens [i, end) is the smell here, in context. */
   const inContext = (p: Pattern, i: number, end: number): boolean => {
     const t = tokens[i] as Token;
@@ -410,6 +448,9 @@ export function detectSmells(
       case 'vague-pronoun': {
         if (single && DEMONSTRATIVES.has(t.lower) && !pronounUse(tokens, i)) return false;
         if (t.text === 'IT' || (t.lower === 'it' && expletiveIt(tokens, i))) return false;
+        // "the files that are …": a relative pronoun after its noun (below), not a demonstrative
+        if (single && REFERRING.has(t.lower) && !(t.lower === 'that' && NOUN_POS.has(pos[i - 1] as Pos)))
+          return !antecedentBefore(i);
         if (single && RELATIVES.has(t.lower)) {
           // a relative pronoun right after its noun ("the file, which …", "users who …", "in which")
           let k = i - 1;
@@ -464,6 +505,16 @@ export function detectSmells(
     }
     const tg = pos[i] as Pos;
     if (tg !== 'ADJ' && tg !== 'ADV') continue;
+    // an evaluative adjective or adverb of the sentiment lexicon ("a nice layout", "works smoothly")
+    if (
+      lex.sentiment &&
+      !lex.notSubjective.has(t.lower) &&
+      !lex.byFirst.has(t.lower) &&
+      !/(?:ed|er|est)$/.test(t.lower) &&
+      valence(t.lower) >= 2 &&
+      !quantifiedAfter(tokens, sentence, i, i + 1)
+    )
+      push('subjective', i, i + 1, '@sentiment');
     const graded = (suffix: RegExp, known: Set<string>) =>
       known.has(t.lower) || (suffix.test(t.lower) && lemma(i) !== t.lower && lemma(i).length >= 2);
     if (lex.morphology.est && graded(/(?:est)$/, lex.superlatives)) push('superlative', i, i + 1, '@est');

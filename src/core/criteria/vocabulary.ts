@@ -35,7 +35,7 @@ export const DEFAULT_VOCABULARY: Record<SmellKind, readonly string[]> = {
   // 29148 "subjective language" (user friendly, easy to use, cost effective), Femmer's subjective
   // language, and general evaluative adjectives/adverbs: a judgement of quality, ease, look or feel.
   subjective: list(`
-    user-friendly, user friendly, friendly, easy, easily, easy to use, easy-to-use, simple, simply, intuitive, intuitively, nice, nicely, good, bad, poor, poorly, great,
+    @sentiment, user-friendly, user friendly, friendly, easy, easily, easy to use, easy-to-use, simple, simply, intuitive, intuitively, nice, nicely, good, bad, poor, poorly, great,
     excellent, outstanding, superior, inferior, beautiful, beautifully, attractive, elegant, elegantly,
     pleasant, pleasing, ugly, clean, cleanly, neat, seamless, seamlessly, smooth, smoothly, convenient,
     conveniently, inconvenient, comfortable, uncomfortable, modern, powerful, flexible, flexibly, robust,
@@ -63,7 +63,8 @@ export const DEFAULT_VOCABULARY: Record<SmellKind, readonly string[]> = {
     regularly, periodically, commonly, mostly, mainly, largely, partially, partly, relatively, fairly,
     quite, rather, very, extremely, highly, too, slightly, somewhat, moderately, reasonably well,
     to some extent, to a certain extent, in most cases, in some cases, as a rule, shortly,
-    efficient, efficiently, effective, effectively, flexible,
+    efficient, efficiently, effective, effectively, flexible, adequate, adequately, sufficient,
+    sufficiently, minimal, normal, typical, reasonable, reasonably, approximate, almost always,
   `),
   // 29148/INCOSE R8 escape clauses: the requirement applies only when someone decides it does.
   loophole: list(`
@@ -121,7 +122,7 @@ export const DEFAULT_VOCABULARY: Record<SmellKind, readonly string[]> = {
   // clause, indefinite pronouns, and quantifiers used as pronouns ("one of", "any of": which one?). A
   // relative pronoun right after its noun ("the file, which …") is not vague (handled in code).
   'vague-pronoun': list(`
-    ^it, ^this, ^that, ^these, ^those, ^they, ^them, someone, somebody, something, anyone, anybody,
+    it, its, this, that, these, those, they, them, their, someone, somebody, something, anyone, anybody,
     everyone, everybody, whoever, whatever, whichever, who, whom, whose, what, anything, everything,
     another, one of, any of, some of, either of, all of, each of, none of, the former,
     the latter, the above, the aforementioned,

@@ -28,7 +28,7 @@ const f1 = (dataset: 'DS2' | 'DS4', smell: LabelledSmell) =>
 /** Floors: today's F1 less 0.03, per data set reported on. */
 const FLOORS: Record<'DS2' | 'DS4', Partial<Record<LabelledSmell, number>>> = {
   DS4: {
-    subjective: 0.33,
+    subjective: 0.29,
     ambiguous: 0.23,
     'open-ended': 0.54,
     superlative: 0.51,
@@ -37,8 +37,8 @@ const FLOORS: Record<'DS2' | 'DS4', Partial<Record<LabelledSmell, number>>> = {
     'vague-pronoun': 0.23,
   },
   DS2: {
-    subjective: 0.29,
-    ambiguous: 0.19,
+    subjective: 0.22,
+    ambiguous: 0.25,
     'open-ended': 0.38,
     superlative: 0.56,
     comparative: 0.8,

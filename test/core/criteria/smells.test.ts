@@ -122,6 +122,48 @@ describe('parts of speech keep verbs and nouns out of adjective smells', () => {
   });
 });
 
+describe('generalisation to unseen requirements (issue 12, round 2)', () => {
+  it('an evaluative adjective or adverb of the sentiment lexicon is subjective without a list entry', () => {
+    expect(found('The dashboard gives a wonderful overview.', 'subjective')).toEqual(['wonderful']);
+    expect(found('The editor works wonderfully.', 'subjective')).toEqual(['wonderfully']);
+    expect(found('This is a glorious screen.', 'subjective')).toEqual(['glorious']);
+    // nouns and verbs with a valence are not judgements; nor are states, participles and graded forms
+    expect(found('The support team gets an email.', 'subjective')).toEqual([]);
+    expect(found('A failed job is retried on a secure, free connection.', 'subjective')).toEqual([]);
+    expect(found('Add a clear label.', 'subjective')).toEqual([]);
+    // a word of another smell stays with its own kind
+    expect(found('Coverage is appropriate.', 'subjective')).toEqual([]);
+  });
+
+  it('the lexicon follows the config: "@sentiment" can be removed, and so can one of its words', () => {
+    const off = CriteriaConfigSchema.parse({ vocabulary: { subjective: { remove: ['@sentiment'] } } });
+    const oneWord = CriteriaConfigSchema.parse({ vocabulary: { subjective: { remove: ['Wonderful'] } } });
+    const text = 'The dashboard gives a wonderful overview.';
+    expect(detectSmells(text, off)).toEqual([]);
+    expect(detectSmells(text, oneWord)).toEqual([]);
+  });
+
+  it('ambiguous: the vague terms of ISO/IEC/IEEE 29148 and INCOSE R7, not modals or plain determiners', () => {
+    expect(found('Coverage is adequate under normal load.', 'ambiguous')).toEqual(['adequate', 'normal']);
+    expect(found('Use minimal memory and a reasonable timeout.', 'ambiguous')).toEqual([
+      'minimal',
+      'reasonable',
+    ]);
+    expect(found('Other users with a different, standard or certain role may see it.', 'ambiguous')).toEqual(
+      [],
+    );
+  });
+
+  it('a pronoun is vague when its antecedent is in another sentence or is not the nearest noun', () => {
+    expect(found('Each user is identified by its name.', 'vague-pronoun')).toEqual([]);
+    expect(found('The files are kept until the admin deletes them.', 'vague-pronoun')).toEqual([]);
+    expect(found('The users save the file so that they can reopen it.', 'vague-pronoun')).toEqual(['they']);
+    expect(found('The admin sees the logs, and this must be fast.', 'vague-pronoun')).toEqual(['this']);
+    expect(found('The cart is saved. Its total is shown.', 'vague-pronoun')).toEqual(['Its']);
+    expect(found('The reports that are saved are listed.', 'vague-pronoun')).toEqual([]);
+  });
+});
+
 describe('uncertain-verb', () => {
   it('flags may, might, could, be able to, capable of as their own kind, not as ambiguous', () => {
     expect(pairs('The user may be able to export the list.')).toEqual([
