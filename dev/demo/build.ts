@@ -17,6 +17,8 @@ import type {
   SprintSlot,
   StatusName,
 } from './model';
+import { GOALS_PROPERTY, goalsValue } from '../../src/features/goals';
+import { demoGoals } from './goals';
 import { createRng, hashString, type Rng } from './prng';
 import {
   DEMO_NOW,
@@ -78,6 +80,10 @@ interface Resolved {
   prio: PriorityName;
   sp: number | null;
   bv: number | null;
+  /** The business value the backlog's current (gut-feeling) order was made with, before ./build filled gaps. */
+  gutBv: number | null;
+  /** Vision goal ids the item serves (`valuerank-goals`). */
+  goals: string[];
   tc: number | null;
   rr: number | null;
   reach: number | null;
@@ -325,6 +331,22 @@ function resolve(
   const team = def.team ?? (epicDef?.defaultTeam && rng.chance(0.6) ? epicDef.defaultTeam : null);
 
   const parent = def.epic !== undefined ? def.epic : type === 'Epic' ? null : (epicDef?.ref ?? null);
+
+  // The demo tells one story: every scrum item carries what WSJF needs, filled from a generator of its own (so
+  // the draws above, and with them keys, dates and the current order, stay as they were); only items with a
+  // stated reason (`unscored`) keep their gaps and lack what they say (an estimate unless they say otherwise).
+  const gutBv = bv;
+  let inputs = { bv, tc, rr, sp };
+  if (scrum) {
+    const fill = createRng(`fill:${project.key}:${def.ref}`);
+    inputs = {
+      bv: bv ?? scaleAt(FIB, level * 6 + fill.normal(0, 0.7)),
+      tc: tc ?? scaleAt(FIB, level * 3.5 + (due ? 2 : 0) + (type === 'Bug' ? 1 : 0) + fill.normal(0, 1)),
+      rr: rr ?? scaleAt(FIB.slice(0, 6), (techDebt ? 3.5 : 1.5) + fill.normal(0, 1.1)),
+      sp: sp ?? (type === 'Epic' ? fill.pick([13, 20]) : pickPoints(fill)),
+    };
+    if (def.unscored !== undefined) for (const input of def.lacks ?? ['sp']) inputs[input] = null;
+  }
   return {
     def,
     project,
@@ -333,10 +355,9 @@ function resolve(
     status: state,
     sprint,
     prio,
-    sp,
-    bv,
-    tc,
-    rr,
+    ...inputs,
+    gutBv,
+    goals: def.goals ?? demoGoals(def, epicDef, moscow, prio),
     reach,
     impact,
     conf,
@@ -368,7 +389,7 @@ const NUDGE = { top: 12, high: 3, low: -3, bottom: -12 } as const;
  * effort and time criticality, so the order is plausible but leaves room for a value-based ranking.
  */
 function gutScore(r: Resolved): number {
-  let score = PRIO_SCORE[r.prio] + (r.moscow ? MOSCOW_SCORE[r.moscow] : 0) + (r.bv ?? 0) / 8;
+  let score = PRIO_SCORE[r.prio] + (r.moscow ? MOSCOW_SCORE[r.moscow] : 0) + (r.gutBv ?? 0) / 8;
   score += r.fix ? (RELEASE_SCORE[r.fix] ?? 0) : -0.5;
   if (r.def.type === 'Bug') score += 0.5;
   score += r.rng.normal(0, 1.2);
@@ -504,6 +525,14 @@ function adfOrNull(markup: string | undefined, seed: string): AdfDoc | null {
   return markup === undefined || markup.trim() === '' ? null : adf(markup, seed);
 }
 
+/** The description, with the stated reason last when the item is deliberately not scored yet. */
+function describe(r: Resolved, seed: string): AdfDoc | null {
+  const doc = adfOrNull(r.def.d, seed);
+  if (r.def.unscored === undefined) return doc;
+  const reason = adf(`**Not scored yet.** ${r.def.unscored}`, `${seed}:unscored`);
+  return { ...reason, content: [...(doc?.content ?? []), ...reason.content] };
+}
+
 /** Builds the projects and their issues (rank order within each project; projects in the given order). */
 export function buildProjects(specs: ProjectSpec[]): BuiltProjects {
   const all: Resolved[] = [];
@@ -623,7 +652,7 @@ function toIssue(
       simplified: spec.style === 'next-gen',
     },
     priority: priority(r.prio),
-    description: adfOrNull(r.def.d, seed),
+    description: describe(r, seed),
     labels: [...r.labels],
     components: r.comps.map((name) => {
       const c = spec.components.find((x) => x.name === name);
@@ -681,6 +710,7 @@ function toIssue(
     fields[FIELD.team] = team ? { ...team } : null;
   }
   const issue: SeedIssueInput = { id: r.id, key: r.key, fields: fields as SeedIssueInput['fields'] };
+  if (r.goals.length > 0) issue.properties = { [GOALS_PROPERTY]: goalsValue(r.goals) };
   if (r.histories.length > 0) issue.changelog = { histories: r.histories.map((h) => structuredClone(h)) };
   return issue;
 }

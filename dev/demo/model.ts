@@ -54,6 +54,19 @@ export interface ItemOptions {
   rank?: RankNudge;
   /** Creation day YYYY-MM-DD (a time is added); omitted = drawn from a seeded generator. */
   created?: string;
+  /**
+   * Why the item is deliberately not scored yet ("Needs an estimate: …"). The builder empties what it `lacks`
+   * and writes this sentence into the description; every other item of a scrum project gets all the inputs
+   * WSJF needs (business value, time criticality, risk reduction, story points).
+   */
+  unscored?: string;
+  /**
+   * The value inputs an `unscored` item lacks (default: story points). Emptied after generation, so unlike an
+   * explicit `null` it draws nothing less from the item's generator: keys and dates stay as they were.
+   */
+  lacks?: Array<'bv' | 'tc' | 'rr' | 'sp'>;
+  /** Vision goal ids the item serves (the `valuerank-goals` property); omitted = ./goals decides. */
+  goals?: string[];
 }
 
 export interface ItemDef extends ItemOptions {

@@ -1,6 +1,6 @@
 /**
- * The demo product vision for Trailhead (project TRAIL): two versions of the Product Vision Board and six
- * dated vision notes, written into the emulated Forge storage by `npm start` (dev/start.ts) so the Vision
+ * The demo product vision for Trailhead (project TRAIL), the tour-booking marketplace its backlog builds:
+ * two versions of the Product Vision Board and six dated vision notes, written into the emulated Forge storage by `npm start` (dev/start.ts) so the Vision
  * tab has something to show. Records have exactly the shape src/store/vision.ts keeps.
  *
  * The app publishes a read copy of the vision to the project property `valuerank-vision` (ADR 5); the demo
@@ -25,59 +25,77 @@ const PROJECT = 'TRAIL';
 const PO = { accountId: 'local-po', name: 'Amara Okafor' };
 const DEV = { accountId: 'local-dev', name: 'Jonas Lindqvist' };
 
+/** The goals of the current vision, by id: dev/demo/goals.ts tags backlog issues with them. */
+export const DEMO_GOAL_IDS = ['conversion', 'guides', 'trust', 'mobile'] as const;
+export type DemoGoalId = (typeof DEMO_GOAL_IDS)[number];
+
 const FIRST: VisionBoardInput = {
-  visionStatement: 'Help everyone get outside safely.',
-  targetGroup: 'Weekend hikers in the Alps.',
-  needs: 'Find a trail that fits the day.',
-  product: 'A trail finder app.',
+  visionStatement: 'Guided outdoor trips, bookable online.',
+  targetGroup: 'Guests who want a guided hike in the Alps.',
+  needs: 'Find a guided tour and book it.',
+  product: 'A booking site for guided tours.',
   goals: [
-    { id: 'retention', name: 'Hikers come back', target: '30% monthly return', status: 'active', weight: 7 },
     {
-      id: 'safety',
-      name: 'Fewer rescues',
-      target: 'No rescue of a Trailhead-planned hike',
+      id: 'launch-alps',
+      name: 'Launch in the Alps',
+      target: '120 tours bookable in Austria and Switzerland',
       status: 'active',
       weight: 9,
+    },
+    {
+      id: 'conversion',
+      name: 'Guests book online',
+      target: '20% checkout conversion',
+      status: 'active',
+      weight: 7,
     },
   ],
 };
 
 const CURRENT: VisionBoardInput = {
-  visionStatement: 'Everyone who wants to be outside finds a trail they can finish, and gets home safely.',
+  visionStatement:
+    'Anyone can book a great guided trip outdoors in two minutes, and every local guide can run their business on Trailhead.',
   targetGroup:
-    'Weekend and holiday hikers, from families with children to experienced solo walkers.\nTrail clubs that maintain routes and want hikers to know their state.',
+    'Guests: travellers and locals who book guided hikes, climbs and tours, alone, as families or as groups.\nGuides: independent local guides and small guiding companies who sell and run those trips.',
   needs:
-    'Know which trail fits today: length, climb, difficulty, weather and trail conditions.\nFind the way offline, where the phone has no signal.\nShare plans so someone knows where they are.',
+    'Guests: find a tour that fits (date, level, group), trust the guide, book and pay without friction, and have the trip on their phone.\nGuides: fill their calendar, get paid on time, and spend their evenings guiding, not on admin.',
   product:
-    'Trailhead: a mobile trail finder with offline maps, live trail conditions reported by hikers and clubs, and a plan you can share.',
+    'Trailhead: a tour-booking marketplace. Guests search, book and pay for guided tours (deposits, participants, changes); guides publish tours, manage availability and get paid out automatically; reviews and support keep both sides safe.',
   goals: [
     {
-      id: 'retention',
-      name: 'Hikers come back',
-      target: '40% of monthly active hikers return within 30 days',
-      status: 'active',
-      weight: 8,
-    },
-    {
-      id: 'safety',
-      name: 'Fewer rescues',
-      target: 'No rescue call on a route planned with Trailhead',
+      id: 'conversion',
+      name: 'Guests book in two minutes',
+      target: 'Checkout conversion from 23% to 35% by release 2027.2',
       status: 'active',
       weight: 10,
     },
     {
-      id: 'offline',
-      name: 'Works without signal',
-      target: '95% of hikes navigated fully offline',
+      id: 'guides',
+      name: 'Guides run their business here',
+      target: '400 guides with a published tour; every payout within 3 days of the trip',
+      status: 'active',
+      weight: 8,
+    },
+    {
+      id: 'trust',
+      name: 'Guests trust what they book',
+      target: 'Average rating 4.6 or more; every incident answered within 24 hours',
       status: 'active',
       weight: 6,
     },
     {
-      id: 'clubs',
-      name: 'Clubs report conditions',
-      target: '25 trail clubs reporting weekly by Q4',
+      id: 'mobile',
+      name: 'The trip lives on the phone',
+      target: '60% of bookings managed in the app',
+      status: 'active',
+      weight: 5,
+    },
+    {
+      id: 'launch-alps',
+      name: 'Launch in the Alps',
+      target: '120 tours bookable in Austria and Switzerland',
       status: 'achieved',
-      weight: 4,
+      weight: 3,
     },
   ],
 };
@@ -89,9 +107,9 @@ const NOTES: Array<VisionNoteInput & { authorName: string }> = [
     authorName: PO.name,
     createdAt: '2026-06-02T09:00:00Z',
     type: 'decision',
-    title: 'Offline maps before social features',
-    text: 'Interviews showed most trails lose signal within 2 km. Sharing comes after offline navigation works.',
-    tags: ['offline', 'roadmap'],
+    title: 'Guest checkout before social login',
+    text: 'The account wall loses 31% of guests at checkout. Guest checkout comes before any social login work.',
+    tags: ['conversion', 'roadmap'],
     issueKeys: [],
   },
   {
@@ -100,9 +118,9 @@ const NOTES: Array<VisionNoteInput & { authorName: string }> = [
     authorName: DEV.name,
     createdAt: '2026-06-20T14:30:00Z',
     type: 'insight',
-    title: 'Hikers plan on Thursday evenings',
-    text: 'Usage peaks Thursday 19:00–22:00: weekend hikes are planned mid-week.',
-    tags: ['analytics'],
+    title: 'Guests book on Thursday evenings',
+    text: 'Bookings peak Thursday 19:00–22:00: weekend tours are booked mid-week, mostly on phones.',
+    tags: ['analytics', 'mobile'],
     issueKeys: [],
   },
   {
@@ -111,9 +129,9 @@ const NOTES: Array<VisionNoteInput & { authorName: string }> = [
     authorName: PO.name,
     createdAt: '2026-07-08T10:15:00Z',
     type: 'stakeholder-feedback',
-    title: 'Mountain rescue asks for shared plans',
-    text: 'The regional rescue service would like hikers to share route and expected return time.',
-    tags: ['safety', 'partners'],
+    title: 'Guides ask for faster payouts',
+    text: 'At the guide meet-up in Innsbruck, late payouts were the first complaint: guides wait up to 30 days.',
+    tags: ['guides', 'payments'],
     issueKeys: [],
   },
   {
@@ -122,8 +140,8 @@ const NOTES: Array<VisionNoteInput & { authorName: string }> = [
     authorName: PO.name,
     createdAt: '2026-08-15T08:45:00Z',
     type: 'pivot',
-    title: 'From "find trails" to "finish trails"',
-    text: 'Success is a hike completed safely, not a search made. The vision statement changed accordingly.',
+    title: 'From a booking site to a marketplace',
+    text: 'Guides are our customers too: success is a booked trip and a guide paid on time. The vision changed accordingly.',
     tags: ['vision'],
     issueKeys: [],
   },
@@ -133,9 +151,9 @@ const NOTES: Array<VisionNoteInput & { authorName: string }> = [
     authorName: DEV.name,
     createdAt: '2026-09-30T16:00:00Z',
     type: 'insight',
-    title: 'Trail clubs want a reporting form',
-    text: 'Three clubs already post conditions on their websites; a simple form would bring them to Trailhead.',
-    tags: ['clubs', 'partners'],
+    title: 'Reviews decide the booking',
+    text: 'Tours with ten or more reviews convert twice as well; a third of guests read the newest review first.',
+    tags: ['trust', 'reviews'],
     issueKeys: [],
   },
   {
@@ -144,9 +162,9 @@ const NOTES: Array<VisionNoteInput & { authorName: string }> = [
     authorName: PO.name,
     createdAt: '2026-11-10T11:20:00Z',
     type: 'decision',
-    title: 'Club reporting goal achieved',
-    text: '27 clubs report weekly. Weight lowered; focus moves to offline navigation.',
-    tags: ['clubs', 'goals'],
+    title: 'Alps launch goal achieved',
+    text: '134 tours are bookable in Austria and Switzerland. Weight lowered; focus moves to conversion and payouts.',
+    tags: ['launch', 'goals'],
     issueKeys: [],
   },
 ];

@@ -35,22 +35,22 @@ describe('valuerank vision', () => {
       'TRAIL product vision: version 2, saved by Amara Okafor on 2026-08-15 (published 2026-11-10 by Amara Okafor)',
     );
     expect(stdout).toContain(
-      '\nVision\n  Everyone who wants to be outside finds a trail they can finish, and gets home safely.\n',
+      '\nVision\n  Anyone can book a great guided trip outdoors in two minutes, and every local guide can run their business on Trailhead.\n',
     );
-    expect(stdout).toContain('\nTarget group\n  Weekend and holiday hikers');
+    expect(stdout).toContain('\nTarget group\n  Guests: travellers and locals');
     expect(stdout).toMatch(
-      /\nBusiness goals\n {2}WEIGHT {2}STATUS {4}GOAL +TARGET\n {2}8 +active +Hikers come back +40% of monthly/,
+      /\nBusiness goals\n {2}WEIGHT {2}STATUS {4}GOAL +TARGET\n {2}10 +active +Guests book in two minutes +Checkout conversion from 23% to 35%/,
     );
     expect(stdout).toMatch(
-      / {2}4 +achieved +Clubs report conditions +25 trail clubs reporting weekly by Q4\n/,
+      / {2}3 +achieved +Launch in the Alps +120 tours bookable in Austria and Switzerland\n/,
     );
     expect(stdout).toContain('\nRecent notes: showing 6 of 6 notes\n');
     expect(stdout).toContain(
-      '\n2026-11-10  Decision  Amara Okafor  #clubs #goals\n  Club reporting goal achieved\n  27 clubs report weekly.',
+      '\n2026-11-10  Decision  Amara Okafor  #launch #goals\n  Alps launch goal achieved\n  134 tours are bookable in Austria and Switzerland.',
     );
     // Newest first.
-    expect(stdout.indexOf('Club reporting goal achieved')).toBeLessThan(
-      stdout.indexOf('Offline maps before social'),
+    expect(stdout.indexOf('Alps launch goal achieved')).toBeLessThan(
+      stdout.indexOf('Guest checkout before social login'),
     );
   });
 

@@ -128,10 +128,10 @@ it('the viewer reads the board without edit controls', async () => {
   await ui.getByText('Editors: project administrators only.').waitFor();
   await ui
     .getByRole('region', { name: 'Product vision board' })
-    .getByText('Everyone who wants to be outside finds a trail they can finish', { exact: false })
+    .getByText('Anyone can book a great guided trip outdoors in two minutes', { exact: false })
     .waitFor();
   expect(await ui.getByRole('button', { name: 'Edit vision' }).count()).toBe(0);
-  await ui.getByRole('list', { name: 'Notes' }).getByText('Club reporting goal achieved').waitFor();
+  await ui.getByRole('list', { name: 'Notes' }).getByText('Alps launch goal achieved').waitFor();
   expect(errors).toEqual([]);
   await page.close();
 }, 60_000);
@@ -170,7 +170,7 @@ it('renders the demo vision in the dark theme with token colours', async () => {
   await frame.waitForFunction("document.documentElement.getAttribute('data-color-mode') === 'dark'");
   await ui
     .getByRole('region', { name: 'Product vision board' })
-    .getByText('Everyone who wants to be outside finds a trail they can finish', { exact: false })
+    .getByText('Anyone can book a great guided trip outdoors in two minutes', { exact: false })
     .waitFor();
   const colours = await frame.evaluate<{ body: string; text: string; cell: string }>(`(() => {
     const cell = document.querySelector('.vr-vision__cell');

@@ -1,7 +1,8 @@
 /**
  * The goal-tagging resolvers on the local Jira site, run by the harness as Forge runs them: the PO tags one
  * issue and several at once (per-issue results), the viewer is refused with nothing changed, goal ids not
- * active on the vision board are refused, and the indexed `valuerank-goals` property answers JQL.
+ * active on the vision board are refused, and the indexed `valuerank-goals` property answers JQL. The demo
+ * seed tags about a third of TRAIL with its own goals; TRAIL-5, 7, 8 and 9 are untagged there.
  */
 import type { VisionBoardInput } from '../../src/core/vision';
 import { GOALS_PROPERTY } from '../../src/features/goals';
@@ -62,59 +63,59 @@ describe('goal tags', () => {
   });
 
   it('refuses the viewer, and unknown or inactive goal ids, changing nothing', async () => {
-    const viewer = refused(await invoke('goals.tag', { issueKey: 'TRAIL-2', goals: ['g1'] }, 'local-viewer'));
+    const viewer = refused(await invoke('goals.tag', { issueKey: 'TRAIL-7', goals: ['g1'] }, 'local-viewer'));
     expect(viewer.code).toBe('forbidden');
     const bulk = refused(
       await invoke(
         'goals.bulkTag',
-        { projectKey: 'TRAIL', issueKeys: ['TRAIL-2', 'TRAIL-3'], goalId: 'g1', add: true },
+        { projectKey: 'TRAIL', issueKeys: ['TRAIL-7', 'TRAIL-8'], goalId: 'g1', add: true },
         'local-viewer',
       ),
     );
     expect(bulk.code).toBe('forbidden');
-    const unknown = refused(await invoke('goals.tag', { issueKey: 'TRAIL-2', goals: ['g1', 'nope'] }));
+    const unknown = refused(await invoke('goals.tag', { issueKey: 'TRAIL-7', goals: ['g1', 'nope'] }));
     expect(unknown).toMatchObject({ code: 'invalid-payload', details: ['nope'] });
     const achieved = refused(
-      await invoke('goals.bulkTag', { projectKey: 'TRAIL', issueKeys: ['TRAIL-2'], goalId: 'g3', add: true }),
+      await invoke('goals.bulkTag', { projectKey: 'TRAIL', issueKeys: ['TRAIL-7'], goalId: 'g3', add: true }),
     );
     expect(achieved.code).toBe('invalid-payload');
-    for (const key of ['TRAIL-2', 'TRAIL-3'])
+    for (const key of ['TRAIL-7', 'TRAIL-8'])
       expect(await asPo.getIssueProperty(key, GOALS_PROPERTY)).toBeUndefined();
   });
 
   it('bulk-tags with per-issue results, and JQL finds the tagged and the untagged issues', async () => {
-    await data('goals.tag', { issueKey: 'TRAIL-4', goals: ['g2'] });
+    await data('goals.tag', { issueKey: 'TRAIL-9', goals: ['g2'] });
     await data('goals.tag', { issueKey: 'TRAIL-5', goals: [] });
     const answer = await data('goals.bulkTag', {
       projectKey: 'TRAIL',
-      issueKeys: ['TRAIL-2', 'TRAIL-3', 'TRAIL-4', 'OPS-1', 'TRAIL-99999'],
+      issueKeys: ['TRAIL-7', 'TRAIL-8', 'TRAIL-9', 'OPS-1', 'TRAIL-99999'],
       goalId: 'g1',
       add: true,
     });
     expect(answer).toMatchObject({ changed: 3, unchanged: 0, failed: 2 });
     expect(answer.results.map((r) => [r.issueKey, r.ok])).toEqual([
-      ['TRAIL-2', true],
-      ['TRAIL-3', true],
-      ['TRAIL-4', true],
+      ['TRAIL-7', true],
+      ['TRAIL-8', true],
+      ['TRAIL-9', true],
       ['OPS-1', false],
       ['TRAIL-99999', false],
     ]);
     expect(answer.results[2]?.goals).toEqual(['g2', 'g1']);
     expect(await jqlKeys('issue.property[valuerank-goals].goals = "g1"')).toEqual([
-      'TRAIL-2',
-      'TRAIL-3',
-      'TRAIL-4',
+      'TRAIL-7',
+      'TRAIL-8',
+      'TRAIL-9',
     ]);
-    expect(await jqlKeys('issue.property[valuerank-goals].goals = "g2"')).toEqual(['TRAIL-4']);
+    expect(await jqlKeys('issue.property[valuerank-goals].goals = "g2"')).toEqual(['TRAIL-9']);
     expect(await jqlKeys('issue.property[valuerank-goals].none = "true"')).toEqual(['TRAIL-5']);
 
     const removed = await data('goals.bulkTag', {
       projectKey: 'TRAIL',
-      issueKeys: ['TRAIL-3', 'TRAIL-5'],
+      issueKeys: ['TRAIL-8', 'TRAIL-5'],
       goalId: 'g1',
       add: false,
     });
     expect(removed).toMatchObject({ changed: 1, unchanged: 1, failed: 0 });
-    expect(await jqlKeys('issue.property[valuerank-goals].none = "true"')).toEqual(['TRAIL-3', 'TRAIL-5']);
+    expect(await jqlKeys('issue.property[valuerank-goals].none = "true"')).toEqual(['TRAIL-5', 'TRAIL-8']);
   });
 });

@@ -116,6 +116,7 @@ export const platform: EpicFile = {
       `,
     }),
     task('plat-monolith-split-bookings', 'Spike: extract the booking module from the monolith', {
+      unscored: 'Needs an estimate: a spike is time-boxed, not estimated; the team sizes the follow-up work.',
       prio: 'Low',
       labels: ['tech-debt', 'spike'],
       comp: ['Platform', 'Booking'],

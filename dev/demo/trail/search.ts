@@ -342,6 +342,8 @@ export const search: EpicFile = {
     story('search-wishlist', 'Wishlist', {
       prio: 'Medium',
       sp: null,
+      unscored:
+        'Needs an estimate: the wishlist was never refined, and Jonas wants a spike on keeping it for guests without an account first.',
     }),
     story(
       'search-results-speed',
@@ -606,6 +608,7 @@ export const search: EpicFile = {
       moscow: "Won't",
       sp: null,
       bv: 1,
+      unscored: "Needs an estimate: parked as Won't have; nobody has looked at it since.",
     }),
   ],
 };

@@ -90,6 +90,8 @@ export const unsorted: EpicFile = {
       `,
     }),
     story('misc-gift-experience-box', 'Physical gift boxes sold in shops', {
+      unscored: 'Needs a business value: Amara scores it after the call with two outdoor shops in January.',
+      lacks: ['bv'],
       prio: 'Lowest',
       moscow: "Won't",
     }),
@@ -168,6 +170,7 @@ export const unsorted: EpicFile = {
       `,
     }),
     story('misc-recommendations', 'Personalised tour recommendations', {
+      unscored: 'Needs an estimate: waiting for the data spike on what we know about guests.',
       prio: 'Medium',
       moscow: 'Could',
       comp: ['Search'],
@@ -291,6 +294,8 @@ export const unsorted: EpicFile = {
     story('misc-better-ux', 'Improve the user experience of the website', {
       prio: 'Medium',
       sp: null,
+      unscored:
+        'Needs an estimate and a problem statement: "more modern" is not something the team can size.',
       d: `
         Feedback from the board meeting: the site feels old. Make it more modern and user friendly.
       `,

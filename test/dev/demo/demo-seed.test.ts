@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Seed, type SeedIssue } from '../../../dev/site/seed-schema';
 import { adf, adfToText, buildDemoSeed, buildLargeSeed } from '../../../dev/demo';
+import { demoPublishedVision } from '../../../dev/demo/vision';
+import { proposeMapping, scoreBacklog, type UnscoredScore } from '../../../src/core/scoring';
+import { GOALS_PROPERTY, goalsOf } from '../../../src/features/goals';
 import { describeTiming, timeAgainstReference } from '../../support/timing';
 
 const ADF_SCHEMA_PATH = join(
@@ -345,6 +348,61 @@ describe('demo seed (Trailhead)', () => {
 
   it('is deterministic', () => {
     expect(buildDemoSeed()).toEqual(raw);
+  });
+});
+
+describe('the demo tells one story (Trailhead, the tour-booking marketplace)', () => {
+  const seed = Seed.parse(buildDemoSeed());
+  const board = demoPublishedVision().board;
+  if (!board) throw new Error('the demo vision has no board');
+  const trail = seed.issues.filter((i) => i.key.startsWith('TRAIL-'));
+  // The board's backlog as the site answers it: not done, in no active or future sprint.
+  const backlog = trail.filter(
+    (i) => !isDone(i) && !sprintsOf(i).some((s) => s.state === 'active' || s.state === 'future'),
+  );
+  const active = new Set(board.goals.filter((g) => g.status === 'active').map((g) => g.id));
+
+  it('has a vision and goals about the marketplace the backlog builds', () => {
+    expect(board.product).toMatch(/tour-booking marketplace/);
+    expect(board.targetGroup).toMatch(/Guests/);
+    expect(board.targetGroup).toMatch(/Guides/);
+    expect(board.visionStatement).toMatch(/book/);
+    // Every active goal names something the backlog's epics work on.
+    const epics = trail.filter((i) => i.fields.issuetype.name === 'Epic').map((i) => i.fields.summary);
+    expect(epics).toEqual(
+      expect.arrayContaining(['Booking & checkout', 'Payments & payouts', 'Reviews & trust']),
+    );
+    expect([...active].sort()).toEqual(['conversion', 'guides', 'mobile', 'trust']);
+  });
+
+  it('scores almost every backlog issue through the proposed mapping; the few unscored say why', () => {
+    const fields = seed.fields.map((f) => ({ ...f, key: f.key ?? f.id }));
+    const mapping = proposeMapping(fields as never, { estimationFieldId: 'customfield_10016' });
+    const scores = scoreBacklog(backlog, mapping, { kind: 'wsjf' }, { now: '2026-11-20' });
+    const unscored = scores.filter((s): s is UnscoredScore => s.status === 'unscored');
+    expect(backlog.length).toBeGreaterThanOrEqual(300);
+    expect(unscored.length).toBeGreaterThanOrEqual(3);
+    expect(unscored.length).toBeLessThanOrEqual(10);
+    for (const u of unscored) {
+      const issue = trail.find((i) => i.key === u.key);
+      const text = adfToText(issue?.fields.description);
+      // The stated reason names what the score lacks: an estimate (story points) or a business value.
+      expect(text).toMatch(/Not scored yet\. Needs (an estimate|a business value)/);
+      if (/Needs an estimate/.test(text)) expect(u.missing).toContain('jobSize');
+      else expect(u.missing).toContain('businessValue');
+    }
+  });
+
+  it('tags about a third of the backlog with the goals it serves, every active goal on some issues', () => {
+    const tags = new Map(backlog.map((i) => [i.key, goalsOf(i.properties?.[GOALS_PROPERTY])] as const));
+    const tagged = [...tags.values()].filter((g) => g.length > 0);
+    const share = tagged.length / backlog.length;
+    expect(share).toBeGreaterThanOrEqual(0.25);
+    expect(share).toBeLessThanOrEqual(0.4);
+    const used = new Set(tagged.flat());
+    expect([...used].sort()).toEqual([...active].sort());
+    for (const goal of active)
+      expect(tagged.filter((g) => g.includes(goal)).length).toBeGreaterThanOrEqual(5);
   });
 });
 
