@@ -6,6 +6,7 @@ export * from './models';
 export * from './score';
 export * from './order';
 export * from './fragility';
+export * from './reversal';
 export { readNumeric, readOptionText, readDate, readNames, today } from './read';
 export type { Read } from './read';
 export { MODEL_LABELS, modelLabel } from './labels';
