@@ -10,3 +10,4 @@ export { Section } from './Section';
 export { Spinner } from './Spinner';
 export { Table, type Column } from './Table';
 export { Tabs, type TabItem } from './Tabs';
+export { isolate, UserText } from './UserText';

@@ -11,7 +11,13 @@ export function FindingList({ findings, label }: { findings: readonly Finding[];
           </span>
           <span className="vr-finding__body">
             <strong>{kindLabel(f.kind)}</strong>
-            {f.words ? <> · “{f.words}”</> : null}: {f.message}
+            {f.words ? (
+              <>
+                {' '}
+                · “<bdi>{f.words}</bdi>”
+              </>
+            ) : null}
+            : {f.message}
             {f.suggestion ? <span className="vr-finding__suggestion">Suggestion: {f.suggestion}</span> : null}
           </span>
         </li>

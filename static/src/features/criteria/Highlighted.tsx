@@ -14,7 +14,7 @@ export function Highlighted({
     .map(({ finding, index }) => ({ start: finding.start!, end: finding.end!, finding: index }));
   const byIndex = new Map(findings.map(({ finding, index }) => [index, finding]));
   return (
-    <span className="vr-criterion__text">
+    <bdi className="vr-criterion__text">
       {pieces(text, spans).map((p, i) => {
         const f = p.finding === undefined ? undefined : byIndex.get(p.finding);
         if (!f) return <span key={i}>{p.text}</span>;
@@ -29,6 +29,6 @@ export function Highlighted({
           </mark>
         );
       })}
-    </span>
+    </bdi>
   );
 }

@@ -1,7 +1,7 @@
 /** The gadget's edit view: board, model, top N, panels and refresh interval, saved with `view.submit`. */
 import { useId, useState, type FormEvent } from 'react';
 import { call, submitConfig } from '../../bridge';
-import { Button, ErrorMessage, Spinner } from '../../components';
+import { Button, ErrorMessage, isolate, Spinner } from '../../components';
 import { useAsync } from '../../hooks/useAsync';
 import { PANEL_LABEL, PANELS, type GadgetConfig, type ModelKind, type Panel } from './config';
 
@@ -67,7 +67,7 @@ export function GadgetEdit({ initial }: { initial: GadgetConfig }) {
       >
         {list.map((b) => (
           <option key={b.id} value={b.id}>
-            {b.name} ({b.projectKey})
+            {isolate(b.name)} ({b.projectKey})
           </option>
         ))}
       </select>

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { call, openIssue, openSitePath, type Answers } from '../../bridge';
-import { Badge, Button, EmptyState, ErrorMessage, Section, Spinner, Table } from '../../components';
+import { Badge, Button, EmptyState, ErrorMessage, Section, Spinner, Table, UserText } from '../../components';
 import { useAsync } from '../../hooks/useAsync';
 import { CoverageTable } from '../goals';
 import { healthPayload, type GadgetConfig } from './config';
@@ -64,7 +64,7 @@ export function GadgetView({ config }: { config: GadgetConfig }) {
   return (
     <div className="vr-gadget">
       <p className="vr-gadget__meta">
-        {h.board.name} ({h.board.projectKey}) · {h.model.kind.toUpperCase()} · as of{' '}
+        <UserText>{h.board.name}</UserText> ({h.board.projectKey}) · {h.model.kind.toUpperCase()} · as of{' '}
         {new Date(h.computedAt).toLocaleTimeString()}{' '}
         <Button appearance="subtle" onClick={reload}>
           Refresh
@@ -80,7 +80,7 @@ export function GadgetView({ config }: { config: GadgetConfig }) {
             columns={[
               { key: 'rank', header: 'Rank', cell: (r) => (r.tied ? `${r.rank}=` : r.rank), align: 'end' },
               { key: 'key', header: 'Issue', cell: (r) => <IssueLink issueKey={r.key} />, rowHeader: true },
-              { key: 'summary', header: 'Summary', cell: (r) => r.summary },
+              { key: 'summary', header: 'Summary', cell: (r) => <UserText>{r.summary}</UserText> },
               { key: 'score', header: 'Score', cell: (r) => num(r.score), align: 'end' },
               { key: 'ready', header: 'Readiness', cell: (r) => <ReadyBadge ready={r.ready} /> },
             ]}
@@ -154,7 +154,7 @@ export function GadgetView({ config }: { config: GadgetConfig }) {
               columns={[
                 { key: 'rank', header: 'Value rank', cell: (r) => r.rank, align: 'end' },
                 { key: 'key', header: 'Issue', cell: (r) => <IssueLink issueKey={r.key} />, rowHeader: true },
-                { key: 'summary', header: 'Summary', cell: (r) => r.summary },
+                { key: 'summary', header: 'Summary', cell: (r) => <UserText>{r.summary}</UserText> },
                 {
                   key: 'finding',
                   header: 'What to fix',
@@ -201,7 +201,7 @@ export function GadgetView({ config }: { config: GadgetConfig }) {
                       cell: (r) => <IssueLink issueKey={r.key} />,
                       rowHeader: true,
                     },
-                    { key: 'summary', header: 'Summary', cell: (r) => r.summary },
+                    { key: 'summary', header: 'Summary', cell: (r) => <UserText>{r.summary}</UserText> },
                     {
                       key: 'score',
                       header: 'Score',

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { call } from '../../bridge';
 import type { Answers } from '../../bridge';
-import { Button, ErrorMessage } from '../../components';
+import { Button, ErrorMessage, UserText } from '../../components';
 import { useAsync } from '../../hooks/useAsync';
 
 type BulkAnswer = Answers['goals.bulkTag'];
@@ -46,7 +46,7 @@ export function BulkGoalTag({
           <option value="">Choose a goal…</option>
           {goals.map((g) => (
             <option key={g.id} value={g.id}>
-              {g.name}
+              <UserText>{g.name}</UserText>
             </option>
           ))}
         </select>
@@ -62,7 +62,7 @@ export function BulkGoalTag({
           <li key={item.key}>
             <label>
               <input type="checkbox" checked={selected.has(item.key)} onChange={() => toggle(item.key)} />{' '}
-              {item.key} {item.summary}
+              {item.key} <UserText>{item.summary}</UserText>
             </label>
           </li>
         ))}

@@ -5,7 +5,7 @@
  */
 import { useId, useState } from 'react';
 import type { Answers } from '../../bridge';
-import { Badge, Banner, Button, IssueLink, Table } from '../../components';
+import { Badge, Banner, Button, IssueLink, Table, UserText } from '../../components';
 
 type Preview = Answers['prioritize.preview'];
 
@@ -135,7 +135,13 @@ export function PreviewPanel({
               },
               ...(compact
                 ? []
-                : [{ key: 'summary', header: 'Summary', cell: (r: Row) => summaries.get(r.key) ?? '' }]),
+                : [
+                    {
+                      key: 'summary',
+                      header: 'Summary',
+                      cell: (r: Row) => <UserText>{summaries.get(r.key) ?? ''}</UserText>,
+                    },
+                  ]),
               {
                 key: 'from',
                 header: 'Was',

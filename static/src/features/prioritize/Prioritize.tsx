@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { AppCallError, call } from '../../bridge';
 import type { ModelConfig } from '../../../../src/core/scoring';
-import { Banner, Button, EmptyState, ErrorMessage, Spinner } from '../../components';
+import { Banner, Button, EmptyState, ErrorMessage, isolate, Spinner, UserText } from '../../components';
 import { ExplanationDialog } from './ExplanationDialog';
 import { JobStatus } from './JobStatus';
 import { modelLabel, sameModel } from './labels';
@@ -313,7 +313,7 @@ export function Prioritize({
       {items.length === 0 ? (
         <EmptyState
           title="The backlog is empty"
-          description={`${view.board.name} has no issues in its backlog, so there is nothing to prioritize.`}
+          description={`${isolate(view.board.name)} has no issues in its backlog, so there is nothing to prioritize.`}
         />
       ) : (
         <>
@@ -393,7 +393,7 @@ export function Prioritize({
 
           <div className="vr-table-head">
             <h3 className="vr-subtitle">
-              {view.board.name}, ranked by {label}
+              <UserText>{view.board.name}</UserText>, ranked by {label}
             </h3>
             <div className="vr-segmented" role="group" aria-label="Order of the table">
               <Button isSelected={order === 'value'} onClick={() => setOrder('value')}>

@@ -179,7 +179,7 @@ export function RankedTable({
       header: 'Summary',
       cell: (item) => (
         <>
-          <span className="vr-summary-text">{item.summary}</span>
+          <bdi className="vr-summary-text">{item.summary}</bdi>
           <Notes item={item} projectKey={projectKey} />
         </>
       ),

@@ -5,7 +5,7 @@
  * score. A data table says the same for people who do not see the chart.
  */
 import { useId, useState, type KeyboardEvent } from 'react';
-import { Button, Table } from '../../components';
+import { Button, Table, UserText } from '../../components';
 import { formatPoints } from './labels';
 import type { Item } from './RankedTable';
 
@@ -286,7 +286,11 @@ export function ValueChart({
                 width: '6.5rem',
                 cell: (p: Point) => p.item.key,
               },
-              { key: 'summary', header: 'Summary', cell: (p: Point) => p.item.summary },
+              {
+                key: 'summary',
+                header: 'Summary',
+                cell: (p: Point) => <UserText>{p.item.summary}</UserText>,
+              },
               {
                 key: 'sp',
                 header: 'Story points',

@@ -4,7 +4,7 @@
  */
 import { useId, useState } from 'react';
 import { call, type Answers } from '../../bridge';
-import { Badge, Banner, Button, ErrorMessage, Section } from '../../components';
+import { Badge, Banner, Button, ErrorMessage, Section, UserText } from '../../components';
 import {
   BOARD_FIELD_LABELS,
   BOARD_TEXT_FIELDS,
@@ -158,7 +158,9 @@ export function GoalsTable({ goals }: { goals: readonly Goal[] }) {
       <tbody>
         {goals.map((g) => (
           <tr key={g.id}>
-            <td>{g.name}</td>
+            <td>
+              <UserText>{g.name}</UserText>
+            </td>
             <td>{g.target || '—'}</td>
             <td>
               <Badge
@@ -232,7 +234,8 @@ export function BoardPanel({ view, onSaved }: { view: View; onSaved: () => void 
 
   const meta = view.current ? (
     <p className="vr-muted">
-      Version {view.current.version} · saved by {view.current.savedByName} on {when(view.current.savedAt)}
+      Version {view.current.version} · saved by <UserText>{view.current.savedByName}</UserText> on{' '}
+      {when(view.current.savedAt)}
       {view.current.restoredFrom ? ` · restored from version ${view.current.restoredFrom}` : ''}
     </p>
   ) : (

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { call, type Answers } from '../../bridge';
-import { Badge, Button, ErrorMessage, Section, Spinner } from '../../components';
+import { Badge, Button, ErrorMessage, isolate, Section, Spinner, UserText } from '../../components';
 import { useAsync } from '../../hooks/useAsync';
 import { diffBoards, type FieldChange } from '../../../../src/core/vision/diff';
 import { PublishNote, publishProblem } from './PublishNote';
@@ -22,7 +22,9 @@ const TONE: Record<FieldChange, 'neutral' | 'success' | 'danger' | 'information'
 function Compare({ older, newer }: { older: Version; newer: Version }) {
   const diff = diffBoards(older.board, newer.board);
   const goalLine = (g: Version['board']['goals'][number] | undefined) =>
-    g ? `${g.name} — ${g.target || 'no target'} · ${g.status} · weight ${g.weight}` : '—';
+    g
+      ? `${isolate(g.name)} — ${g.target ? isolate(g.target) : 'no target'} · ${g.status} · weight ${g.weight}`
+      : '—';
   return (
     <div
       className="vr-compare"
@@ -126,7 +128,7 @@ export function HistoryPanel({
       <select className="vr-select" value={value} onChange={(e) => set(Number(e.target.value))}>
         {versions.map((v) => (
           <option key={v.version} value={v.version}>
-            Version {v.version} · {v.savedByName}
+            Version {v.version} · <UserText>{v.savedByName}</UserText>
           </option>
         ))}
       </select>
@@ -158,7 +160,9 @@ export function HistoryPanel({
                 ) : null}
                 {v.restoredFrom ? <span className="vr-muted"> (restores {v.restoredFrom})</span> : null}
               </td>
-              <td>{v.savedByName}</td>
+              <td>
+                <UserText>{v.savedByName}</UserText>
+              </td>
               <td>{when(v.savedAt)}</td>
               <td>
                 {canEdit && v.version !== currentVersion ? (

@@ -4,7 +4,7 @@
  * stay on screen until the merge is saved or cancelled.
  */
 import { useState } from 'react';
-import { Banner, Button } from '../../components';
+import { Banner, Button, isolate, UserText } from '../../components';
 import type { VisionConflict } from '../../../../src/features/vision/api';
 import type { Goal, VisionBoard } from './shared';
 import { when } from './shared';
@@ -12,7 +12,9 @@ import { when } from './shared';
 type Side = 'theirs' | 'yours';
 
 const goalText = (g: Goal | undefined): string =>
-  g ? `${g.name} — ${g.target || 'no target'} · ${g.status} · weight ${g.weight}` : '(not in this version)';
+  g
+    ? `${isolate(g.name)} — ${g.target ? isolate(g.target) : 'no target'} · ${g.status} · weight ${g.weight}`
+    : '(not in this version)';
 
 const sameGoal = (a: Goal | undefined, b: Goal | undefined): boolean =>
   a === b ||
@@ -111,9 +113,10 @@ export function MergeView({
   return (
     <div className="vr-merge" role="region" aria-label="Merge your changes">
       <Banner tone="warning" alert title="Someone else saved the vision while you were editing.">
-        {theirs.savedByName} saved version {theirs.version} on {when(theirs.savedAt)}; you edited version{' '}
-        {conflict.expectedVersion}. Nothing of yours is lost: choose, for each difference, which text to keep
-        (their change is preselected where you did not touch the text), then save the merge.
+        <UserText>{theirs.savedByName}</UserText> saved version {theirs.version} on {when(theirs.savedAt)};
+        you edited version {conflict.expectedVersion}. Nothing of yours is lost: choose, for each difference,
+        which text to keep (their change is preselected where you did not touch the text), then save the
+        merge.
       </Banner>
       <div className="vr-merge__heads" aria-hidden="true">
         <span>Theirs (version {theirs.version})</span>

@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { call, type Answers } from '../../bridge';
-import { Badge, Button, ErrorMessage, Section, Spinner } from '../../components';
+import { Badge, Button, ErrorMessage, Section, Spinner, UserText } from '../../components';
 import {
   NOTE_TYPE_LABELS,
   NOTE_TYPES,
@@ -174,7 +174,7 @@ function NoteItem({
         <strong className="vr-note__title">{note.title}</strong>
       </p>
       <p className="vr-muted">
-        {day(note.createdAt)} · by {note.authorName}
+        {day(note.createdAt)} · by <UserText>{note.authorName}</UserText>
         {note.updatedAt ? ` · edited ${when(note.updatedAt)}` : ''}
       </p>
       {note.text ? <p className="vr-vision__text">{note.text}</p> : null}

@@ -1,14 +1,16 @@
 import { call, type Answers } from '../../bridge';
 import {
   Badge,
+  type BadgeTone,
+  type Column,
   EmptyState,
   ErrorMessage,
+  isolate,
   IssueLink,
   Section,
   Spinner,
   Table,
-  type BadgeTone,
-  type Column,
+  UserText,
 } from '../../components';
 import { useAsync } from '../../hooks/useAsync';
 
@@ -32,7 +34,7 @@ const COLUMNS: ReadonlyArray<Column<Item>> = [
     cell: (item) => <IssueLink issueKey={item.key} />,
   },
   { key: 'type', header: 'Type', cell: (item) => item.issueType, width: '6rem' },
-  { key: 'summary', header: 'Summary', cell: (item) => item.summary },
+  { key: 'summary', header: 'Summary', cell: (item) => <UserText>{item.summary}</UserText> },
   {
     key: 'status',
     header: 'Status',
@@ -51,7 +53,7 @@ const COLUMNS: ReadonlyArray<Column<Item>> = [
 
 export function BacklogView({ boardId, boardName }: { boardId: number; boardName: string }) {
   const [state, reload] = useAsync(() => call('board.backlog', { boardId }), [boardId]);
-  const title = `Backlog: ${boardName}`;
+  const title = `Backlog: ${isolate(boardName)}`;
   if (state.status === 'loading')
     return (
       <Section title={title}>
@@ -93,7 +95,7 @@ export function BacklogView({ boardId, boardName }: { boardId: number; boardName
         ))}
       </div>
       <Table
-        caption={`The backlog of ${board.name}, in rank order`}
+        caption={`The backlog of ${isolate(board.name)}, in rank order`}
         columns={COLUMNS}
         rows={items}
         rowKey={(item) => item.id}

@@ -7,7 +7,17 @@
  */
 import { lazy, Suspense, useId, useState } from 'react';
 import { call, getContext, type Answers } from '../../bridge';
-import { Badge, Button, EmptyState, ErrorMessage, Page, Section, Spinner, Tabs } from '../../components';
+import {
+  Badge,
+  Button,
+  EmptyState,
+  ErrorMessage,
+  Page,
+  Section,
+  Spinner,
+  Tabs,
+  UserText,
+} from '../../components';
 import { Prioritize } from '../../features/prioritize';
 import { useAsync } from '../../hooks/useAsync';
 import { BacklogView } from './BacklogView';
@@ -49,7 +59,7 @@ function BoardPicker({
         {boardId === undefined ? <option value="">Choose a board</option> : null}
         {boards.map((b) => (
           <option key={b.id} value={b.id}>
-            {b.name} ({b.type})
+            <UserText>{b.name}</UserText> ({b.type})
           </option>
         ))}
       </select>
@@ -77,7 +87,11 @@ export function ProjectPage() {
 
   const { overview, projectKey } = state.data;
   const { user, projects } = overview;
-  const subtitle = <>Signed in as {user.displayName}</>;
+  const subtitle = (
+    <>
+      Signed in as <UserText>{user.displayName}</UserText>
+    </>
+  );
   if (projects.length === 0)
     return (
       <Page title="ValueRank" subtitle={subtitle}>
@@ -109,7 +123,7 @@ export function ProjectPage() {
             <li key={project.id} className="vr-project">
               <p className="vr-project__name">
                 <span>
-                  {project.name} ({project.key})
+                  <UserText>{project.name}</UserText> ({project.key})
                 </span>
                 {project.key === projectKey ? <Badge tone="information">This project</Badge> : null}
               </p>
@@ -119,7 +133,7 @@ export function ProjectPage() {
                 <div className="vr-boards" role="group" aria-label={`Boards of ${project.name}`}>
                   {project.boards.map((b) => (
                     <Button key={b.id} isSelected={b.id === boardId} onClick={() => setChosenBoard(b.id)}>
-                      {b.name} <Badge>{b.type}</Badge>
+                      <UserText>{b.name}</UserText> <Badge>{b.type}</Badge>
                     </Button>
                   ))}
                 </div>
