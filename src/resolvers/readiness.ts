@@ -1,6 +1,8 @@
 /** The readiness resolvers (issue panel, badge, rules, re-check): validated in define.ts, answered by src/features/readiness as the user. */
 import type { z } from 'zod';
-import { checkIssueByKey, issueBadge, type CriteriaDeps } from '../features/readiness';
+import { checkIssueByKey, type CriteriaDeps } from '../features/readiness';
+import { issueBadge } from '../features/readiness/badge';
+import { storedSettings } from '../features/prioritize';
 import type { ReadinessAnswers, readinessPayloads } from '../features/readiness/api';
 import { recheckProgress, startRecheck } from '../features/readiness/recheck';
 import type { RecheckAnswers, recheckPayloads } from '../features/readiness/recheck-api';
@@ -25,7 +27,8 @@ const deps = ({ jira }: Call): CriteriaDeps => ({ jira, configs: storedConfigs }
 
 export const check: Resolve<'readiness.check'> = (p, call) => checkIssueByKey(deps(call), p.issueKey);
 
-export const badge: Resolve<'readiness.badge'> = (p, call) => issueBadge(deps(call), p.issueKey);
+export const badge: Resolve<'readiness.badge'> = (p, call) =>
+  issueBadge({ ...deps(call), settings: storedSettings }, p.issueKey);
 
 export const getRules: Resolve<'readiness.rules.get'> = (p, call) =>
   criteriaConfigView(call.jira, p.projectKey);

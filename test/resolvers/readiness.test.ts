@@ -5,6 +5,7 @@
 import { JiraClient } from '../../src/jira/client';
 import { httpTransport } from '../../src/jira/http-transport';
 import type { ResolverKey } from '../../src/resolvers/api';
+import { findScoreField } from '../../src/features/prioritize/writeback';
 import { criteriaConfigKey } from '../../src/store/criteria';
 import { invokeData, invokeResolver, type InvokeContext } from '../support/invoke';
 import { useLocalServer } from '../support/local-server';
@@ -71,12 +72,43 @@ describe('readiness.check', () => {
 });
 
 describe('readiness.badge', () => {
-  it('shows readiness, quality and "not scored yet" until Prioritize writes a score', async () => {
+  it("shows readiness, quality and the live score for the project's model, and a stale written score", async () => {
+    const fields = ['customfield_10030', 'customfield_10031', 'customfield_10032', 'customfield_10016'];
+    const f = (await asPo.issue('TRAIL-48', fields)).fields as Record<string, number>;
+    const wsjf = (f.customfield_10030! + f.customfield_10031! + f.customfield_10032!) / f.customfield_10016!;
     const before = await ok('readiness.badge', { issueKey: 'TRAIL-48' });
-    expect(before).toMatchObject({ issueKey: 'TRAIL-48', ready: true, quality: 100, value: null });
-    await asPo.setIssueProperty('TRAIL-48', 'valuerank', { score: 12.5, model: 'wsjf' });
-    const after = await ok('readiness.badge', { issueKey: 'TRAIL-48' });
-    expect(after.value).toEqual({ score: 12.5, model: 'wsjf' });
+    expect(before).toMatchObject({ issueKey: 'TRAIL-48', ready: true });
+    // Live: computed from the issue's fields with the project's (here proposed) mapping and model, WSJF.
+    expect(before.value).toMatchObject({ model: 'wsjf', modelLabel: 'WSJF', written: null });
+    expect(before.value.score).toBeCloseTo(wsjf, 10);
+    expect(before.value.stale).toBeUndefined();
+
+    // A score another model wrote (RICE applied once, then undone) is stale; the live score stays.
+    await asPo.setIssueProperty('TRAIL-48', 'valuerank', {
+      score: 2400,
+      model: 'rice',
+      at: '2026-11-20T10:00:00Z',
+    });
+    const rice = await ok('readiness.badge', { issueKey: 'TRAIL-48' });
+    expect(rice.value.score).toBeCloseTo(wsjf, 10);
+    expect(rice.value.written).toEqual({ score: 2400, model: 'rice', at: '2026-11-20T10:00:00Z' });
+    expect(rice.value.stale).toBe(
+      'The written score (2400, RICE on 2026-11-20) is stale: the project scores with WSJF now.',
+    );
+
+    // The same model with another value is stale too; the live value written by WSJF is not.
+    await asPo.setIssueProperty('TRAIL-48', 'valuerank', { score: wsjf + 1, model: 'wsjf' });
+    expect((await ok('readiness.badge', { issueKey: 'TRAIL-48' })).value.stale).toMatch(/inputs give/);
+    await asPo.setIssueProperty('TRAIL-48', 'valuerank', { score: wsjf, model: 'wsjf' });
+    // ... as long as the "Business value score" field (written with it by the app) agrees too.
+    expect((await ok('readiness.badge', { issueKey: 'TRAIL-48' })).value.stale).toMatch(
+      /^The Business value score field \(unscored\) is stale/,
+    );
+    const asApp = new JiraClient(httpTransport({ siteUrl: server.url, headers: { 'X-Local-Actor': 'app' } }));
+    const field = findScoreField(await asApp.fields());
+    const { id } = await asApp.issue('TRAIL-48', ['summary']);
+    await asApp.setAppFieldValues([{ customField: field!.id, issueIds: [Number(id)], value: wsjf }]);
+    expect((await ok('readiness.badge', { issueKey: 'TRAIL-48' })).value.stale).toBeUndefined();
   });
 
   it('lists at most three blocking findings', async () => {

@@ -3,7 +3,7 @@
  * payload schemas and the views the Prioritize screen, the backlog action and the CLI show.
  */
 import { z } from 'zod';
-import type { Explanation, FieldMapping, ModelConfig } from '../../core/scoring';
+import type { Explanation, FieldMapping, ModelConfig, ModelKind, WrittenScore } from '../../core/scoring';
 import { FieldMappingSchema, ModelConfigSchema } from '../../core/scoring';
 import type { CoverageReport } from '../../core/vision';
 import { boardId, issueKey, projectKey } from '../../shared/ids';
@@ -143,4 +143,21 @@ export interface PrioritizeAnswers {
   'prioritize.setModel': { model: ModelConfig };
   'mapping.save': { mapping: FieldMapping };
   'score.history': { changes: InputChange[] };
+}
+
+/** One issue's score, live for its project's current model, and the state of the score written to it. */
+export interface IssueScoreView {
+  /** The project's model: its kind and its one label. */
+  model: ModelKind;
+  modelLabel: string;
+  /** null when the model cannot score the issue; then `reason` says why. */
+  score: number | null;
+  /** The score as shown (rounded), or 'unscored'. */
+  display: string;
+  reason?: string;
+  explanation: Explanation;
+  /** What Prioritize wrote to the `valuerank` property; null when nothing was written. */
+  written: WrittenScore | null;
+  /** Why the written property or field no longer agrees with the live score; absent when it does. */
+  stale?: string;
 }

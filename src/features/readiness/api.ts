@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { CheckResult } from '../../core/criteria';
+import type { IssueScoreView } from '../prioritize/api';
 import { issueKey } from '../../shared/ids';
 
 export const readinessPayloads = {
@@ -27,8 +28,11 @@ export interface BadgeView {
   blocking: string[];
   criteria: number;
   progress: { done: number; total: number };
-  /** Prioritize's score from the `valuerank` issue property; null when not scored yet. */
-  value: { score: number; model: string | undefined } | null;
+  /**
+   * The business value score, live for the project's current model (Prioritize's scoring), with what
+   * Prioritize wrote to the issue and, when that copy disagrees, why it is stale.
+   */
+  value: IssueScoreView;
 }
 
 export interface ReadinessAnswers {

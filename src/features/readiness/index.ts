@@ -1,7 +1,7 @@
 /**
- * Acceptance criteria in Jira: check an issue (panel, badge, CLI), keep its readiness searchable in JQL
- * (`valuerank-readiness` issue property, written by a product trigger) and gate transitions (Definition of
- * Ready). Services take their I/O as arguments (docs/adr/0004-feature-services.md).
+ * Acceptance criteria in Jira: check an issue (panel, badge (./badge), CLI), keep its readiness searchable in
+ * JQL (`valuerank-readiness` issue property, written by a product trigger) and gate transitions (Definition
+ * of Ready). Services take their I/O as arguments (docs/adr/0004-feature-services.md).
  */
 import {
   checkIssue,
@@ -15,8 +15,6 @@ import type { JiraIssue } from '../../jira/schemas';
 
 /** The issue property that holds readiness, indexed for JQL (manifest `valuerank-readiness-property`). */
 export const READINESS_PROPERTY_KEY = 'valuerank-readiness';
-/** The property Prioritize writes the business value score to. */
-export const VALUE_PROPERTY_KEY = 'valuerank';
 
 /** Where a project's criteria configuration comes from (Forge storage in the app; defaults in the CLI). */
 export interface ConfigSource {
@@ -122,31 +120,6 @@ export function sameReadiness(stored: unknown, fresh: ReadinessProperty): boolea
     s.total === fresh.total &&
     Array.isArray(s.blocking) &&
     s.blocking.length === fresh.blocking.length &&
-
-/** Prioritize's `valuerank` property: `{ score, model }`; null when the issue was not scored yet. */
-export function valueOf(property: unknown): { score: number; model: string | undefined } | null {
-  if (!property || typeof property !== 'object') return null;
-  const { score, model } = property as { score?: unknown; model?: unknown };
-  if (typeof score !== 'number' || !Number.isFinite(score)) return null;
-  return { score, model: str(model) };
-}
-
-/** The issue context's badge: readiness, quality and the business value score. */
-export async function issueBadge(deps: CriteriaDeps, issueKey: string) {
-  const [check, value] = await Promise.all([
-    checkIssueByKey(deps, issueKey),
-    deps.jira.getIssueProperty(issueKey, VALUE_PROPERTY_KEY),
-  ]);
-  return {
-    issueKey: check.issueKey,
-    ready: check.verdict.ready,
-    quality: check.score,
-    blocking: check.verdict.blocking.slice(0, 3).map((f) => describeFinding(f, check)),
-    criteria: check.criteria.length,
-    progress: check.progress,
-    value: valueOf(value),
-  };
-}
     s.blocking.every((k, i) => k === fresh.blocking[i])
   );
 }

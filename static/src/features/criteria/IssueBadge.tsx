@@ -1,4 +1,7 @@
-/** The issue context: readiness, quality score and business value score at a glance. */
+/**
+ * The issue context: readiness, quality score and business value score at a glance. The score is live for the
+ * project's current model (the same scoring as Prioritize); a stale written copy is said so.
+ */
 import { useEffect } from 'react';
 import { call, onIssueChanged } from '../../bridge';
 import { Badge, ErrorMessage, Spinner } from '../../components';
@@ -31,9 +34,17 @@ export function IssueBadge({ issueKey }: { issueKey: string }) {
       <dd data-testid="quality">{b.quality}/100</dd>
       <dt>Business value</dt>
       <dd data-testid="value">
-        {b.value
-          ? `${Math.round(b.value.score * 10) / 10}${b.value.model ? ` (${b.value.model})` : ''}`
-          : 'not scored yet'}
+        <span data-testid="value-score">
+          {b.value.score !== null ? b.value.display : 'unscored'} ({b.value.modelLabel})
+        </span>
+        {b.value.score === null && b.value.reason ? (
+          <p className="vr-badge-card__note">{b.value.reason}</p>
+        ) : null}
+        {b.value.stale ? (
+          <p className="vr-badge-card__note" data-testid="value-stale">
+            <Badge tone="warning">Stale</Badge> {b.value.stale}
+          </p>
+        ) : null}
       </dd>
     </dl>
   );
