@@ -10,10 +10,11 @@
  * 2. Make the rank calls in order, saving progress after each. A job delivered again after a failure resumes
  *    after the last completed call when the backlog is exactly where those calls left it, else plans again.
  * 3. Re-read the backlog: `verified` when it is exactly the planned order.
- * 4. Apply: write the scores back as the app (custom field, issue property). Undo: drop the snapshot.
+ * 4. Write the scores back as the app (custom field, issue property): apply with its model, undo with the
+ *    project's current model, so no written score outlives an undone reorder. Undo: drop the snapshot.
  */
 import { randomUUID } from 'node:crypto';
-import { applyPlan, planRank, sameOrder } from '../../core/rank-plan';
+import { applyPlan, outOfPlace, planRank, sameOrder } from '../../core/rank-plan';
 import type { ModelConfig } from '../../core/scoring';
 import type { JiraClient } from '../../jira/client';
 import { pushJob, type JobEvent, type PushJob } from '../../jobs/queue';
@@ -197,10 +198,12 @@ export async function startUndo(
 
 function summary(job: JobRecord, plan: JobPlan, verified: boolean, problems: readonly string[]): string {
   const what = job.kind === 'apply' ? 'Reordered' : 'Restored';
+  // The one moved count (issues out of place): the same for a reorder and its undo, as the preview said.
+  const moved = outOfPlace(plan.before, plan.target);
   const parts = [
     plan.calls.length === 0
       ? 'The backlog was already in this order; nothing was moved.'
-      : `${what} ${plan.moved} issue${plan.moved === 1 ? '' : 's'} with ${plan.calls.length} rank call${plan.calls.length === 1 ? '' : 's'}.`,
+      : `${what} ${moved} issue${moved === 1 ? '' : 's'} with ${plan.calls.length} rank call${plan.calls.length === 1 ? '' : 's'}.`,
   ];
   if (job.replanned) parts.push('The backlog had changed since the preview, so the plan was made again.');
   if (job.failedCount > 0) {
@@ -270,7 +273,7 @@ export async function runJob(deps: JobDeps, event: Pick<JobEvent, 'jobId'>): Pro
             byAccountId: job.accountId,
             ...(job.byName ? { byName: job.byName } : {}),
             model: modelLabel(job.model),
-            moved: fresh.moved,
+            moved: outOfPlace(analysis.before, analysis.after),
           },
           analysis.before,
         );
@@ -299,7 +302,9 @@ export async function runJob(deps: JobDeps, event: Pick<JobEvent, 'jobId'>): Pro
     const verified = sameOrder(await backlogKeys(deps.jira, board.id), plan.target);
 
     const problems: string[] = [];
-    if (job.kind === 'apply' && deps.appJira) {
+    // Apply writes the scores of its model; undo writes the project's current model's scores again (its job
+    // model), so the written field and property never keep a score from a reorder that was undone.
+    if (deps.appJira) {
       const scored =
         analysis ?? (await analyzeBoard(deps, board.id, { model: job.model, otherBoards: false, board }));
       problems.push(...(await writeScores(deps.appJira, scored)).problems);
