@@ -78,7 +78,10 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
       }
     })();
   });
-  server.keepAliveTimeout = 5_000;
+  // Longer than any pause between the app's calls: undici reuses a kept-alive socket until 1 s before the
+  // server's hint, and on a loaded machine a client timer late by that second met a socket the server had
+  // just closed (ECONNRESET in a resolver). Idle sockets are still closed by close().
+  server.keepAliveTimeout = 60_000;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

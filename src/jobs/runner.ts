@@ -6,6 +6,11 @@
  *   that stopped making progress for {@link STALE_JOB_MS} is marked failed and replaced.
  * - **Run.** The consumer parses the event once ({@link consumeJobEvent}), reads the record and hands it to
  *   the handler of its kind. Handlers save progress in the record, so a delivery after a crash resumes.
+ *   While a consumer works, its record's `updatedAt` moves at least every {@link HEARTBEAT_MS}
+ *   ({@link startHeartbeat}, also through long reads); a record that has not moved for {@link STALE_JOB_MS}
+ *   is `stalled`: its consumer died. A stalled job is resumed ({@link resumeJobRecord}: its event queued
+ *   again, the handler goes on from what the record kept) or abandoned ({@link abandonJobRecord}: failed,
+ *   scope released) by the user who started it or a project admin.
  * - **End.** One vocabulary of outcomes ({@link JobOutcome}); transient Jira failures are delivered again
  *   up to {@link MAX_JOB_ATTEMPTS} times, {@link RETRY_AFTER_SECONDS} apart; failures are one line
  *   ({@link describeFailure}).
@@ -21,7 +26,7 @@ import {
   type JobKind,
   type JobRecord,
 } from '../store/jobs';
-import { JobEvent } from './queue';
+import { JobEvent, type PushJob } from './queue';
 
 export { describeFailure } from '../shared/errors';
 export { isTransientJiraError } from '../jira/errors';
@@ -33,8 +38,13 @@ export type JobOutcome = 'done' | 'continued' | 'retry' | 'failed' | 'skipped';
 export const MAX_JOB_ATTEMPTS = 4;
 /** Seconds the queue waits before delivering a step again after Jira was busy. */
 export const RETRY_AFTER_SECONDS = 30;
-/** A queued or running job whose record has not moved for this long is dead (its consumer gave up). */
-export const STALE_JOB_MS = 30 * 60 * 1000;
+/** A consumer at work moves its job's `updatedAt` at least this often (its heartbeat). */
+export const HEARTBEAT_MS = 20 * 1000;
+/**
+ * A queued or running job whose record has not moved for this long is stalled (its consumer died): six
+ * missed heartbeats. A queued job waiting for a retry (at most {@link RETRY_AFTER_SECONDS}) stays fresh.
+ */
+export const STALE_JOB_MS = 2 * 60 * 1000;
 /** What a job that stopped making progress is told when another replaces it. */
 export const STALLED_MESSAGE = 'The job stopped making progress and was replaced by a new one.';
 
@@ -73,6 +83,48 @@ export async function claimScope(scope: string, job: JobRecord, now = Date.now()
 
 export const releaseScope = releaseLock;
 
+/**
+ * Calls `beat` every `everyMs` (default {@link HEARTBEAT_MS}) until the answered function is called; a
+ * failed beat is logged, never thrown. Timers fire during every await, so a long read keeps beating.
+ */
+export function startHeartbeat(beat: () => Promise<unknown>, everyMs = HEARTBEAT_MS): () => void {
+  const timer = setInterval(() => {
+    beat().catch((error: unknown) => console.warn('ValueRank: a job heartbeat failed', error));
+  }, everyMs);
+  (timer as { unref?: () => void }).unref?.();
+  return () => clearInterval(timer);
+}
+
+/**
+ * One writer of a job's record: every write (progress or heartbeat) waits for the one before, so a
+ * heartbeat never lands after, and undoes, a newer progress write. `write` gets the patch.
+ */
+export function serialWriter<P>(write: (patch: P) => Promise<void>): (patch: P) => Promise<void> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (patch) => {
+    const next = last.then(() => write(patch));
+    last = next.catch(() => undefined);
+    return next;
+  };
+}
+
+/** Queues a stalled job again: its record says `queued`, and the handler goes on from what it kept. */
+export async function resumeJobRecord(job: JobRecord, push: PushJob, note: string): Promise<JobRecord> {
+  const queued: JobRecord =
+    job.kind === 'recheck'
+      ? { ...job, state: 'queued', attempts: 0, lastError: note }
+      : { ...job, state: 'queued', attempts: 0, message: note };
+  const saved = await writeJobRecord(queued);
+  await push(job.kind === 'recheck' ? { jobId: job.jobId, step: job.slice } : { jobId: job.jobId });
+  return saved;
+}
+
+/** Ends a job for good (`failed`, with `message`) and releases its scope. */
+export async function abandonJobRecord(job: JobRecord, scope: string, message: string): Promise<JobRecord> {
+  const saved = await writeJobRecord(failedRecord(job, message));
+  await releaseLock(scope, job.jobId);
+  return saved;
+}
 /** Runs one delivery of a job of the handler's kind; never throws: the record says what happened. */
 export type JobHandler = (event: JobEvent, job: JobRecord) => Promise<JobOutcome>;
 

@@ -40,6 +40,8 @@ export const definitions: Definitions = {
   'prioritize.preview': defineResolver(payloads['prioritize.preview'], prioritize.preview),
   'prioritize.apply': defineResolver(payloads['prioritize.apply'], prioritize.apply),
   'prioritize.progress': defineResolver(payloads['prioritize.progress'], prioritize.progress),
+  'prioritize.resume': defineResolver(payloads['prioritize.resume'], prioritize.resume),
+  'prioritize.abandon': defineResolver(payloads['prioritize.abandon'], prioritize.abandon),
   'prioritize.undo': defineResolver(payloads['prioritize.undo'], prioritize.undo),
   'prioritize.history': defineResolver(payloads['prioritize.history'], prioritize.history),
   'prioritize.pin': defineResolver(payloads['prioritize.pin'], prioritize.pin),
@@ -50,6 +52,14 @@ export const definitions: Definitions = {
   'readiness.badge': defineResolver(payloads['readiness.badge'], readiness.badge),
   'readiness.recheck.start': defineResolver(payloads['readiness.recheck.start'], readiness.startRecheckRun),
   'readiness.recheck.progress': defineResolver(payloads['readiness.recheck.progress'], readiness.recheckRun),
+  'readiness.recheck.resume': defineResolver(
+    payloads['readiness.recheck.resume'],
+    readiness.resumeRecheckRun,
+  ),
+  'readiness.recheck.abandon': defineResolver(
+    payloads['readiness.recheck.abandon'],
+    readiness.abandonRecheckRun,
+  ),
   'readiness.rules.get': defineResolver(payloads['readiness.rules.get'], readiness.getRules),
   'readiness.rules.save': defineResolver(payloads['readiness.rules.save'], readiness.saveRules),
   'readiness.rules.reset': defineResolver(payloads['readiness.rules.reset'], readiness.resetRules),

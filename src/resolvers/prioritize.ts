@@ -1,11 +1,13 @@
 /** The Prioritize resolvers: each validates (define.ts), then hands over to a src/features/prioritize service. */
 import {
+  abandonReorder,
   inputChanges,
   jobProgress,
   loadPrioritize,
   pinIssue,
   previewPrioritize,
   reorderHistory,
+  resumeReorder,
   saveProjectMapping,
   saveProjectModel,
   startApply,
@@ -43,6 +45,12 @@ export const apply: Resolve<'prioritize.apply'> = (p, call) =>
 
 export const progress: Resolve<'prioritize.progress'> = (p, call) =>
   jobProgress(deps(call), p.jobId, call.accountId);
+
+export const resume: Resolve<'prioritize.resume'> = (p, call) =>
+  resumeReorder(deps(call), { jobId: p.jobId, accountId: call.accountId });
+
+export const abandon: Resolve<'prioritize.abandon'> = (p, call) =>
+  abandonReorder(deps(call), { jobId: p.jobId, accountId: call.accountId });
 
 export const undo: Resolve<'prioritize.undo'> = (p, call) =>
   startUndo(deps(call), { boardId: p.boardId, accountId: call.accountId, projectKey: projectOf(call) });

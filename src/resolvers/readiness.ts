@@ -4,7 +4,7 @@ import { checkIssueByKey, type CriteriaDeps } from '../features/readiness';
 import { issueBadge } from '../features/readiness/badge';
 import { storedSettings } from '../features/prioritize';
 import type { ReadinessAnswers, readinessPayloads } from '../features/readiness/api';
-import { recheckProgress, startRecheck } from '../features/readiness/recheck';
+import { abandonRecheck, recheckProgress, resumeRecheck, startRecheck } from '../features/readiness/recheck';
 import type { RecheckAnswers, recheckPayloads } from '../features/readiness/recheck-api';
 import {
   criteriaConfigView,
@@ -46,3 +46,9 @@ export const startRecheckRun: Resolve<'readiness.recheck.start'> = (p, call) =>
 
 export const recheckRun: Resolve<'readiness.recheck.progress'> = (p, call) =>
   recheckProgress({ jira: call.jira }, p, call.accountId);
+
+export const resumeRecheckRun: Resolve<'readiness.recheck.resume'> = (p, call) =>
+  resumeRecheck({ jira: call.jira }, { jobId: p.jobId, accountId: call.accountId });
+
+export const abandonRecheckRun: Resolve<'readiness.recheck.abandon'> = (p, call) =>
+  abandonRecheck({ jira: call.jira }, { jobId: p.jobId, accountId: call.accountId });

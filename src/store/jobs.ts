@@ -48,6 +48,9 @@ export const ReorderJob = z.object({
   failedCount: z.number().int().min(0).default(0),
   verified: z.boolean().optional(),
   message: z.string().optional(),
+  /** Issues the rank calls so far moved (Jira took them), the first 50 by key; and how many in all. */
+  moved: z.array(z.string()).max(50).optional(),
+  movedCount: z.number().int().min(0).optional(),
   /** Chunk counts of the stored plan, once planned. */
   plan: z
     .object({

@@ -18,6 +18,10 @@ export const prioritizePayloads = {
     .object({ boardId, model: ModelConfigSchema.optional(), fingerprint: z.string().min(1).max(200) })
     .strict(),
   'prioritize.progress': z.object({ jobId: z.string().min(1).max(100) }).strict(),
+  /** Queues a stalled reorder again (its starter or a project admin); it goes on from its stored plan. */
+  'prioritize.resume': z.object({ jobId: z.string().min(1).max(100) }).strict(),
+  /** Ends a stalled reorder for good and releases the board (its starter or a project admin). */
+  'prioritize.abandon': z.object({ jobId: z.string().min(1).max(100) }).strict(),
   /** Restores the order from before the last apply on this board (kept: last 10). */
   'prioritize.undo': z.object({ boardId }).strict(),
   'prioritize.history': z.object({ boardId }).strict(),
@@ -101,7 +105,10 @@ export interface PreviewView {
 
 export interface JobView {
   jobId: string;
+  kind: 'apply' | 'undo';
   state: 'queued' | 'running' | 'done' | 'failed';
+  /** Queued or running, but no progress (no heartbeat) for 2 minutes: its consumer died; resume or abandon it. */
+  stalled: boolean;
   /** Rank calls done / planned. */
   done: number;
   total: number;
@@ -112,6 +119,13 @@ export interface JobView {
   /** After applying: did a re-read show exactly the planned order? */
   verified?: boolean;
   message?: string;
+  /** Failed part-way after some rank calls took: the backlog is partly reordered (undo restores it). */
+  partial?: boolean;
+  /** The issues that moved (at most 50), when `partial`. */
+  movedKeys?: string[];
+  startedBy: { accountId: string; displayName?: string };
+  /** The record's last move (progress or heartbeat). */
+  updatedAt: string;
 }
 
 export interface HistoryEntry {
@@ -137,6 +151,8 @@ export interface PrioritizeAnswers {
   'prioritize.preview': PreviewView;
   'prioritize.apply': JobView;
   'prioritize.progress': JobView;
+  'prioritize.resume': JobView;
+  'prioritize.abandon': JobView;
   'prioritize.undo': JobView;
   'prioritize.history': { entries: HistoryEntry[] };
   'prioritize.pin': { pinned: string[] };

@@ -39,7 +39,7 @@ export async function jobProgress(deps: ServiceDeps, jobId: string, accountId: s
       });
     if (!seen.BROWSE_PROJECTS) throw missing;
   }
-  return jobView(job);
+  return jobView(job, (deps.now?.() ?? new Date()).getTime());
 }
 
 /** Who changed the given fields of an issue, when, from what to what: newest first. */

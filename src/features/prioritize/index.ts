@@ -39,8 +39,16 @@ export { analyzeBoard, backlogKeys, fingerprintOf, type Analysis, type ServiceDe
 export { rightsIn, requireRank, resolveBoard, type BoardRef, type Rights } from './board';
 export { runRankCalls, type FailedIssue } from './execute';
 export { inputChanges, jobProgress, reorderHistory } from './history';
-export { issueScore } from './issue-score';
-export { jobView, restoreTarget, runJob, startApply, startUndo, type JobDeps } from './jobs';
+export {
+  abandonReorder,
+  jobView,
+  restoreTarget,
+  resumeReorder,
+  runJob,
+  startApply,
+  startUndo,
+  type JobDeps,
+} from './jobs';
 export { modelLabel, parseModelName } from './model';
 export { backlogCoverage, callView, previewOf, prioritizeView } from './preview';
 export { pinIssue, saveProjectMapping, saveProjectModel } from './settings';

@@ -19,18 +19,25 @@ import type { ModelConfig } from '../../core/scoring';
 import type { JiraClient } from '../../jira/client';
 import { pushJob, type JobEvent, type PushJob } from '../../jobs/queue';
 import {
+  abandonJobRecord,
   claimScope,
   describeFailure,
+  isStale,
   isTransientJiraError,
   MAX_JOB_ATTEMPTS,
   releaseScope,
+  resumeJobRecord,
+  serialWriter,
+  startHeartbeat,
   type JobOutcome,
 } from '../../jobs/runner';
 import { AppError } from '../../shared/errors';
+import { requireProjectAdmin } from '../../shared/project-access';
 import { readReorderJob, writeReorderJob, type ReorderJob as JobRecord } from '../../store/jobs';
 import {
   dropSnapshot,
   listSnapshots,
+  type StoredRankCall,
   pushSnapshot,
   readJobPlan,
   readSnapshotOrder,
@@ -57,22 +64,56 @@ export interface JobDeps extends ServiceDeps {
   appJira?: JiraClient;
   /** How events reach the consumer (default: the Forge queue). */
   push?: PushJob;
+  /** The consumer's heartbeat period (default the runner's `HEARTBEAT_MS`; tests shorten it). */
+  heartbeatMs?: number;
 }
 
 /** The scope a reorder holds: one reorder or undo per board at a time. */
 export const boardScope = (boardId: number) => `board:${boardId}`;
 
-export function jobView(job: JobRecord): JobView {
+export function jobView(job: JobRecord, now = Date.now()): JobView {
   return {
     jobId: job.jobId,
+    kind: job.kind,
     state: job.state,
+    stalled: isStale(job, now),
     done: job.done,
     total: job.total,
     replanned: job.replanned,
     failed: job.failed,
     ...(job.verified !== undefined ? { verified: job.verified } : {}),
     ...(job.message ? { message: job.message } : {}),
+    ...(job.moved && job.moved.length > 0 && job.state === 'failed'
+      ? { partial: true, movedKeys: job.moved }
+      : {}),
+    startedBy: { accountId: job.accountId, ...(job.byName ? { displayName: job.byName } : {}) },
+    updatedAt: job.updatedAt,
   };
+}
+
+/** Issues named as moved in a job's record and message (the rest are counted). */
+const MOVED_NAMED = 50;
+
+/** The issues the calls done so far moved: every issue of those calls that Jira did not refuse. */
+export function movedByCalls(
+  calls: readonly StoredRankCall[],
+  done: number,
+  failed: readonly { key: string }[],
+): string[] {
+  const refused = new Set(failed.map((f) => f.key));
+  const moved = new Set<string>();
+  for (const call of calls.slice(0, done))
+    for (const key of call.issues) if (!refused.has(key)) moved.add(key);
+  return [...moved];
+}
+
+/** What a job that stopped part-way says: what moved, and how to get the order back. */
+function partialSentence(job: JobRecord, moved: readonly string[]): string {
+  if (moved.length === 0) return 'Nothing was moved.';
+  const named = moved.slice(0, 20).join(', ') + (moved.length > 20 ? `, and ${moved.length - 20} more` : '');
+  return job.kind === 'apply'
+    ? `The backlog is partly reordered: ${moved.length} issue${moved.length === 1 ? '' : 's'} moved (${named}). Undo restores the order from before.`
+    : `The backlog is partly restored: ${moved.length} issue${moved.length === 1 ? '' : 's'} moved back (${named}). Start Undo again to finish restoring it.`;
 }
 
 /**
@@ -128,7 +169,7 @@ async function enqueue(deps: JobDeps, spec: EnqueueSpec): Promise<JobView> {
   if (!claim.claimed)
     throw new AppError(
       'conflict',
-      `The backlog of ${board.name} is being reordered already; wait until that finishes (job ${claim.holder.jobId}).`,
+      `Busy: the backlog of ${board.name} is being reordered already; wait until that finishes (job ${claim.holder.jobId}). Nothing was started.`,
     );
   try {
     const me = await deps.jira.myself().catch(() => undefined);
@@ -231,13 +272,18 @@ export async function runJob(deps: JobDeps, event: Pick<JobEvent, 'jobId'>): Pro
     attempts: found.attempts + 1,
     message: undefined,
   });
-  const save = async (patch: Partial<JobRecord>) => {
+  // Progress and heartbeats go through one writer, so a heartbeat never undoes newer progress.
+  const save = serialWriter(async (patch: Partial<JobRecord>) => {
     job = await writeReorderJob({ ...job, ...patch });
-  };
+  });
+  const stopHeartbeat = startHeartbeat(() => save({}), deps.heartbeatMs);
+  let plan: JobPlan | undefined;
+  /** Every issue moved by the calls done so far (this delivery and earlier ones). */
+  const movedSoFar = () => (plan ? movedByCalls(plan.calls, job.done, job.failed) : (job.moved ?? []));
+  const movedPatch = (moved: string[]) => ({ moved: moved.slice(0, MOVED_NAMED), movedCount: moved.length });
   try {
     const board = await resolveBoard(deps.jira, job.boardId);
     let analysis: Analysis | undefined;
-    let plan: JobPlan;
     let startAt = 0;
     let earlier: FailedIssue[] = [];
     const newPlan = async (p: JobPlan, patch: Partial<JobRecord> = {}) => {
@@ -265,6 +311,7 @@ export async function runJob(deps: JobDeps, event: Pick<JobEvent, 'jobId'>): Pro
       const replanned = job.fingerprint !== undefined && fingerprintOf(analysis) !== job.fingerprint;
       let snapshotId: string | undefined;
       if (fresh.calls.length > 0) {
+        // Stored before the first rank call; dropped again when no call moved anything (no empty undo).
         await pushSnapshot(
           board.id,
           {
@@ -289,17 +336,23 @@ export async function runJob(deps: JobDeps, event: Pick<JobEvent, 'jobId'>): Pro
       plan = await newPlan(planFrom(current, restoreTarget(snapshot, current)));
     }
 
+    const running = plan;
     const keyById = analysis ? new Map(analysis.issues.map((i) => [i.id, i.key] as const)) : undefined;
-    await runRankCalls(deps.jira, plan.calls, {
+    await runRankCalls(deps.jira, running.calls, {
       rankCustomFieldId: board.rankCustomFieldId,
       startAt,
       ...(keyById ? { keyById } : {}),
       onProgress: (done, failed) => {
         const all = [...earlier, ...failed];
-        return save({ done, failed: all, failedCount: all.length });
+        return save({
+          done,
+          failed: all,
+          failedCount: all.length,
+          ...movedPatch(movedByCalls(running.calls, done, all)),
+        });
       },
     });
-    const verified = sameOrder(await backlogKeys(deps.jira, board.id), plan.target);
+    const verified = sameOrder(await backlogKeys(deps.jira, board.id), running.target);
 
     const problems: string[] = [];
     // Apply writes the scores of its model; undo writes the project's current model's scores again (its job
@@ -311,7 +364,9 @@ export async function runJob(deps: JobDeps, event: Pick<JobEvent, 'jobId'>): Pro
     }
     if (job.kind === 'undo' && job.snapshotId && verified && job.failedCount === 0)
       await dropSnapshot(board.id, job.snapshotId);
-    await save({ state: 'done', verified, message: summary(job, plan, verified, problems) });
+    if (job.kind === 'apply' && job.snapshotId && movedSoFar().length === 0)
+      await dropSnapshot(board.id, job.snapshotId);
+    await save({ state: 'done', verified, message: summary(job, running, verified, problems) });
     return 'done';
   } catch (error) {
     if (isTransientJiraError(error) && job.attempts < MAX_JOB_ATTEMPTS) {
@@ -322,10 +377,71 @@ export async function runJob(deps: JobDeps, event: Pick<JobEvent, 'jobId'>): Pro
       return 'retry';
     }
     console.error('ValueRank reorder job failed', job.jobId, error);
-    await save({ state: 'failed', message: `The reorder stopped: ${describeFailure(error)}` });
+    const moved = movedSoFar();
+    if (job.kind === 'apply' && job.snapshotId && moved.length === 0)
+      await dropSnapshot(job.boardId, job.snapshotId).catch(() => undefined);
+    await save({
+      state: 'failed',
+      ...movedPatch(moved),
+      message: `The reorder stopped: ${describeFailure(error)} ${partialSentence(job, moved)}`,
+    });
     return 'failed';
   } finally {
+    stopHeartbeat();
     if (job.state === 'done' || job.state === 'failed')
       await releaseScope(boardScope(job.boardId), job.jobId).catch(() => undefined);
   }
+}
+
+/** Who may resume or abandon a job: the user who started it, or an administrator of its project. */
+async function requireJobOwner(deps: JobDeps, job: JobRecord, accountId: string, toDo: string) {
+  if (job.accountId === accountId) return;
+  await requireProjectAdmin(deps.jira, job.projectKey, toDo, 'its backlog');
+}
+
+async function stalledJob(deps: JobDeps, jobId: string, accountId: string, toDo: string) {
+  const job = await readReorderJob(jobId);
+  if (!job) throw new AppError('not-found', 'There is no such reorder job (jobs are kept for 7 days).');
+  await requireJobOwner(deps, job, accountId, toDo);
+  if (!isStale(job, (deps.now?.() ?? new Date()).getTime()))
+    throw new AppError(
+      'conflict',
+      job.state === 'done' || job.state === 'failed'
+        ? `This reorder has ended (${job.state}); there is nothing to ${toDo.split(' ')[0]}.`
+        : 'This reorder is still making progress; only a stalled job (no progress for 2 minutes) can be resumed or abandoned.',
+    );
+  return job;
+}
+
+/** Queues a stalled reorder again: it goes on from its stored plan (or plans again if the backlog moved). */
+export async function resumeReorder(
+  deps: JobDeps,
+  input: { jobId: string; accountId: string },
+): Promise<JobView> {
+  const job = await stalledJob(deps, input.jobId, input.accountId, 'resume this reorder');
+  const saved = await resumeJobRecord(
+    job,
+    deps.push ?? pushJob,
+    `Resumed after it stalled at ${job.done} of ${job.total} rank calls.`,
+  );
+  return jobView(saved as JobRecord, (deps.now?.() ?? new Date()).getTime());
+}
+
+/** Ends a stalled reorder for good and releases the board; says what moved and keeps undo when something did. */
+export async function abandonReorder(
+  deps: JobDeps,
+  input: { jobId: string; accountId: string },
+): Promise<JobView> {
+  const job = await stalledJob(deps, input.jobId, input.accountId, 'abandon this reorder');
+  const moved = job.plan
+    ? movedByCalls((await readJobPlan(job.jobId, job.plan)).calls, job.done, job.failed)
+    : (job.moved ?? []);
+  if (job.kind === 'apply' && job.snapshotId && moved.length === 0)
+    await dropSnapshot(job.boardId, job.snapshotId);
+  const saved = await abandonJobRecord(
+    { ...job, moved: moved.slice(0, MOVED_NAMED), movedCount: moved.length },
+    boardScope(job.boardId),
+    `Abandoned after it stalled at ${job.done} of ${job.total} rank calls. ${partialSentence(job, moved)}`,
+  );
+  return jobView(saved as JobRecord, (deps.now?.() ?? new Date()).getTime());
 }

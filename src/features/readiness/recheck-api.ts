@@ -19,13 +19,20 @@ export const recheckPayloads = {
     .strict(),
   /** A run's progress by its id, or the project's last run (null when it never ran or the run expired). */
   'readiness.recheck.progress': z.union([z.object({ jobId }).strict(), z.object({ projectKey }).strict()]),
+  /** Queues a stalled run again from its cursor (the admin who started it, or a project admin). */
+  'readiness.recheck.resume': z.object({ jobId }).strict(),
+  /** Ends a stalled run for good and releases the project (the admin who started it, or a project admin). */
+  'readiness.recheck.abandon': z.object({ jobId }).strict(),
 } as const;
 
 export interface RecheckView {
   jobId: string;
   projectKey: string;
   state: 'queued' | 'running' | 'done' | 'failed';
-  /** True when a queued or running run has not moved for a long while (it will be replaced on the next start). */
+  /**
+   * True when a queued or running run has not moved (no heartbeat) for 2 minutes: its consumer died. Resume
+   * it (`readiness.recheck.resume`) or abandon it (`readiness.recheck.abandon`); a new start replaces it.
+   */
   stalled: boolean;
   /** Jira's approximate count of the project's issues at the start (undefined when Jira did not say). */
   total?: number;
@@ -49,4 +56,6 @@ export interface RecheckView {
 export interface RecheckAnswers {
   'readiness.recheck.start': { jobId: string; alreadyRunning: boolean };
   'readiness.recheck.progress': { run: RecheckView | null };
+  'readiness.recheck.resume': { run: RecheckView };
+  'readiness.recheck.abandon': { run: RecheckView };
 }

@@ -27,6 +27,8 @@ export interface RecheckDeps {
   now?: () => number;
   /** A slice's work budget (default {@link SLICE_BUDGET_MS}). */
   sliceBudgetMs?: number;
+  /** The consumer's heartbeat period (default the runner's `HEARTBEAT_MS`; tests shorten it). */
+  heartbeatMs?: number;
 }
 
 export const jqlFor = (projectKey: string, after: string | undefined) =>

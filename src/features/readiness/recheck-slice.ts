@@ -14,7 +14,13 @@ import {
 } from '../../jira/errors';
 import type { JiraIssue } from '../../jira/schemas';
 import { pushJob, type JobEvent } from '../../jobs/queue';
-import { describeFailure, releaseScope, type JobOutcome } from '../../jobs/runner';
+import {
+  describeFailure,
+  releaseScope,
+  serialWriter,
+  startHeartbeat,
+  type JobOutcome,
+} from '../../jobs/runner';
 import { AppError } from '../../shared/errors';
 import {
   MAX_RECHECK_FAILURES_KEPT,
@@ -76,9 +82,11 @@ export async function runRecheckSlice(
     attempts: found.attempts + 1,
     lastError: undefined,
   });
-  const save = async (patch: Partial<RecheckJob> = {}) => {
+  // Progress and heartbeats go through one writer, so a heartbeat never undoes newer progress.
+  const save = serialWriter(async (patch: Partial<RecheckJob> = {}) => {
     job = await writeRecheckJob({ ...job, ...patch });
-  };
+  });
+  const stopHeartbeat = startHeartbeat(() => save({}), deps.heartbeatMs);
   /** Queues the slice the record now names; a failure here stops the run (it is never retried). */
   const handOver = async () => {
     try {
@@ -148,7 +156,7 @@ export async function runRecheckSlice(
       });
       sinceSave += batch.length;
       if (sinceSave >= SAVE_EVERY) {
-        await save();
+        await save({});
         sinceSave = 0;
       }
     }
@@ -182,5 +190,7 @@ export async function runRecheckSlice(
       () => undefined,
     );
     return 'failed';
+  } finally {
+    stopHeartbeat();
   }
 }

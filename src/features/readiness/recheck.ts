@@ -19,7 +19,7 @@ import type { RecheckView } from './recheck-api';
 import { projectAccess, requireProjectAdmin } from '../../shared/project-access';
 import { AppError } from '../../shared/errors';
 import { pushJob } from '../../jobs/queue';
-import { claimScope, isStale, releaseScope } from '../../jobs/runner';
+import { abandonJobRecord, claimScope, isStale, releaseScope, resumeJobRecord } from '../../jobs/runner';
 import {
   latestJobId,
   readRecheckJob,
@@ -158,4 +158,52 @@ export async function recheckProgress(
   if (!job) throw missing;
   if (job.accountId !== accountId && !(await canBrowse(job.projectKey))) throw missing;
   return { run: recheckView(job, now) };
+}
+
+/** A run that may be resumed or abandoned: stalled, and the caller started it or administers the project. */
+async function stalledRun(
+  deps: Pick<RecheckDeps, 'jira' | 'now'>,
+  jobId: string,
+  accountId: string,
+  toDo: string,
+) {
+  const job = await readRecheckJob(jobId);
+  if (!job) throw new AppError('not-found', 'There is no such re-check (runs are kept for 30 days).');
+  if (job.accountId !== accountId) await requireProjectAdmin(deps.jira, job.projectKey, toDo, 'its issues');
+  if (!isStale(job, (deps.now ?? Date.now)()))
+    throw new AppError(
+      'conflict',
+      job.state === 'done' || job.state === 'failed'
+        ? `This re-check has ended (${job.state}); there is nothing to ${toDo.split(' ')[0]}.`
+        : 'This re-check is still making progress; only a stalled run (no progress for 2 minutes) can be resumed or abandoned.',
+    );
+  return job;
+}
+
+/** Queues a stalled run again: it goes on from its cursor (the page and the issues already done on it). */
+export async function resumeRecheck(
+  deps: Pick<RecheckDeps, 'jira' | 'now' | 'push'>,
+  input: { jobId: string; accountId: string },
+): Promise<{ run: RecheckView }> {
+  const job = await stalledRun(deps, input.jobId, input.accountId, 'resume this re-check');
+  const saved = await resumeJobRecord(
+    job,
+    deps.push ?? pushJob,
+    `Resumed after it stalled at ${job.checked} issue${job.checked === 1 ? '' : 's'} checked.`,
+  );
+  return { run: recheckView(saved as RecheckJob, (deps.now ?? Date.now)()) };
+}
+
+/** Ends a stalled run for good (failed, counts kept) and releases the project for a new run. */
+export async function abandonRecheck(
+  deps: Pick<RecheckDeps, 'jira' | 'now'>,
+  input: { jobId: string; accountId: string },
+): Promise<{ run: RecheckView }> {
+  const job = await stalledRun(deps, input.jobId, input.accountId, 'abandon this re-check');
+  const saved = await abandonJobRecord(
+    job,
+    recheckScope(job.projectKey),
+    `Abandoned after it stalled at ${job.checked} issue${job.checked === 1 ? '' : 's'} checked; the properties written so far are kept.`,
+  );
+  return { run: recheckView(saved as RecheckJob, (deps.now ?? Date.now)()) };
 }

@@ -1,6 +1,55 @@
-/** A reorder job while it runs (a progress bar of rank calls) and once it ends (verified, replanned, failures). */
-import type { JobRun } from './useJob';
+/**
+ * A reorder job while it runs (a progress bar of rank calls), when it stalled (resume or abandon it:
+ * `prioritize.resume`, `prioritize.abandon`) and once it ends (verified, replanned, failures, what moved).
+ */
+import { useState } from 'react';
+import { call } from '../../bridge';
+import type { JobRun, JobView } from './useJob';
 import { Banner, Button, ErrorMessage } from '../../components';
+
+/** A job whose consumer died: the starter or a project admin resumes it or abandons it; polling goes on. */
+function Stalled({ job }: { job: JobView }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+  const act = (request: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(undefined);
+    request().then(
+      () => setBusy(false),
+      (e: unknown) => {
+        setBusy(false);
+        setError(e);
+      },
+    );
+  };
+  return (
+    <Banner
+      tone="warning"
+      title={`This job has stalled at ${job.done} of ${job.total} rank calls: it made no progress for 2 minutes.`}
+      actions={
+        <>
+          <Button
+            appearance="primary"
+            disabled={busy}
+            onClick={() => act(() => call('prioritize.resume', { jobId: job.jobId }))}
+          >
+            Resume
+          </Button>
+          <Button disabled={busy} onClick={() => act(() => call('prioritize.abandon', { jobId: job.jobId }))}>
+            Abandon
+          </Button>
+        </>
+      }
+    >
+      <p>
+        Resume goes on from the stored plan; Abandon ends it and frees the board (Undo restores anything it
+        moved). Only {job.startedBy.displayName ?? 'the person who started it'} or a project administrator can
+        do either.
+      </p>
+      {error ? <ErrorMessage title="That did not work." error={error} /> : null}
+    </Banner>
+  );
+}
 
 export function JobStatus({ run, onDismiss }: { run: JobRun; onDismiss: () => void }) {
   const what = run.kind === 'apply' ? 'Reorder' : 'Undo';
@@ -29,6 +78,7 @@ export function JobStatus({ run, onDismiss }: { run: JobRun; onDismiss: () => vo
         >
           <div className="vr-progress__bar" style={{ width: `${pct}%` }} />
         </div>
+        {job?.stalled ? <Stalled job={job} /> : null}
       </div>
     );
   }
@@ -74,6 +124,13 @@ export function JobStatus({ run, onDismiss }: { run: JobRun; onDismiss: () => vo
           />
         </div>
         {job.message ? <p>{job.message}</p> : null}
+        {job.partial && job.movedKeys ? (
+          <p>
+            {job.kind === 'apply'
+              ? 'Use Undo to restore the order from before this reorder.'
+              : 'Use Undo again to finish restoring the earlier order.'}
+          </p>
+        ) : null}
         {job.replanned ? (
           <p>
             The backlog changed after the preview, so ValueRank planned the moves again from the current

@@ -1,8 +1,8 @@
 /**
  * Re-check all issues of a project (the readiness backfill): the last or current run with a progress bar
  * and its counts, followed while it runs, and — for project administrators — the button that starts one.
- * Resolvers: `readiness.recheck.progress` ({ projectKey } for the last run, { jobId } while following one)
- * and `readiness.recheck.start`.
+ * Resolvers: `readiness.recheck.progress` ({ projectKey } for the last run, { jobId } while following one),
+ * `readiness.recheck.start`, and for a stalled run `readiness.recheck.resume` and `readiness.recheck.abandon`.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { AppCallError, call, type Answers } from '../../bridge';
@@ -81,7 +81,56 @@ function Counts({ run }: { run: RecheckRun }) {
   );
 }
 
-function RunSummary({ run }: { run: RecheckRun }) {
+/** A run whose consumer died: its starter or a project admin resumes it (from its cursor) or abandons it. */
+function StalledActions({ run, onChanged }: { run: RecheckRun; onChanged: (run: RecheckRun) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+  const act = (request: () => Promise<{ run: RecheckRun }>) => {
+    setBusy(true);
+    setError(undefined);
+    request().then(
+      ({ run: next }) => {
+        setBusy(false);
+        onChanged(next);
+      },
+      (e: unknown) => {
+        setBusy(false);
+        setError(e);
+      },
+    );
+  };
+  return (
+    <Banner
+      tone="warning"
+      title="This re-check made no progress for 2 minutes: it has stalled."
+      actions={
+        <>
+          <Button
+            appearance="primary"
+            disabled={busy}
+            onClick={() => act(() => call('readiness.recheck.resume', { jobId: run.jobId }))}
+          >
+            Resume
+          </Button>
+          <Button
+            disabled={busy}
+            onClick={() => act(() => call('readiness.recheck.abandon', { jobId: run.jobId }))}
+          >
+            Abandon
+          </Button>
+        </>
+      }
+    >
+      <p>
+        Resume goes on after the last issue checked; Abandon ends it and lets a new re-check start. Only the
+        person who started it or a project administrator can do either.
+      </p>
+      {error ? <ErrorMessage title="That did not work." error={error} /> : null}
+    </Banner>
+  );
+}
+
+function RunSummary({ run, onChanged }: { run: RecheckRun; onChanged: (run: RecheckRun) => void }) {
   const by = run.startedBy.displayName ?? run.startedBy.accountId;
   const title =
     run.state === 'done'
@@ -97,6 +146,7 @@ function RunSummary({ run }: { run: RecheckRun }) {
     <div className="vr-recheck__run" role="status" aria-live="polite">
       <p className="vr-recheck__title">{title}</p>
       <Progress run={run} />
+      {run.stalled ? <StalledActions run={run} onChanged={onChanged} /> : null}
       <Counts run={run} />
       <p className="vr-muted">
         Started by {by} on {when(run.startedAt)}
@@ -235,7 +285,15 @@ export function RecheckPanel({ projectKey, canEdit }: { projectKey: string; canE
       {error ? <ErrorMessage title={error.title} error={error.error} onRetry={load} /> : null}
       {run === undefined && !error ? <Spinner label="Loading the last re-check…" /> : null}
       {run === null ? <p>No re-check of {projectKey} has run yet.</p> : null}
-      {run ? <RunSummary run={run} /> : null}
+      {run ? (
+        <RunSummary
+          run={run}
+          onChanged={(next) => {
+            setRun(next);
+            if (active(next)) follow(next.jobId);
+          }}
+        />
+      ) : null}
       {starting && !run ? <Spinner label="Starting the re-check…" /> : null}
     </Section>
   );
