@@ -16,11 +16,14 @@
  *   retried with reason FUNCTION_TIME_OUT. A consumer that throws fails the event (no retry).
  * - stats → `{ success, inProgress, failed }` (404 for an unknown job → JobDoesNotExistError);
  *   cancel → 204, and the job's events that have not started yet never run.
+ * - A push larger than {@link EVENT_PAYLOAD_LIMIT_BYTES} (200 KB of JSON) is refused with Forge's 413
+ *   (`PayloadTooBigError` in @forge/events), like @forge/events' own check before it sends.
  * `delayScale` shrinks every delay (delayInSeconds, retryAfter) for tests.
  */
 import { randomUUID } from 'node:crypto';
 import {
   CONSUMER_TIMEOUT_MS,
+  EVENT_PAYLOAD_LIMIT_BYTES,
   currentInvocation,
   newInvocation,
   runInInvocation,
@@ -140,6 +143,12 @@ export class EventQueues {
       };
     const jobId = typeof b.jobId === 'string' ? b.jobId : randomUUID();
     const payload = Array.isArray(b.payload) ? (b.payload as Array<Record<string, unknown>>) : [];
+    const bytes = Buffer.byteLength(JSON.stringify(payload), 'utf8');
+    if (bytes > EVENT_PAYLOAD_LIMIT_BYTES) {
+      const errorMessage = `The events pushed to ${queueName} are ${bytes} bytes; Forge accepts at most ${EVENT_PAYLOAD_LIMIT_BYTES} (200 KB).`;
+      this.options.log?.(errorMessage);
+      return { status: 413, body: { errorMessage } };
+    }
     const accountId = currentInvocation()?.accountId;
     const job: Job = {
       jobId,

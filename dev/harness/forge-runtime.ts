@@ -44,6 +44,13 @@ export interface Invocation {
 
 export const RESOLVER_TIMEOUT_MS = 25_000;
 export const CONSUMER_TIMEOUT_MS = 900_000;
+/**
+ * Forge's payload limits, enforced by the harness so a test fails on a breach: a function invocation's
+ * payload and its answer (5 MB each, Forge's invocation limits), and one push of async events (200 KB, as
+ * @forge/events checks before it sends; the harness refuses it too, with Forge's 413).
+ */
+export const INVOCATION_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+export const EVENT_PAYLOAD_LIMIT_BYTES = 200 * 1024;
 
 const storage = new AsyncLocalStorage<Invocation>();
 let defaultEnv: ForgeEnvironment | undefined;

@@ -2,10 +2,20 @@
  * Runs the app's functions exactly as Forge would: finds the module's resolver function in
  * manifest.yml, loads its handler from src/ (`<file>.<export>`, the TypeScript source through tsx's
  * require hook, or jest's transform under jest), builds the Forge event and backend runtime payload
- * and calls `handler(event, runtimePayload)` inside an invocation (user, module, 25 s deadline).
+ * and calls `handler(event, runtimePayload)` inside an invocation (user, module, 25 s deadline). A payload
+ * or an answer over Forge's {@link INVOCATION_PAYLOAD_LIMIT_BYTES} is refused (413 / 500 with a code that
+ * names the limit), so a test that breaches it fails.
  */
+
+const jsonBytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value ?? null), 'utf8');
 import path from 'node:path';
-import { RESOLVER_TIMEOUT_MS, newInvocation, runInInvocation, type ForgeEnvironment } from './forge-runtime';
+import {
+  INVOCATION_PAYLOAD_LIMIT_BYTES,
+  RESOLVER_TIMEOUT_MS,
+  newInvocation,
+  runInInvocation,
+  type ForgeEnvironment,
+} from './forge-runtime';
 import type { ForgeHandler } from './events';
 import { REPO_ROOT, type AppManifest, type UiModule } from './manifest';
 
@@ -36,6 +46,8 @@ export interface InvokerOptions {
   overrides?: Record<string, ForgeHandler>;
   /** Resolver budget (Forge: 25 s). */
   timeoutMs?: number;
+  /** The largest payload and answer in JSON bytes (Forge: 5 MB); tests lower it. */
+  payloadLimitBytes?: number;
   extraContext?: () => Record<string, unknown>;
   /** Where resolver failures are reported (default: stderr). */
   log?: (line: string) => void;
@@ -93,6 +105,16 @@ export class Invoker {
     if (!module.resolverFunction)
       return { status: 400, body: { message: `Module ${module.key} has no resolver in manifest.yml` } };
 
+    const limit = this.options.payloadLimitBytes ?? INVOCATION_PAYLOAD_LIMIT_BYTES;
+    const sent = jsonBytes(request.payload);
+    if (sent > limit)
+      return {
+        status: 413,
+        body: {
+          message: `The payload of ${request.functionKey} is ${sent} bytes; Forge accepts at most ${limit}.`,
+          code: 'FUNCTION_PAYLOAD_TOO_LARGE',
+        },
+      };
     const env = this.options.env;
     const installContext = `ari:cloud:jira::site/${env.cloudId}`;
     const accountId = request.accountId || undefined;
@@ -129,6 +151,12 @@ export class Invoker {
         runInInvocation(invocation, async () => handler(event, runtimePayload)),
         timeout,
       ]);
+      const answered = jsonBytes(result);
+      if (answered > limit) {
+        const message = `The answer of ${request.functionKey} is ${answered} bytes; Forge returns at most ${limit}.`;
+        (this.options.log ?? ((line: string) => console.error(`[harness] ${line}`)))(message);
+        return { status: 500, body: { message, code: 'FUNCTION_RESPONSE_TOO_LARGE' } };
+      }
       return { status: 200, body: result === undefined ? null : result };
     } catch (error) {
       if (error instanceof FunctionTimeout)
