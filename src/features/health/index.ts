@@ -21,7 +21,8 @@ import type { JiraClient } from '../../jira/client';
 import { JiraForbiddenError, JiraNotFoundError } from '../../jira/errors';
 import { analyzeBoard, type Analysis } from '../prioritize/analyze';
 import { backlogCoverage } from '../prioritize/preview';
-import { resolveBoard } from '../prioritize/board';
+import { resolveBoard, rightsIn } from '../prioritize/board';
+import { trendModelKey } from '../../store/health';
 import type { SettingsSource } from '../prioritize/sources';
 import type { GadgetBoards, GadgetGoals, GadgetHealth, GadgetPanel } from './api';
 import { AppError } from '../../shared/errors';
@@ -33,10 +34,20 @@ export const MAX_POINTS = 500;
 const AGENDA_SIZE = 10;
 
 export interface TrendStore {
-  read(boardId: number): Promise<TrendSeries>;
-  write(boardId: number, series: TrendSeries): Promise<void>;
+  /** The board's trend for one model (`model`: `trendModelKey` of src/store/health); each model has its own. */
+  read(boardId: number, model: string): Promise<TrendSeries>;
+  write(boardId: number, series: TrendSeries, model: string): Promise<void>;
   /** Notes that a gadget shows this board, for the daily snapshot job. */
   remember?(boardId: number): Promise<void>;
+}
+
+/**
+ * May this viewer change the board's shared stored data (today's trend point, the daily job's board list)?
+ * Only who may rank the project's issues (Schedule and Edit Issues); a browse-only viewer's view writes
+ * nothing, it only shows today's point computed for them (issue 15).
+ */
+async function mayRecordTrend(jira: JiraClient, projectKey: string): Promise<boolean> {
+  return (await rightsIn(jira, projectKey).catch(() => ({ canRank: false }))).canRank;
 }
 
 export interface HealthDeps {
@@ -158,8 +169,13 @@ export async function snapshotBoards(
   const failed: Array<{ boardId: number; message: string }> = [];
   for (const boardId of boardIds) {
     try {
-      const { health } = await analyzeHealth(deps, { boardId, topN: 20 }, now);
-      await deps.trend.write(boardId, addSnapshot(await deps.trend.read(boardId), health.snapshot, now));
+      const { a, health } = await analyzeHealth(deps, { boardId, topN: 20 }, now);
+      const model = trendModelKey(a.model);
+      await deps.trend.write(
+        boardId,
+        addSnapshot(await deps.trend.read(boardId, model), health.snapshot, now),
+        model,
+      );
       recorded.push(boardId);
     } catch (error) {
       failed.push({ boardId, message: error instanceof Error ? error.message : String(error) });
@@ -187,9 +203,13 @@ async function compute(deps: HealthDeps, req: HealthRequest): Promise<Computed> 
   const { a, health, items } = await analyzeHealth(deps, req, now);
   let trend = [health.snapshot];
   if (deps.trend) {
-    const series = addSnapshot(await deps.trend.read(a.board.id), health.snapshot, now);
-    await deps.trend.write(a.board.id, series);
-    await deps.trend.remember?.(a.board.id);
+    // Today's point is always shown; it is stored (per board and model) only for a viewer who may rank.
+    const model = trendModelKey(a.model);
+    const series = addSnapshot(await deps.trend.read(a.board.id, model), health.snapshot, now);
+    if (await mayRecordTrend(deps.jira, a.board.projectKey)) {
+      await deps.trend.write(a.board.id, series, model);
+      await deps.trend.remember?.(a.board.id);
+    }
     trend = trendSnapshots(series);
   }
   const search = notReadySearch(health.readiness.all.notReadyKeys, a.board.projectKey);
