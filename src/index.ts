@@ -3,3 +3,12 @@ export { handler } from './resolvers';
 export { jobsConsumer } from './handlers/jobs';
 export { definitionOfReady, readinessTrigger } from './handlers/readiness';
 export { healthSnapshot } from './handlers/health';
+export {
+  rovoAddNote,
+  rovoAgenda,
+  rovoExplain,
+  rovoPin,
+  rovoRanking,
+  rovoReadiness,
+  rovoVision,
+} from './handlers/rovo';
