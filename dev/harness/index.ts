@@ -10,6 +10,8 @@
  *   GET  /ui/<file>                       the built Custom UI (static/build); entry HTML gets the bridge
  *   GET  /__harness/<file>.js             the shell's and the iframe's bridge scripts
  *   POST /_local/invoke                   run one resolver: {functionKey,payload,accountId,context}
+ *   POST /_local/action                   run one Rovo action: {actionKey,inputs,accountId,context,confirmed}
+ *   GET  /_local/agent?as=                the Rovo agent's starters, and a form per action (actions.ts)
  *   POST /_local/product-fetch            @forge/bridge requestJira, as the chosen user
  *   GET|PUT /_local/gadget-config/<localId>   gadget configuration saved by `view.submit()`
  *   GET|DELETE /_local/kvs                what the app stored (secrets masked) / empty it
@@ -21,6 +23,7 @@ import path from 'node:path';
 import { EventQueues, type ForgeHandler } from './events';
 import { installForgeRuntime, uninstallEnvironment, type ForgeEnvironment } from './forge-runtime';
 import { Invoker, type InvokeRequest } from './invoke';
+import { agentPage, loadRovo, runAction, type ActionRequest } from './actions';
 import { ProductTriggers } from './triggers';
 import { KvsStore } from './kvs';
 import { DASHBOARD_MODULE, DEMO_DASHBOARD, gadgetLocalId } from './dashboard';
@@ -171,6 +174,7 @@ export function createHarness(options: HarnessOptions): Harness {
     ...(options.resolverTimeoutMs ? { timeoutMs: options.resolverTimeoutMs } : {}),
     log,
   });
+  const rovo = loadRovo();
   const events = new EventQueues({
     consumers: manifest.consumers,
     loadFunction: invoker.loadFunction,
@@ -412,6 +416,30 @@ export function createHarness(options: HarnessOptions): Harness {
       const body = (await readBody(req)) as InvokeRequest;
       const answer = await invoker.invoke(body);
       sendJson(res, answer.status, answer.body);
+      return true;
+    }
+    if (method === 'POST' && p === '/_local/action') {
+      const body = (await readBody(req)) as ActionRequest;
+      const answer = await runAction(
+        {
+          rovo,
+          env,
+          loadFunction: invoker.loadFunction,
+          log,
+          ...(options.resolverTimeoutMs ? { timeoutMs: options.resolverTimeoutMs } : {}),
+        },
+        body,
+      );
+      sendJson(res, answer.status, answer.body);
+      return true;
+    }
+    if (method === 'GET' && p === '/_local/agent') {
+      send(
+        res,
+        200,
+        agentPage(rovo, dir, url.searchParams.get('as') || dir.defaultUser),
+        'text/html; charset=utf-8',
+      );
       return true;
     }
     if (method === 'POST' && p === '/_local/product-fetch') {
