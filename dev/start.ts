@@ -6,10 +6,16 @@
  *   npm start -- --no-build        reuse static/build
  *   npm start -- --persist         keep Forge storage in .vr-data/kvs.json across restarts
  *   npm start -- --seed my.json    another seed (or env VALUERANK_SEED)
+ *   npm start -- --large 10000     the generated 10,000-issue backlog (project BIG, board 99) instead
+ *   npm start -- --latency 300     300 ms added to every Jira request (as real Jira Cloud answers)
  *
  * With the demo data it also seeds the demo vision and the demo dashboard (/dashboard: two configured
  * health gadgets side by side).
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { BIG_BOARD_ID, buildLargeSeed } from './demo';
 import { buildUi, uiBuildIsFresh } from './harness/build-ui';
 import { seedDemoDashboard } from './harness/dashboard';
 import { publishStoredVision, seedDemoVision } from './demo/vision';
@@ -34,7 +40,17 @@ async function main(): Promise<void> {
     console.warn('warning: static/build is missing or older than static/src: run npm run build:ui');
   }
 
-  const seedFile = valueOf('--seed');
+  const large = valueOf('--large');
+  const latency = valueOf('--latency');
+  let seedFile = valueOf('--seed');
+  if (large !== undefined) {
+    // The large seed goes through a file, like any other seed (the app's fields are added on start).
+    const n = Number(large);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`--large needs an issue count, not ${large}`);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'valuerank-large-'));
+    seedFile = path.join(dir, `large-${n}.json`);
+    writeFileSync(seedFile, JSON.stringify(buildLargeSeed(n)));
+  }
   const server = await startLocalServer({
     ...(seedFile ? { seedFile } : {}),
     ...(flag('--persist') ? { persistKvs: true } : {}),
@@ -45,6 +61,15 @@ async function main(): Promise<void> {
   if (!seedFile) publishStoredVision(server.harness.kvs, server.site.state);
   // The demo dashboard (/dashboard): two health gadgets with different stored configurations.
   if (!seedFile) seedDemoDashboard(server.harness);
+  if (latency !== undefined) {
+    const ms = Number(latency);
+    const res = await fetch(`${server.url}/_local/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ latencyMs: ms }),
+    });
+    if (!res.ok) throw new Error(`--latency ${latency}: the site refused it (${res.status})`);
+  }
   const ready = performance.now();
 
   const lines: string[] = [];
@@ -61,6 +86,9 @@ async function main(): Promise<void> {
     console.log(
       `\nDemo dashboard with two configured gadgets: ${server.url}/dashboard?as=${server.harness.directory.defaultUser}`,
     );
+  if (large !== undefined)
+    console.log(`\nLarge backlog: project BIG, board ${BIG_BOARD_ID} (${large} issues).`);
+  if (latency !== undefined) console.log(`Every Jira request waits ${latency} ms (/_local/faults).`);
   console.log(`\nReady in ${(ready / 1000).toFixed(1)} s from start (${buildNote}). Ctrl+C stops.`);
 
   const stop = () => {

@@ -38,6 +38,7 @@ export const definitions: Definitions = {
   ),
   'prioritize.load': defineResolver(payloads['prioritize.load'], prioritize.load),
   'prioritize.preview': defineResolver(payloads['prioritize.preview'], prioritize.preview),
+  'prioritize.rows': defineResolver(payloads['prioritize.rows'], prioritize.rows),
   'prioritize.apply': defineResolver(payloads['prioritize.apply'], prioritize.apply),
   'prioritize.progress': defineResolver(payloads['prioritize.progress'], prioritize.progress),
   'prioritize.resume': defineResolver(payloads['prioritize.resume'], prioritize.resume),

@@ -6,6 +6,7 @@ import {
   loadPrioritize,
   pinIssue,
   previewPrioritize,
+  prioritizeRows,
   reorderHistory,
   resumeReorder,
   saveProjectMapping,
@@ -29,10 +30,23 @@ type Resolve<K extends keyof Answers> = (
 ) => Promise<Answers[K]>;
 
 export const load: Resolve<'prioritize.load'> = (p, call) =>
-  loadPrioritize(deps(call), { boardId: p.boardId, model: p.model, projectKey: projectOf(call) });
+  loadPrioritize(deps(call), {
+    boardId: p.boardId,
+    model: p.model,
+    projectKey: projectOf(call),
+    accountId: call.accountId,
+  });
+
+export const rows: Resolve<'prioritize.rows'> = (p, call) =>
+  prioritizeRows(deps(call), { ...p, projectKey: projectOf(call), accountId: call.accountId });
 
 export const preview: Resolve<'prioritize.preview'> = (p, call) =>
-  previewPrioritize(deps(call), { boardId: p.boardId, model: p.model, projectKey: projectOf(call) });
+  previewPrioritize(deps(call), {
+    boardId: p.boardId,
+    model: p.model,
+    projectKey: projectOf(call),
+    accountId: call.accountId,
+  });
 
 export const apply: Resolve<'prioritize.apply'> = (p, call) =>
   startApply(deps(call), {

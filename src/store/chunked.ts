@@ -63,3 +63,46 @@ export async function readList<S extends z.ZodTypeAny>(
 export async function removeList(base: string, chunks: number): Promise<void> {
   for (let i = 0; i < chunks; i += 1) await remove(`${base}:${i}`);
 }
+
+/** Writes the list in chunks; answers each chunk's item count (give them to {@link readRange}). */
+export async function writeSizedList(
+  base: string,
+  items: readonly unknown[],
+  options: WriteOptions = {},
+): Promise<number[]> {
+  const chunks = splitByBytes(items);
+  for (const [i, chunk] of chunks.entries())
+    await writeJson(`${base}:${i}`, Chunk, { items: chunk }, options);
+  return chunks.map((c) => c.length);
+}
+
+/**
+ * Items `from` to `from + count` (fewer at the end) of a list written by {@link writeSizedList}, reading
+ * only the chunks that hold them.
+ */
+export async function readRange<S extends z.ZodTypeAny>(
+  base: string,
+  sizes: readonly number[],
+  from: number,
+  count: number,
+  item: S,
+): Promise<Array<z.infer<S>>> {
+  const schema = z.object({ items: z.array(item) });
+  const wanted: Array<Promise<Array<z.infer<S>>>> = [];
+  let start = 0;
+  for (const [i, size] of sizes.entries()) {
+    const end = start + size;
+    if (end > from && start < from + count) {
+      const offset = start;
+      wanted.push(
+        readJson(`${base}:${i}`, schema).then((chunk) => {
+          if (!chunk) throw new StoredDataError(`${base}:${i}`, 'the chunk is missing');
+          const items = chunk.items as Array<z.infer<S>>;
+          return items.slice(Math.max(0, from - offset), Math.max(0, from + count - offset));
+        }),
+      );
+    }
+    start = end;
+  }
+  return (await Promise.all(wanted)).flat();
+}

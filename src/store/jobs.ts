@@ -117,10 +117,59 @@ export const RecheckJob = z.object({
 });
 export type RecheckJob = z.infer<typeof RecheckJob>;
 
+// ------------------------------------------------------------------------------------------------ view
+
+/**
+ * A view snapshot being computed in the background (docs/adr/0011-view-snapshots.md): `analyze` (the
+ * Prioritize analysis of a board) or `health` (the gadget's). The resolver answers at once; this job reads
+ * the backlog and writes the snapshot (src/store/views.ts).
+ */
+export const ViewJob = z.object({
+  jobId: z.string().min(1).max(100),
+  kind: z.enum(['analyze', 'health']),
+  boardId: z.number().int().positive(),
+  projectKey: z.string().min(1).max(255),
+  /** Who asked: the consumer reads Jira as them. */
+  accountId: z.string().min(1),
+  /** The snapshot's variant and the fingerprint it is computed for. */
+  variant: z.string().min(1).max(100),
+  fingerprint: z.string().min(1).max(200),
+  /** The feature's parameters (the model tried, the gadget's top N). */
+  params: z.record(z.string(), z.unknown()).default({}),
+  state: z.enum(['queued', 'running', 'done', 'failed']),
+  /** Backlog issues read so far, of `total`. */
+  read: count,
+  total: count.optional(),
+  message: z.string().max(2000).optional(),
+  attempts: count,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ViewJob = z.infer<typeof ViewJob>;
+
+export const isViewJob = (job: { kind: string }): job is ViewJob =>
+  job.kind === 'analyze' || job.kind === 'health';
+
+/** A view job by id; undefined for a job of another kind. */
+export async function readViewJob(jobId: string): Promise<ViewJob | undefined> {
+  const job = await readJobRecord(jobId);
+  return job && isViewJob(job) ? job : undefined;
+}
+
+/** Writes a view job (`updatedAt` now; kept a day). */
+export async function writeViewJob(job: z.input<typeof ViewJob>): Promise<ViewJob> {
+  return writeJson(
+    jobKey(job.jobId),
+    ViewJob,
+    { ...job, updatedAt: new Date().toISOString() },
+    { ttlDays: 1 },
+  );
+}
+
 // ------------------------------------------------------------------------------------------------ any job
 
-export const JobRecord = z.union([ReorderJob, RecheckJob]);
-export type JobRecord = ReorderJob | RecheckJob;
+export const JobRecord = z.union([ReorderJob, RecheckJob, ViewJob]);
+export type JobRecord = ReorderJob | RecheckJob | ViewJob;
 export type JobKind = JobRecord['kind'];
 
 const jobKey = (jobId: string) => keyOf('job', jobId);
@@ -133,7 +182,7 @@ export async function readJobRecord(jobId: string): Promise<JobRecord | undefine
 /** A reorder job by id; undefined for a job of another kind. */
 export async function readReorderJob(jobId: string): Promise<ReorderJob | undefined> {
   const job = await readJobRecord(jobId);
-  return job && job.kind !== 'recheck' ? job : undefined;
+  return job?.kind === 'apply' || job?.kind === 'undo' ? job : undefined;
 }
 
 /** Writes a reorder job (failures capped, `updatedAt` now). */
@@ -169,7 +218,8 @@ export async function writeRecheckJob(job: z.input<typeof RecheckJob>): Promise<
 
 /** Writes a job of either kind. */
 export async function writeJobRecord(job: JobRecord): Promise<JobRecord> {
-  return job.kind === 'recheck' ? writeRecheckJob(job) : writeReorderJob(job);
+  if (isViewJob(job)) return writeViewJob(job);
+  return job.kind === 'recheck' ? writeRecheckJob(job) : writeReorderJob(job as ReorderJob);
 }
 
 /** Drops a job's record (a start that lost the race to another job). */

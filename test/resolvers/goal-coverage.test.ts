@@ -7,6 +7,7 @@ import type { VisionBoardInput } from '../../src/core/vision';
 import type { ResolverKey } from '../../src/resolvers/api';
 import { invokeData, PROJECT_PAGE } from '../support/invoke';
 import { useLocalServer } from '../support/local-server';
+import { loadWholeView } from '../support/prioritize-view';
 
 const server = useLocalServer({ reset: ['site', 'kvs'] });
 
@@ -32,7 +33,7 @@ const BOARD: VisionBoardInput = {
 /** Tags the first two scored items [g1, g2] and [g1] (goals.tag refuses inactive goals); answers the keys. */
 async function tagged() {
   await data('vision.save', { projectKey: 'TRAIL', board: BOARD, expectedVersion: 0 });
-  const before = await data('prioritize.load', { boardId: 1 });
+  const before = await loadWholeView(data, { boardId: 1 });
   const [a, b, c] = before.items.filter((i) => (i.score ?? 0) > 0).map((i) => i.key) as [
     string,
     string,
@@ -59,11 +60,11 @@ function expected(scores: ReadonlyArray<{ key: string; score: number | null }>, 
 }
 
 it('prioritize.load reports the goal coverage of the backlog, computed from scores and tags', async () => {
-  const without = await data('prioritize.load', { boardId: 1 });
+  const without = await loadWholeView(data, { boardId: 1 });
   expect(without.goalCoverage).toBeUndefined();
 
   const { a, b, c } = await tagged();
-  const view = await data('prioritize.load', { boardId: 1 });
+  const view = await loadWholeView(data, { boardId: 1 });
   const cov = view.goalCoverage;
   if (!cov) throw new Error('no goal coverage');
   const want = expected(view.items, a, b);
@@ -90,7 +91,7 @@ it("the gadget's goals panel shows the same coverage and the highest-value unali
   expect(none.goals).toBeNull();
 
   const { a, b } = await tagged();
-  const view = await data('prioritize.load', { boardId: 1 });
+  const view = await loadWholeView(data, { boardId: 1 });
   const health = await gadget({ boardId: 1, topN: 7, panels: ['goals'] });
   expect(health.panels).toEqual(['goals']);
   expect(health.top).toBeUndefined();

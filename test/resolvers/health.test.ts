@@ -20,6 +20,7 @@ import type { ResolverKey } from '../../src/resolvers/api';
 import { invokeData, invokeResolver, type InvokeContext } from '../support/invoke';
 import { describeTiming, timeOnceAgainstReference } from '../support/timing';
 import { useLocalServer } from '../support/local-server';
+import { loadWholeView } from '../support/prioritize-view';
 
 const GADGET: InvokeContext = {
   moduleKey: 'valuerank-health-gadget',
@@ -59,7 +60,7 @@ describe('gadget on the demo site', () => {
     expect(health.readiness?.all.share).toBeCloseTo(readyCount / issues.length, 10);
 
     // The value order from Prioritize's own scores: higher first, ties in current order.
-    const view = await data(server, 'prioritize.load', { boardId: 1 });
+    const view = await loadWholeView((k, p) => data(server, k, p), { boardId: 1 });
     const scored = view.items.filter((i) => i.score !== null);
     const byValue = [...scored].sort((a, b) => (b.score as number) - (a.score as number) || a.rank - b.rank);
     expect(health.top?.map((t) => t.key)).toEqual(byValue.slice(0, 5).map((i) => i.key));

@@ -8,7 +8,7 @@ import { minimumCostExhaustive } from '../support/rank-exhaustive';
 import { JiraClient } from '../../src/jira/client';
 import { httpTransport } from '../../src/jira/http-transport';
 import { backlogKeys } from '../../src/features/prioritize/analyze';
-import type { JobView, PrioritizedItem, ResolverKey } from '../../src/resolvers/api';
+import type { JobView, PrioritizedItem, PrioritizeView, ResolverKey } from '../../src/resolvers/api';
 import { invokeData, invokeResolver } from '../support/invoke';
 import { useLocalServer } from '../support/local-server';
 
@@ -41,11 +41,39 @@ async function runJob(key: 'prioritize.apply' | 'prioritize.undo', payload: unkn
   return data('prioritize.progress', { jobId: started.jobId });
 }
 
+/**
+ * The whole view as these tests check it: `prioritize.load` (counts, first rows), then every row in current
+ * order through `prioritize.rows`, as the table fetches them when it scrolls.
+ */
+async function loadAll(
+  payload: Record<string, unknown>,
+  accountId = 'local-po',
+): Promise<PrioritizeView & { items: PrioritizedItem[] }> {
+  const view = await data('prioritize.load', payload, accountId);
+  if ('pending' in view) throw new Error(`prioritize.load answered pending: ${JSON.stringify(view.status)}`);
+  const items: PrioritizedItem[] = [];
+  for (let from = 0; from < view.total; from += 200)
+    items.push(
+      ...(await data('prioritize.rows', { ...payload, order: 'current', from, count: 200 }, accountId)).rows,
+    );
+  return { ...view, items };
+}
+
+/** The preview, and the orders it was planned between (read as the table reads them). */
+async function previewAll(payload: Record<string, unknown>, accountId = 'local-po') {
+  const preview = await data('prioritize.preview', payload, accountId);
+  if ('pending' in preview) throw new Error(`prioritize.preview answered pending`);
+  const { items } = await loadAll(payload, accountId);
+  const before = items.map((i) => i.key);
+  const after = [...items].sort((a, b) => a.targetRank - b.targetRank).map((i) => i.key);
+  return { ...preview, before, after };
+}
+
 const byKey = (items: PrioritizedItem[]) => new Map(items.map((i) => [i.key, i]));
 
 describe('prioritize.load', () => {
   it('scores board 1 with WSJF and the proposed mapping, and explains every score', async () => {
-    const view = await data('prioritize.load', { boardId: 1 });
+    const view = await loadAll({ boardId: 1 });
     expect(view.board).toEqual({ id: 1, name: 'TRAIL board', projectKey: 'TRAIL' });
     expect(view.model).toEqual({ kind: 'wsjf' });
     expect(view).toMatchObject({
@@ -81,7 +109,7 @@ describe('prioritize.load', () => {
   });
 
   it('reports ties, fragile places, lifted blockers and the 3-cycle', async () => {
-    const view = await data('prioritize.load', { boardId: 1 });
+    const view = await loadAll({ boardId: 1 });
     const items = byKey(view.items);
     const ties = view.items.filter((i) => i.tie);
     expect(ties.length).toBeGreaterThan(1);
@@ -122,7 +150,7 @@ describe('prioritize.load', () => {
   });
 
   it('marks the issues that also sit on the Mobile board (the mobile ones)', async () => {
-    const view = await data('prioritize.load', { boardId: 1 });
+    const view = await loadAll({ boardId: 1 });
     const mobile = new Set(await siteOrder(2));
     const marked = view.items.filter((i) => i.otherBoards.length > 0);
     expect(marked.length).toBeGreaterThan(20);
@@ -137,7 +165,7 @@ describe('prioritize.load', () => {
 
   it('shows the developer and the viewer the scores, but not the right to rank or map', async () => {
     for (const user of ['local-dev', 'local-viewer']) {
-      const view = await data('prioritize.load', { boardId: 1 }, user);
+      const view = await loadAll({ boardId: 1 }, user);
       expect(view).toMatchObject({ canRank: false, canEditMapping: false });
       expect(view.items.length).toBeGreaterThan(300);
     }
@@ -177,36 +205,38 @@ describe('prioritize.load', () => {
 
 describe('prioritize.preview', () => {
   it('plans the fewest rank calls: applied in memory the plan gives the target', async () => {
-    const preview = await data('prioritize.preview', { boardId: 1 });
-    const view = await data('prioritize.load', { boardId: 1 });
+    const preview = await previewAll({ boardId: 1 });
+    const view = await loadAll({ boardId: 1 });
     expect(preview.before).toEqual(view.items.map((i) => i.key));
     expect(preview.after).toEqual(
       [...view.items].sort((a, b) => a.targetRank - b.targetRank).map((i) => i.key),
     );
     expect(applyPlan(preview.before, preview)).toEqual(preview.after);
     const minimum = minimumCostExhaustive(preview.before, preview.after, 50);
-    expect({ calls: preview.calls.length, moved: preview.moved }).toEqual(minimum);
+    expect({ calls: preview.calls.length, moved: preview.moveCount }).toEqual(minimum);
     expect(preview.naive).toEqual({
       perMovedIssue: preview.moved,
       chunksOf50: Math.ceil(preview.before.length / 50),
     });
     expect(preview.calls.length).toBeLessThan(preview.naive.perMovedIssue);
-    expect(preview.moves).toHaveLength(preview.moved);
+    // The answer lists the first 200 moves and the first 50 calls, and counts them all.
+    expect(preview.moves).toHaveLength(Math.min(200, preview.moveCount));
+    expect(preview.callCount).toBe(preview.calls.length);
     for (const m of preview.moves) {
       expect(preview.before[m.from - 1]).toBe(m.key);
       expect(preview.after[m.to - 1]).toBe(m.key);
     }
     expect(preview.fingerprint).toMatch(/^[0-9a-f]{32}$/);
-    expect((await data('prioritize.preview', { boardId: 1 })).fingerprint).toBe(preview.fingerprint);
+    expect((await previewAll({ boardId: 1 })).fingerprint).toBe(preview.fingerprint);
   });
 
   it('warns about global rank on the Mobile board, the cycle and the unscored issues', async () => {
-    const preview = await data('prioritize.preview', { boardId: 1 });
-    const moved = new Set(preview.moves.map((m) => m.key));
+    const preview = await previewAll({ boardId: 1 });
+    const items = byKey((await loadAll({ boardId: 1 })).items);
     const global = preview.warnings.filter((w) => /rank is global/.test(w.message));
     expect(global.length).toBeGreaterThan(0);
     for (const w of global) {
-      expect(moved.has(w.key!)).toBe(true);
+      expect(items.get(w.key!)?.otherBoards).toEqual(['Mobile board']);
       expect(w.message).toBe(`Jira's rank is global: moving ${w.key} also moves it on board Mobile board.`);
     }
     expect(preview.warnings.some((w) => /block each other in a cycle/.test(w.message))).toBe(true);
@@ -217,7 +247,7 @@ describe('prioritize.preview', () => {
 describe('prioritize.apply and undo', () => {
   it('applies as the Product Owner through the queue, writes the scores, and undo restores the order', async () => {
     const before = await siteOrder();
-    const preview = await data('prioritize.preview', { boardId: 1 });
+    const preview = await previewAll({ boardId: 1 });
     const calls0 = await rankCalls();
     const harnessCalls0 = server.harness.env.calls.length;
     const job = await runJob('prioritize.apply', { boardId: 1, fingerprint: preview.fingerprint });
@@ -241,7 +271,7 @@ describe('prioritize.apply and undo', () => {
     );
 
     // the "Business value score" field and the valuerank property, searchable with JQL
-    const view = await data('prioritize.load', { boardId: 1 });
+    const view = await loadAll({ boardId: 1 });
     const scored = view.items.filter((i) => i.score !== null);
     const field = (await asPo.fields()).find((f) => f.name === 'Business value score')!;
     expect(field.schema?.custom).toMatch(/\/static\/business-value-score$/);
@@ -285,18 +315,18 @@ describe('prioritize.apply and undo', () => {
   });
 
   it('re-plans a stale preview (the backlog changed before apply) and still reaches the target', async () => {
-    const preview = await data('prioritize.preview', { boardId: 1 });
+    const preview = await previewAll({ boardId: 1 });
     const [first, , , last] = [preview.before[0]!, 0, 0, preview.before[preview.before.length - 1]!];
     await asPo.rankIssues({ issues: [last], rankBeforeIssue: first });
     const job = await runJob('prioritize.apply', { boardId: 1, fingerprint: preview.fingerprint });
     expect(job).toMatchObject({ state: 'done', replanned: true, verified: true });
-    const fresh = await data('prioritize.preview', { boardId: 1 });
+    const fresh = await previewAll({ boardId: 1 });
     expect(fresh.moved).toBe(0);
     expect(await siteOrder()).toEqual(fresh.after);
   });
 
   it('retries the issues a 207 refused once, then reports them by key', async () => {
-    const preview = await data('prioritize.preview', { boardId: 1 });
+    const preview = await previewAll({ boardId: 1 });
     const refused = preview.calls[0]!.issues[1]!;
     await fetch(`${server.url}/_local/faults`, {
       method: 'POST',
@@ -316,7 +346,7 @@ describe('prioritize.apply and undo', () => {
   });
 
   it('rides out 429s (Jira asked to wait) and completes', async () => {
-    const preview = await data('prioritize.preview', { boardId: 1 });
+    const preview = await previewAll({ boardId: 1 });
     await fetch(`${server.url}/_local/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -335,7 +365,7 @@ describe('prioritize.apply and undo', () => {
 
   it('refuses the developer and the viewer: nothing changes', async () => {
     const before = await siteOrder();
-    const preview = await data('prioritize.preview', { boardId: 1 });
+    const preview = await previewAll({ boardId: 1 });
     const calls0 = await rankCalls();
     const jobs0 = server.harness.events.jobs.size;
     for (const user of ['local-dev', 'local-viewer']) {
@@ -389,7 +419,7 @@ describe('prioritize.apply and undo', () => {
 
 describe('settings: mapping, model, pins', () => {
   it('saves the mapping for project admins only', async () => {
-    const view = await data('prioritize.load', { boardId: 1 });
+    const view = await loadAll({ boardId: 1 });
     const mapping = { ...view.mapping, businessValue: { fieldId: 'customfield_10034', fieldName: 'Impact' } };
     for (const user of ['local-dev', 'local-viewer']) {
       const refused = await invoke('mapping.save', { projectKey: 'TRAIL', mapping }, user);
@@ -402,9 +432,9 @@ describe('settings: mapping, model, pins', () => {
         },
       });
     }
-    expect((await data('prioritize.load', { boardId: 1 })).mappingProposed).toBe(true);
+    expect((await loadAll({ boardId: 1 })).mappingProposed).toBe(true);
     expect(await data('mapping.save', { projectKey: 'TRAIL', mapping })).toEqual({ mapping });
-    const saved = await data('prioritize.load', { boardId: 1 });
+    const saved = await loadAll({ boardId: 1 });
     expect(saved.mappingProposed).toBe(false);
     expect(saved.mapping.businessValue).toEqual({ fieldId: 'customfield_10034', fieldName: 'Impact' });
   });
@@ -443,18 +473,18 @@ describe('settings: mapping, model, pins', () => {
     expect(await data('prioritize.setModel', { projectKey: 'TRAIL', model: { kind: 'rice' } })).toEqual({
       model: { kind: 'rice' },
     });
-    const view = await data('prioritize.load', { boardId: 1 });
+    const view = await loadAll({ boardId: 1 });
     expect(view.model).toEqual({ kind: 'rice' });
     expect(view.items.find((i) => i.score !== null)?.explanation.formula).toMatch(/reach/);
   });
 
   it('pins an issue in place on the board', async () => {
-    const view = await data('prioritize.load', { boardId: 1 });
+    const view = await loadAll({ boardId: 1 });
     const mover = view.items.find((i) => i.targetRank !== i.rank)!;
     expect(await data('prioritize.pin', { boardId: 1, key: mover.key, pinned: true })).toEqual({
       pinned: [mover.key],
     });
-    const pinned = byKey((await data('prioritize.load', { boardId: 1 })).items).get(mover.key)!;
+    const pinned = byKey((await loadAll({ boardId: 1 })).items).get(mover.key)!;
     expect(pinned).toMatchObject({ pinned: true, targetRank: mover.rank });
     expect(await data('prioritize.pin', { boardId: 1, key: mover.key, pinned: false })).toEqual({
       pinned: [],

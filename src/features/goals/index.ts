@@ -8,6 +8,7 @@
 import type { VisionBoard } from '../../core/vision';
 import type { JiraClient } from '../../jira/client';
 import { GoalIdSchema } from './schema';
+import { bumpGeneration } from '../../store/views';
 
 export { GoalIdSchema } from './schema';
 
@@ -59,6 +60,8 @@ export async function writeIssueGoals(
 ): Promise<string[]> {
   const value = goalsValue(goals);
   await jira.setIssueProperty(issueKey, GOALS_PROPERTY, value);
+  // A property write does not change the issue's `updated`: the project's stored views must be recomputed.
+  await bumpGeneration(issueKey.split('-')[0] ?? issueKey);
   return value.goals;
 }
 

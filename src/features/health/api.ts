@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AgendaEntry, OrderHealth, Quadrant, ReadinessCounts, Snapshot } from '../../core/health';
 import { ModelConfigSchema, type ModelConfig } from '../../core/scoring';
 import type { CoverageReport } from '../../core/vision';
+import type { ViewStatus } from '../../jobs/view-status';
 
 export const GADGET_PANELS = ['top', 'readiness', 'quadrants', 'order', 'agenda', 'trend', 'goals'] as const;
 export type GadgetPanel = (typeof GADGET_PANELS)[number];
@@ -45,6 +46,13 @@ export interface GadgetHealth {
   cached: boolean;
   topN: number;
   panels: GadgetPanel[];
+  /**
+   * How current the answer is: fresh, or the last snapshot (its age) while a job computes the next one
+   * (docs/adr/0011-view-snapshots.md).
+   */
+  status?: ViewStatus;
+  /** Nothing computed yet for this board: only `status` says anything; ask again shortly. */
+  pending?: true;
   top?: GadgetTopEntry[];
   readiness?: {
     top: Omit<ReadinessCounts, 'notReadyKeys' | 'uncheckedKeys'> & { requested: number };

@@ -26,6 +26,15 @@ import { trendModelKey } from '../../store/health';
 import type { SettingsSource } from '../prioritize/sources';
 import type { GadgetBoards, GadgetGoals, GadgetHealth, GadgetPanel } from './api';
 import { AppError } from '../../shared/errors';
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { ReadProgress } from '../../jira/client';
+import type { JobOutcome } from '../../jobs/runner';
+import { ensureView, runViewJob, type ViewStatus } from '../../jobs/views';
+import type { ViewJob } from '../../store/jobs';
+import { readViewSnapshot, writeViewSnapshot, type ViewSnapshot } from '../../store/views';
+import { estimateMs, probeBoard } from '../prioritize/snapshot';
+import { DEFAULT_MODEL } from '../prioritize/sources';
 
 /** How long a computed answer is served again to the same viewer. */
 export const CACHE_MS = 60_000;
@@ -71,7 +80,7 @@ export interface HealthRequest {
   panels: GadgetPanel[];
 }
 
-type Computed = Omit<GadgetHealth, 'cached' | 'panels'>;
+type Computed = Omit<GadgetHealth, 'cached' | 'panels' | 'status' | 'pending'>;
 const cache = new Map<string, { at: number; value: Computed }>();
 
 /** Forgets every cached answer (tests). */
@@ -123,6 +132,7 @@ async function analyzeHealth(
   deps: HealthDeps,
   req: Pick<HealthRequest, 'boardId' | 'model' | 'topN'>,
   now: Date,
+  onProgress?: ReadProgress,
 ) {
   const board = await resolveBoard(deps.jira, req.boardId);
   const config = await deps.configs.config(board.projectKey);
@@ -131,6 +141,7 @@ async function analyzeHealth(
     otherBoards: false,
     board,
     extraFields: criteriaFields(config),
+    ...(onProgress ? { onProgress } : {}),
   });
   const items: HealthItem[] = a.issues.map((issue, i) => {
     const score = a.scores[i];
@@ -198,9 +209,9 @@ export function goalsPanel(a: Analysis, items: readonly HealthItem[]): GadgetGoa
   return { coverage, unaligned };
 }
 
-async function compute(deps: HealthDeps, req: HealthRequest): Promise<Computed> {
+async function compute(deps: HealthDeps, req: HealthRequest, onProgress?: ReadProgress): Promise<Computed> {
   const now = deps.now?.() ?? new Date();
-  const { a, health, items } = await analyzeHealth(deps, req, now);
+  const { a, health, items } = await analyzeHealth(deps, req, now, onProgress);
   let trend = [health.snapshot];
   if (deps.trend) {
     // Today's point is always shown; it is stored (per board and model) only for a viewer who may rank.
@@ -272,12 +283,27 @@ export async function gadgetHealth(deps: HealthDeps, req: HealthRequest): Promis
   const hit = key === undefined ? undefined : cache.get(key);
   let value: Computed;
   let cached = false;
+  let status: ViewStatus;
   if (hit && nowMs - hit.at < CACHE_MS) {
     value = hit.value;
     cached = true;
+    status = { fresh: true, computedAt: value.computedAt };
   } else {
-    value = await compute(deps, req);
-    if (key !== undefined) cache.set(key, { at: nowMs, value });
+    const { snapshot, status: now, board } = await healthView(deps, req);
+    status = now;
+    if (!snapshot)
+      return {
+        board: { id: board.id, name: board.name, projectKey: board.projectKey },
+        model: req.model ?? (await deps.settings.model(board.projectKey)) ?? DEFAULT_MODEL,
+        computedAt: '',
+        cached: false,
+        topN: req.topN,
+        panels: [...req.panels],
+        pending: true,
+        status,
+      };
+    value = ComputedSchema.parse(snapshot.summary);
+    if (key !== undefined && status.fresh) cache.set(key, { at: nowMs, value });
     for (const [k, v] of cache) if (nowMs - v.at >= CACHE_MS) cache.delete(k);
   }
   const shown = new Set(req.panels);
@@ -288,6 +314,7 @@ export async function gadgetHealth(deps: HealthDeps, req: HealthRequest): Promis
     cached,
     topN: value.topN,
     panels: [...req.panels],
+    status,
   };
   if (shown.has('top')) out.top = value.top;
   if (shown.has('readiness')) out.readiness = value.readiness;
@@ -297,6 +324,82 @@ export async function gadgetHealth(deps: HealthDeps, req: HealthRequest): Promis
   if (shown.has('trend')) out.trend = value.trend;
   if (shown.has('goals')) out.goals = value.goals;
   return out;
+}
+
+const ComputedSchema = z.custom<Computed>(
+  (v) =>
+    typeof v === 'object' && v !== null && typeof (v as { computedAt?: unknown }).computedAt === 'string',
+  'not a stored gadget answer',
+);
+
+/** The snapshot's variant: the viewer's own answer, for the model and top N asked for. */
+const healthVariant = (viewer: string | undefined, req: Pick<HealthRequest, 'model' | 'topN'>) =>
+  `h-${createHash('sha256')
+    .update(JSON.stringify({ viewer: viewer ?? null, model: req.model ?? null, topN: req.topN }))
+    .digest('hex')
+    .slice(0, 24)}`;
+
+/**
+ * The gadget's computed answer as it should be served now (docs/adr/0011-view-snapshots.md): the stored
+ * snapshot when nothing changed, computed now when that fits the resolver's budget, else the last snapshot
+ * (or none) and a `health` job that computes the next.
+ */
+async function healthView(deps: HealthDeps, req: HealthRequest) {
+  const started = Date.now();
+  const board = await resolveBoard(deps.jira, req.boardId);
+  const config = await deps.configs.config(board.projectKey);
+  const variant = healthVariant(deps.viewer, req);
+  const service = { jira: deps.jira, settings: deps.settings };
+  const [probe, stored] = await Promise.all([
+    probeBoard(service, board, { health: true, config, model: req.model ?? null, topN: req.topN }),
+    readViewSnapshot('health', board.id, variant).catch(() => undefined),
+  ]);
+  const answer = await ensureView({
+    kind: 'health',
+    boardId: board.id,
+    projectKey: board.projectKey,
+    accountId: deps.viewer ?? 'unknown',
+    variant,
+    fingerprint: probe.fingerprint,
+    params: { topN: req.topN, ...(req.model ? { model: req.model } : {}) },
+    estimateMs: estimateMs(probe, deps.jira.concurrency),
+    startedAt: started,
+    stored,
+    compute: () => storeHealth(deps, req, { variant, fingerprint: probe.fingerprint }),
+  });
+  return { ...answer, board };
+}
+
+/** Computes the gadget's answer for the board and keeps it as the variant's snapshot. */
+async function storeHealth(
+  deps: HealthDeps,
+  req: HealthRequest,
+  target: { variant: string; fingerprint: string },
+  onProgress?: ReadProgress,
+): Promise<ViewSnapshot> {
+  const value = await compute(deps, req, onProgress);
+  return writeViewSnapshot({
+    kind: 'health',
+    boardId: value.board.id,
+    variant: target.variant,
+    fingerprint: target.fingerprint,
+    computedAt: value.computedAt,
+    summary: value,
+  });
+}
+
+/** The `health` view job's work: compute the gadget's answer as the viewer who asked, with progress. */
+export async function runHealthJob(deps: HealthDeps, job: ViewJob): Promise<JobOutcome> {
+  return runViewJob(job, async (j, onProgress) => {
+    const topN = typeof j.params.topN === 'number' ? j.params.topN : 10;
+    const model = j.params.model as ModelConfig | undefined;
+    await storeHealth(
+      { ...deps, viewer: j.accountId },
+      { boardId: j.boardId, model, topN, panels: [] },
+      { variant: j.variant, fingerprint: j.fingerprint },
+      onProgress,
+    );
+  });
 }
 
 /** Every board of every project the viewer can see. */

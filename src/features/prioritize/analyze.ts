@@ -23,7 +23,7 @@ import {
 } from '../../core/scoring';
 import { strategicFit, type VisionBoard } from '../../core/vision';
 import { projectGoalTags } from '../goals';
-import type { JiraClient } from '../../jira/client';
+import type { JiraClient, ReadProgress } from '../../jira/client';
 import type { JiraIssue } from '../../jira/schemas';
 import type { PrioritizedItem } from './api';
 import { resolveBoard, type BoardRef } from './board';
@@ -51,6 +51,8 @@ export interface AnalyzeOptions {
   board?: BoardRef;
   /** More fields to read with the backlog (the health gadget reads descriptions for readiness). */
   extraFields?: readonly string[];
+  /** Told how far the backlog read has come (a view job's progress). */
+  onProgress?: ReadProgress;
 }
 
 export interface Analysis {
@@ -185,9 +187,11 @@ export async function analyzeBoard(
 
   const wantOthers = options.otherBoards !== false && board.otherBoards.length > 0;
   const [issues, others] = await Promise.all([
-    jira.boardBacklog(board.id, {
-      fields: [...fieldsFor(mapping, board.estimationFieldId), ...(options.extraFields ?? [])],
-    }),
+    jira.boardBacklog(
+      board.id,
+      { fields: [...fieldsFor(mapping, board.estimationFieldId), ...(options.extraFields ?? [])] },
+      options.onProgress,
+    ),
     wantOthers
       ? Promise.all(
           board.otherBoards.map(async (b) => ({

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Explanation, FieldMapping, ModelConfig, ModelKind, WrittenScore } from '../../core/scoring';
 import { FieldMappingSchema, ModelConfigSchema } from '../../core/scoring';
 import type { CoverageReport } from '../../core/vision';
+import type { ViewStatus } from '../../jobs/view-status';
 import { boardId, issueKey, projectKey } from '../../shared/ids';
 
 export const prioritizePayloads = {
@@ -13,6 +14,20 @@ export const prioritizePayloads = {
   'prioritize.load': z.object({ boardId, model: ModelConfigSchema.optional() }).strict(),
   /** Dry run: the plan from the current order to the value order. */
   'prioritize.preview': z.object({ boardId, model: ModelConfigSchema.optional() }).strict(),
+  /**
+   * Rows of the board's latest analysis, as the table scrolls: `count` rows from `from` in value or current
+   * order, or the rows of `keys` (at most 200 rows an answer).
+   */
+  'prioritize.rows': z
+    .object({
+      boardId,
+      model: ModelConfigSchema.optional(),
+      order: z.enum(['value', 'current']).default('value'),
+      from: z.number().int().min(0).max(1_000_000).default(0),
+      count: z.number().int().min(1).max(200).default(100),
+      keys: z.array(issueKey).min(1).max(50).optional(),
+    })
+    .strict(),
   /** Applies a previewed plan as the user; answers a job to poll. `fingerprint` is the preview's. */
   'prioritize.apply': z
     .object({ boardId, model: ModelConfigSchema.optional(), fingerprint: z.string().min(1).max(200) })
@@ -68,20 +83,72 @@ export interface PrioritizedItem {
   otherBoards: string[];
 }
 
-export interface PrioritizeView {
+/** One point of the value/effort chart. */
+export interface ChartPoint {
+  key: string;
+  summary: string;
+  storyPoints: number;
+  score: number;
+  display: string;
+  bucket?: string;
+}
+
+/** What the Prioritize screen shows of a board whatever its size: counts, aggregates, no long lists. */
+export interface PrioritizeSummary {
   board: { id: number; name: string; projectKey: string };
   model: ModelConfig;
   mapping: FieldMapping;
   /** True when no mapping is stored yet and this one was proposed from the fields. */
   mappingProposed: boolean;
   mappingNotes: string[];
-  canEditMapping: boolean;
-  canRank: boolean;
-  items: PrioritizedItem[];
+  /** Issues in the backlog, already in their value place, unscored, tied. */
+  total: number;
+  inPlace: number;
+  unscored: number;
+  ties: number;
+  /** The most common reason an issue is unscored; and whether it is every issue's. */
+  unscoredReason?: string;
+  allUnscoredForOneReason: boolean;
+  /** The value/effort chart: the highest-value estimated issues (at most 500) of `plotted`. */
+  chart: { points: ChartPoint[]; plotted: number };
+  /** Blocking cycles (the first 50) and how many in all. */
   cycles: string[][];
-  undoAvailable: boolean;
+  cycleCount: number;
+  /** Identifies the backlog order, the model and the value order (apply compares it). */
+  planFingerprint: string;
   /** How the backlog's value spreads over the vision's active goals (when the project has a vision). */
   goalCoverage?: CoverageReport;
+}
+
+export interface PrioritizeView extends PrioritizeSummary {
+  canEditMapping: boolean;
+  canRank: boolean;
+  undoAvailable: boolean;
+  /** The first rows in value order; `prioritize.rows` answers the rest. */
+  rows: PrioritizedItem[];
+  /** The analysis the rows come from. */
+  snapshotId: string;
+  /** How current the answer is, and the job computing the next one. */
+  status: ViewStatus;
+}
+
+/** The board's analysis is being computed and none is kept yet: poll again. */
+export interface PendingView {
+  pending: true;
+  board: { id: number; name: string; projectKey: string };
+  status: ViewStatus;
+}
+
+export type PrioritizeLoad = PrioritizeView | PendingView;
+
+export interface RowsAnswer {
+  order: 'value' | 'current';
+  from: number;
+  /** Rows in all. */
+  total: number;
+  rows: PrioritizedItem[];
+  snapshotId: string;
+  computedAt: string;
 }
 
 export interface RankCallView {
@@ -90,18 +157,28 @@ export interface RankCallView {
   after?: string;
 }
 
+/** The plan from the current order to the value order, summarised: its first moves, calls and warnings. */
 export interface PreviewView {
   /** Identifies the backlog order the plan was made from; apply refuses a stale one and re-plans. */
   fingerprint: string;
-  before: string[];
-  after: string[];
+  /** Issues in the backlog. */
+  total: number;
   moved: number;
+  /** The first 50 rank calls, of `callCount`. */
   calls: RankCallView[];
+  callCount: number;
   /** What naive strategies would cost: one call per moved issue, and re-ranking everything in chunks of 50. */
   naive: { perMovedIssue: number; chunksOf50: number };
+  /** The first 200 moves by target position, of `moveCount`. */
   moves: Array<{ key: string; from: number; to: number }>;
+  moveCount: number;
+  /** The first 50 warnings, of `warningCount`. */
   warnings: Array<{ key?: string; message: string }>;
+  warningCount: number;
+  status: ViewStatus;
 }
+
+export type PreviewAnswer = PreviewView | PendingView;
 
 export interface JobView {
   jobId: string;
@@ -147,8 +224,9 @@ export interface InputChange {
 }
 
 export interface PrioritizeAnswers {
-  'prioritize.load': PrioritizeView;
-  'prioritize.preview': PreviewView;
+  'prioritize.load': PrioritizeLoad;
+  'prioritize.preview': PreviewAnswer;
+  'prioritize.rows': RowsAnswer;
   'prioritize.apply': JobView;
   'prioritize.progress': JobView;
   'prioritize.resume': JobView;

@@ -6,7 +6,9 @@
 import { JiraClient } from '../../jira/client';
 import { forgeTransport } from '../../jira/forge-transport';
 import type { JobHandler } from '../../jobs/runner';
+import { isViewJob } from '../../store/jobs';
 import { runJob } from './jobs';
+import { runAnalyzeJob } from './snapshot';
 import { storedSettings } from './stored';
 
 export const runReorderJob: JobHandler = (event) =>
@@ -18,3 +20,9 @@ export const runReorderJob: JobHandler = (event) =>
     },
     event,
   );
+
+/** The `analyze` view job (docs/adr/0011-view-snapshots.md): reads the board as the user who asked. */
+export const runAnalyzeViewJob: JobHandler = (_event, job) =>
+  isViewJob(job)
+    ? runAnalyzeJob({ jira: new JiraClient(forgeTransport('user')), settings: storedSettings }, job)
+    : Promise.resolve('skipped');

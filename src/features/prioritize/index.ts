@@ -4,35 +4,44 @@
  * and the CLI all go through them (docs/adr/0004-feature-services.md).
  */
 import type { ModelConfig } from '../../core/scoring';
-import type { PreviewView, PrioritizeView } from './api';
-import { listSnapshots } from '../../store/prioritize';
-import { analyzeBoard, type ServiceDeps } from './analyze';
-import { resolveBoard, rightsIn } from './board';
-import { previewOf, prioritizeView } from './preview';
+import type { PreviewAnswer, PrioritizeLoad, RowsAnswer } from './api';
+import type { ServiceDeps } from './analyze';
+import { loadView, previewView, rowsView } from './snapshot';
 
 export interface BoardInput {
   boardId: number;
   model?: ModelConfig | undefined;
   /** The project the app was opened in: a board of another project is refused. */
   projectKey?: string | undefined;
+  /** Who asks: when the backlog is too large to analyse at once, the background job reads Jira as them. */
+  accountId?: string;
 }
 
-/** The Prioritize view of a board, with what the caller may do there. */
-export async function loadPrioritize(deps: ServiceDeps, input: BoardInput): Promise<PrioritizeView> {
-  const board = await resolveBoard(deps.jira, input.boardId, input.projectKey);
-  const [analysis, rights, snapshots] = await Promise.all([
-    analyzeBoard(deps, board.id, { model: input.model, board }),
-    rightsIn(deps.jira, board.projectKey),
-    listSnapshots(board.id),
-  ]);
-  return prioritizeView(analysis, rights, snapshots.length > 0);
+/**
+ * The Prioritize view of a board, with what the caller may do there: counts, aggregates and the first rows
+ * (docs/adr/0011-view-snapshots.md); a backlog too large to analyse at once answers the last analysis or
+ * progress, while a job computes the next.
+ */
+export async function loadPrioritize(deps: ServiceDeps, input: BoardInput): Promise<PrioritizeLoad> {
+  return loadView(deps, input);
 }
 
-/** The plan from the current order to the value order, without changing anything. */
-export async function previewPrioritize(deps: ServiceDeps, input: BoardInput): Promise<PreviewView> {
-  return previewOf(
-    await analyzeBoard(deps, input.boardId, { model: input.model, projectKey: input.projectKey }),
-  );
+/** Rows of the board's latest analysis, as the table scrolls. */
+export async function prioritizeRows(
+  deps: ServiceDeps,
+  input: BoardInput & {
+    order: 'value' | 'current';
+    from: number;
+    count: number;
+    keys?: string[] | undefined;
+  },
+): Promise<RowsAnswer> {
+  return rowsView(deps, input);
+}
+
+/** The plan from the current order to the value order, without changing anything (summarised). */
+export async function previewPrioritize(deps: ServiceDeps, input: BoardInput): Promise<PreviewAnswer> {
+  return previewView(deps, input);
 }
 
 export { analyzeBoard, backlogKeys, fingerprintOf, type Analysis, type ServiceDeps } from './analyze';
@@ -50,7 +59,8 @@ export {
   type JobDeps,
 } from './jobs';
 export { modelLabel, parseModelName } from './model';
-export { backlogCoverage, callView, previewOf, prioritizeView } from './preview';
+export { backlogCoverage, callView } from './preview';
+export { runAnalyzeJob } from './snapshot';
 export { pinIssue, saveProjectMapping, saveProjectModel } from './settings';
 export { DEFAULT_MODEL, noSettings, type SettingsSource } from './sources';
 export { storedSettings } from './stored';

@@ -11,3 +11,4 @@ export { Spinner } from './Spinner';
 export { Table, type Column } from './Table';
 export { Tabs, type TabItem } from './Tabs';
 export { isolate, UserText } from './UserText';
+export { VirtualTable } from './VirtualTable';

@@ -6,16 +6,11 @@
 import { JiraClient } from '../../../src/jira/client';
 import { httpTransport } from '../../../src/jira/http-transport';
 import type { JiraRawResponse, JiraRequest, JiraTransport } from '../../../src/jira/transport';
-import {
-  backlogKeys,
-  previewPrioritize,
-  runJob,
-  startApply,
-  storedSettings,
-} from '../../../src/features/prioritize';
+import { backlogKeys, runJob, startApply, storedSettings } from '../../../src/features/prioritize';
 import type { JobEvent } from '../../../src/jobs/queue';
 import { readReorderJob as readJob } from '../../../src/store/jobs';
 import { useLocalServer } from '../../support/local-server';
+import { plannedPreview } from '../../support/prioritize-view';
 
 const server = useLocalServer({ reset: ['site', 'kvs'] });
 
@@ -46,7 +41,7 @@ const rankCount = async () =>
 async function queuedApply(jira: JiraClient) {
   const pushed: JobEvent[] = [];
   const deps = { jira, settings: storedSettings };
-  const preview = await previewPrioritize(deps, { boardId: 1 });
+  const preview = await plannedPreview(deps, { boardId: 1 });
   expect(preview.calls.length).toBeGreaterThanOrEqual(3);
   const view = await startApply(
     {

@@ -7,7 +7,7 @@ import { useId, useState } from 'react';
 import type { Answers } from '../../bridge';
 import { Badge, Banner, Button, IssueLink, Table, UserText } from '../../components';
 
-type Preview = Answers['prioritize.preview'];
+type Preview = Exclude<Answers['prioritize.preview'], { pending: true }>;
 
 const WARNINGS_SHOWN = 5;
 
@@ -37,13 +37,11 @@ export function PreviewPanel({
   compact?: boolean;
 }) {
   const id = useId();
-  const [onlyMoved, setOnlyMoved] = useState(preview.after.length > 20);
   const [allWarnings, setAllWarnings] = useState(false);
   const warnings = allWarnings ? preview.warnings : preview.warnings.slice(0, WARNINGS_SHOWN);
-  const before = new Map(preview.before.map((k, i) => [k, i + 1]));
-  const rows: Row[] = preview.after.map((key, i) => ({ key, to: i + 1, from: before.get(key) ?? i + 1 }));
-  const shown = onlyMoved ? rows.filter((r) => r.from !== r.to) : rows;
-  const calls = preview.calls.length;
+  // The answer lists the first moves (by new position) and counts them all.
+  const shown: Row[] = preview.moves;
+  const calls = preview.callCount;
   const saved = Math.min(preview.naive.perMovedIssue, preview.naive.chunksOf50);
   const noChange = preview.moved === 0;
 
@@ -80,7 +78,7 @@ export function PreviewPanel({
       {preview.warnings.length > 0 ? (
         <Banner
           tone="warning"
-          title={`Before you apply: ${preview.warnings.length} ${preview.warnings.length === 1 ? 'warning' : 'warnings'}`}
+          title={`Before you apply: ${preview.warningCount} ${preview.warningCount === 1 ? 'warning' : 'warnings'}`}
           actions={
             preview.warnings.length > WARNINGS_SHOWN ? (
               <Button appearance="link" aria-expanded={allWarnings} onClick={() => setAllWarnings((a) => !a)}>
@@ -117,12 +115,15 @@ export function PreviewPanel({
       </div>
       {!noChange ? (
         <>
-          <label className="vr-check">
-            <input type="checkbox" checked={onlyMoved} onChange={(e) => setOnlyMoved(e.target.checked)} />{' '}
-            Only the issues that move ({preview.moved} of {rows.length})
-          </label>
+          <p className="vr-muted">
+            The issues that move
+            {preview.moveCount > shown.length
+              ? `: the first ${shown.length} of ${preview.moveCount} by new position`
+              : ` (${preview.moveCount} of ${preview.total})`}
+            .
+          </p>
           <Table
-            caption={`The new order${onlyMoved ? ', moved issues only' : ''}: new position, issue, old position`}
+            caption="The new order, moved issues only: new position, issue, old position"
             hideCaption
             columns={[
               { key: 'to', header: 'New', align: 'end', width: '3.5rem', cell: (r) => r.to },

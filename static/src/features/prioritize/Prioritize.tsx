@@ -14,16 +14,18 @@ import { modelLabel, sameModel } from './labels';
 import { MappingSettings } from './MappingSettings';
 import { formulaOf, ModelPicker, type FormulaProblem } from './ModelPicker';
 import { PreviewPanel } from './PreviewPanel';
-import { RankedTable, type Item } from './RankedTable';
+import { RankedTable, useBacklogRows, type Item } from './RankedTable';
 import { BulkGoalTag, CoverageTable } from '../goals';
 import { ReorderHistory } from './ReorderHistory';
 import { useJob, type JobRun } from './useJob';
-import { usePrioritizeView, type PrioritizeData } from './usePrioritizeView';
+import { usePrioritizeView, type PrioritizeData, type Progress } from './usePrioritizeView';
 import { ValueChart } from './ValueChart';
 import type { Answers } from '../../bridge';
 import './prioritize.css';
 
-type Preview = Answers['prioritize.preview'];
+type Preview = Exclude<Answers['prioritize.preview'], { pending: true }>;
+/** Ask for the preview again this often while its analysis runs in the background. */
+const PREVIEW_POLL_MS = 2_000;
 
 function problemOf(error: unknown): FormulaProblem {
   return error instanceof AppCallError
@@ -38,10 +40,9 @@ function formulaProblem(
   errorModel: ModelConfig | undefined,
 ): FormulaProblem | undefined {
   if (error && formulaOf(errorModel) !== undefined) return problemOf(error);
-  if (!view || formulaOf(view.model) === undefined || view.items.length === 0) return undefined;
-  const first = view.items[0]?.reason;
-  if (first && /formula/i.test(first) && view.items.every((i) => i.score === null && i.reason === first))
-    return { message: first, details: [] };
+  if (!view || formulaOf(view.model) === undefined || view.total === 0) return undefined;
+  const first = view.unscoredReason;
+  if (first && /formula/i.test(first) && view.allUnscoredForOneReason) return { message: first, details: [] };
   return undefined;
 }
 
@@ -57,10 +58,17 @@ function usedInputs(items: readonly Item[]): Set<string> {
   return used;
 }
 
-function mostCommon(values: readonly string[]): string | undefined {
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+/** "Reading the backlog: 1,200 of 10,000 issues" while the analysis runs in the background. */
+function progressText(progress: Progress | undefined): string | undefined {
+  const job = progress?.job;
+  if (!job) return undefined;
+  if (job.state === 'queued')
+    return 'Queued: the backlog is large, so ValueRank analyses it in the background.';
+  if (job.state === 'running')
+    return job.total
+      ? `Reading the backlog: ${job.read.toLocaleString('en')} of ${job.total.toLocaleString('en')} issues.`
+      : 'Reading the backlog…';
+  return job.message;
 }
 
 function Disclosure({
@@ -96,11 +104,19 @@ export function Prioritize({
   toolbar?: ReactNode;
 }) {
   const [model, setModel] = useState<ModelConfig | undefined>(undefined);
-  const { view, loading, error, errorModel, reload } = usePrioritizeView(boardId, model);
+  const { view, loading, error, errorModel, reload, progress } = usePrioritizeView(boardId, model);
   const [saved, setSaved] = useState<ModelConfig | undefined>(undefined);
   if (view && saved === undefined && model === undefined) setSaved(view.model);
 
   const [order, setOrder] = useState<'value' | 'current'>('value');
+  const rows = useBacklogRows({
+    boardId,
+    model,
+    order,
+    total: view?.total ?? 0,
+    snapshotId: view?.snapshotId ?? '',
+    first: view?.rows ?? [],
+  });
   const [explaining, setExplaining] = useState<Item | undefined>(undefined);
   const [preview, setPreview] = useState<{ data: Preview; model: ModelConfig | undefined } | undefined>();
   const [previewing, setPreviewing] = useState(false);
@@ -138,19 +154,25 @@ export function Prioritize({
       <div className="vr-prioritize">
         {toolbar ? <div className="vr-toolbar">{toolbar}</div> : null}
         <Spinner label="Scoring the backlog…" />
+        {progressText(progress) ? (
+          <p className="vr-muted" role="status">
+            {progressText(progress)}
+          </p>
+        ) : null}
       </div>
     );
   }
 
-  const items = view.items;
+  const items = view.rows;
   const projectKey = view.board.projectKey;
   const label = modelLabel(view.model);
   const problem = formulaProblem(view, error, errorModel);
   const otherError = error && !problem ? error : undefined;
-  const unscored = items.filter((i) => i.score === null);
-  const inPlace = items.filter((i) => i.rank === i.targetRank).length;
-  const ties = items.filter((i) => i.tie).length;
-  const summaries = new Map(items.map((i) => [i.key, i.summary]));
+  const unscored = view.unscored;
+  const inPlace = view.inPlace;
+  const ties = view.ties;
+  const shownRows = rows.loaded();
+  const summaries = new Map([...items, ...shownRows].map((i) => [i.key, i.summary]));
   const isSaved = sameModel(view.model, saved);
   // Notes about one input ("businessValue: Guessed from…") are shown next to it in the mapping form.
   const inputNote = new RegExp(`^(${Object.keys(view.mapping.notes ?? {}).join('|') || '$^'}): `);
@@ -175,16 +197,22 @@ export function Prioritize({
     setPreviewing(true);
     setPreviewError(undefined);
     const used = model;
-    call('prioritize.preview', used ? { boardId, model: used } : { boardId }).then(
-      (data) => {
-        setPreviewing(false);
-        setPreview({ data, model: used });
-      },
-      (e: unknown) => {
-        setPreviewing(false);
-        setPreviewError(e);
-      },
-    );
+    const ask = () =>
+      call('prioritize.preview', used ? { boardId, model: used } : { boardId }).then(
+        (data) => {
+          if ('pending' in data) {
+            setTimeout(() => void ask(), PREVIEW_POLL_MS);
+            return;
+          }
+          setPreviewing(false);
+          setPreview({ data, model: used });
+        },
+        (e: unknown) => {
+          setPreviewing(false);
+          setPreviewError(e);
+        },
+      );
+    void ask();
   };
   const apply = () => {
     if (!preview) return;
@@ -214,6 +242,15 @@ export function Prioritize({
         setPinning((s) => new Set([...s].filter((k) => k !== item.key)));
         setPinError(e);
       },
+    );
+  };
+  /** Explains an issue by key: from the rows at hand, else fetched (a chart point of a row not loaded). */
+  const explainKey = (key: string) => {
+    const known = [...items, ...shownRows].find((i) => i.key === key);
+    if (known) return setExplaining(known);
+    call('prioritize.rows', { boardId, ...(model ? { model } : {}), keys: [key] }).then(
+      (answer) => setExplaining(answer.rows[0]),
+      (e: unknown) => setPinError(e),
     );
   };
   const showMapping = () => {
@@ -300,17 +337,24 @@ export function Prioritize({
         </Banner>
       ) : null}
 
-      {items.length > 0 && unscored.length === items.length && !problem ? (
+      {progress && view ? (
+        <p className="vr-muted vr-view-status" role="status">
+          Showing the analysis from {Math.round((progress.ageSeconds ?? 0) / 60)} min ago.{' '}
+          {progressText(progress) ?? ''}
+        </p>
+      ) : null}
+
+      {view.total > 0 && unscored === view.total && !problem ? (
         <Banner
           tone="warning"
           title={`No issue could be scored with ${label}.`}
           actions={<Button onClick={showMapping}>Check the mapping</Button>}
         >
-          <p>Most often: {mostCommon(unscored.map((i) => i.reason ?? 'no reason given'))}</p>
+          <p>Most often: {view.unscoredReason ?? 'no reason given'}</p>
         </Banner>
       ) : null}
 
-      {items.length === 0 ? (
+      {view.total === 0 ? (
         <EmptyState
           title="The backlog is empty"
           description={`${isolate(view.board.name)} has no issues in its backlog, so there is nothing to prioritize.`}
@@ -345,14 +389,14 @@ export function Prioritize({
             ) : null}
             <span className="vr-stats" aria-label="Backlog summary">
               <span>
-                <strong>{items.length}</strong> issues
+                <strong>{view.total}</strong> issues
               </span>
               <span>
                 <strong>{inPlace}</strong> already in place
               </span>
-              {unscored.length > 0 ? (
+              {unscored > 0 ? (
                 <span>
-                  <strong>{unscored.length}</strong> unscored (they go last)
+                  <strong>{unscored}</strong> unscored (they go last)
                 </span>
               ) : null}
               {ties > 0 ? (
@@ -405,7 +449,8 @@ export function Prioritize({
             </div>
           </div>
           <RankedTable
-            items={items}
+            rows={rows}
+            total={view.total}
             order={order}
             projectKey={projectKey}
             canPin={view.canRank}
@@ -414,7 +459,7 @@ export function Prioritize({
             onPin={pin}
             compact={compact}
           />
-          <BulkGoalTag projectKey={projectKey} items={items} />
+          <BulkGoalTag projectKey={projectKey} items={shownRows.length > 0 ? shownRows : items} />
 
           {view.goalCoverage ? (
             <Disclosure
@@ -431,7 +476,12 @@ export function Prioritize({
             open={open.chart}
             onToggle={(o) => setOpen((s) => (s.chart === o ? s : { ...s, chart: o }))}
           >
-            <ValueChart items={items} modelName={label} onSelect={setExplaining} />
+            <ValueChart
+              items={view.chart.points}
+              plotted={view.chart.plotted}
+              modelName={label}
+              onSelect={(point) => explainKey(point.key)}
+            />
           </Disclosure>
         </>
       )}
@@ -455,7 +505,7 @@ export function Prioritize({
 
       {explaining ? (
         <ExplanationDialog
-          item={items.find((i) => i.key === explaining.key) ?? explaining}
+          item={explaining}
           mapping={view.mapping}
           modelLabel={label}
           onClose={() => setExplaining(undefined)}

@@ -3,12 +3,52 @@
  * issue, the model's inputs in short, the score (ties as ties, unscored with the reason), pin, and notes:
  * blocker lifted, fragile, other boards.
  */
-import { useId } from 'react';
-import type { Answers } from '../../bridge';
-import { Badge, Button, IssueLink, Table, type Column } from '../../components';
+import { useCallback, useId } from 'react';
+import { call, type Answers } from '../../bridge';
+import type { ModelConfig } from '../../../../src/core/scoring';
+import { Badge, Button, IssueLink, VirtualTable, type Column } from '../../components';
+import { useRowPages, type RowPages } from '../../hooks/useRowPages';
 import { inputLabel, inputShort, inputWords } from './labels';
 
-export type Item = Answers['prioritize.load']['items'][number];
+export type Item = Answers['prioritize.rows']['rows'][number];
+
+/** Rows per `prioritize.rows` call as the table scrolls. */
+const PAGE = 100;
+
+/**
+ * The board's rows in value or current order, fetched a page at a time as the table scrolls (the first
+ * value-order page comes with the view). Reusable by anything that lists the analysed backlog.
+ */
+export function useBacklogRows({
+  boardId,
+  model,
+  order,
+  total,
+  snapshotId,
+  first,
+}: {
+  boardId: number;
+  model: ModelConfig | undefined;
+  order: 'value' | 'current';
+  total: number;
+  snapshotId: string;
+  first: readonly Item[];
+}): RowPages<Item> {
+  const modelKey = JSON.stringify(model ?? null);
+  const fetchPage = useCallback(
+    async (from: number, count: number) =>
+      (await call('prioritize.rows', { boardId, ...(model ? { model } : {}), order, from, count })).rows,
+    // `model` is compared by value, through modelKey.
+    [boardId, modelKey, order],
+  );
+  return useRowPages<Item>({
+    total,
+    pageSize: PAGE,
+    fetchPage,
+    resetKey: `${snapshotId}:${order}:${modelKey}`,
+    ...(order === 'value' ? { initial: first } : {}),
+  });
+}
 
 const BUCKET_LABEL: Readonly<Record<string, string>> = {
   must: 'Must',
@@ -145,7 +185,8 @@ function Notes({ item, projectKey }: { item: Item; projectKey: string }) {
 }
 
 export function RankedTable({
-  items,
+  rows,
+  total,
   order,
   projectKey,
   canPin,
@@ -154,7 +195,8 @@ export function RankedTable({
   onPin,
   compact,
 }: {
-  items: readonly Item[];
+  rows: RowPages<Item>;
+  total: number;
   order: 'value' | 'current';
   projectKey: string;
   canPin: boolean;
@@ -163,7 +205,6 @@ export function RankedTable({
   onPin: (item: Item) => void;
   compact?: boolean;
 }) {
-  const rows = [...items].sort((a, b) => (order === 'value' ? a.targetRank - b.targetRank : a.rank - b.rank));
   const columns: Array<Column<Item>> = [
     { key: 'rank', header: 'Rank', align: 'end', width: '3.5rem', cell: (item) => item.rank },
     { key: 'target', header: 'Value rank', width: '6rem', cell: (item) => <Move item={item} /> },
@@ -220,14 +261,16 @@ export function RankedTable({
     },
   ];
   return (
-    <Table
+    <VirtualTable
       caption={
         order === 'value'
           ? 'The backlog in value order (Value rank), with each issue’s current rank'
           : 'The backlog in its current order, with each issue’s value rank'
       }
       columns={columns}
-      rows={rows}
+      total={total}
+      rowAt={rows.rowAt}
+      onRange={rows.ensure}
       rowKey={(item) => item.key}
       rowClassName={(item) =>
         [
@@ -238,7 +281,6 @@ export function RankedTable({
           .filter(Boolean)
           .join(' ')
       }
-      scroll
     />
   );
 }

@@ -7,7 +7,10 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { Button, Table, UserText } from '../../components';
 import { formatPoints } from './labels';
-import type { Item } from './RankedTable';
+import type { Answers } from '../../bridge';
+
+/** One plotted issue (the view sends the highest-value estimated issues, at most 500). */
+type Item = Extract<Answers['prioritize.load'], { chart: unknown }>['chart']['points'][number];
 
 type Quadrant = 'quick-win' | 'big-bet' | 'filler' | 'time-sink';
 
@@ -59,10 +62,13 @@ const M = { top: 16, right: 16, bottom: 44, left: 56 };
 
 export function ValueChart({
   items,
+  plotted: inAll,
   modelName,
   onSelect,
 }: {
   items: readonly Item[];
+  /** Estimated, scored issues in the whole backlog (more than `items` on a large backlog). */
+  plotted?: number;
   modelName: string;
   onSelect: (item: Item) => void;
 }) {
@@ -71,14 +77,9 @@ export function ValueChart({
   const [focused, setFocused] = useState<number | undefined>(undefined);
   const [showTable, setShowTable] = useState(false);
 
-  const plotted = items.filter(
-    (i) =>
-      i.score !== null &&
-      Number.isFinite(i.score) &&
-      i.storyPoints !== undefined &&
-      Number.isFinite(i.storyPoints),
-  );
+  const plotted = items.filter((i) => Number.isFinite(i.score) && Number.isFinite(i.storyPoints));
   const left = items.length - plotted.length;
+  const sampled = inAll !== undefined && inAll > plotted.length;
   if (plotted.length === 0)
     return (
       <p className="vr-muted">
@@ -158,6 +159,7 @@ export function ValueChart({
         {Number(medY.toPrecision(3))}, {formatPoints(medX)} story points). Quick wins {counts['quick-win']},
         big bets {counts['big-bet']}, fillers {counts.filler}, time sinks {counts['time-sink']}.
         {left > 0 ? ` ${left} not plotted: unscored or not estimated.` : ''}
+        {sampled ? ` The ${points.length} highest-value of ${inAll} estimated issues are shown.` : ''}
       </p>
       <svg
         className="vr-chart__svg"

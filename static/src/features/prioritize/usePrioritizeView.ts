@@ -7,7 +7,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { call, type Answers } from '../../bridge';
 import type { ModelConfig } from '../../../../src/core/scoring';
 
-export type PrioritizeData = Answers['prioritize.load'];
+type Load = Answers['prioritize.load'];
+export type PrioritizeData = Exclude<Load, { pending: true }>;
+/** While a large backlog is analysed in the background: how far it has come. */
+export type Progress = Extract<Load, { pending: true }>['status'];
+
+/** How often to ask again while the analysis runs as a job. */
+const POLL_MS = 2_000;
 
 export interface ViewState {
   view: PrioritizeData | undefined;
@@ -16,6 +22,8 @@ export interface ViewState {
   error: unknown;
   /** The model of the failed load, so the formula editor can tell its own errors apart. */
   errorModel: ModelConfig | undefined;
+  /** The background analysis, while there is one (the view, if any, is the last one kept). */
+  progress: Progress | undefined;
 }
 
 export function usePrioritizeView(
@@ -27,6 +35,7 @@ export function usePrioritizeView(
     loading: true,
     error: undefined,
     errorModel: undefined,
+    progress: undefined,
   });
   const [round, setRound] = useState(0);
   const latest = useRef(0);
@@ -36,15 +45,23 @@ export function usePrioritizeView(
     latest.current += 1;
     const mine = latest.current;
     setState((s) => ({ ...s, loading: true, view: s.view?.board.id === boardId ? s.view : undefined }));
-    call('prioritize.load', model ? { boardId, model } : { boardId }).then(
-      (view) => {
-        if (latest.current === mine)
-          setState({ view, loading: false, error: undefined, errorModel: undefined });
-      },
-      (error: unknown) => {
-        if (latest.current === mine) setState((s) => ({ ...s, loading: false, error, errorModel: model }));
-      },
-    );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const ask = () =>
+      call('prioritize.load', model ? { boardId, model } : { boardId }).then(
+        (answer) => {
+          if (latest.current !== mine) return;
+          const running = answer.status.job && ['queued', 'running'].includes(answer.status.job.state);
+          const progress = 'pending' in answer || !answer.status.fresh ? answer.status : undefined;
+          if ('pending' in answer) setState((s) => ({ ...s, loading: true, error: undefined, progress }));
+          else setState({ view: answer, loading: false, error: undefined, errorModel: undefined, progress });
+          if ('pending' in answer || running) timer = setTimeout(ask, POLL_MS);
+        },
+        (error: unknown) => {
+          if (latest.current === mine) setState((s) => ({ ...s, loading: false, error, errorModel: model }));
+        },
+      );
+    void ask();
+    return () => clearTimeout(timer);
     // `model` is compared by value, through modelKey.
   }, [boardId, modelKey, round]);
 
