@@ -8,7 +8,6 @@
 import {
   abandonReorder,
   jobProgress,
-  previewPrioritize,
   resumeReorder,
   runJob,
   startApply,
@@ -23,6 +22,7 @@ import { STALE_JOB_MS } from '../../../src/jobs/runner';
 import { readReorderJob } from '../../../src/store/jobs';
 import { listSnapshots } from '../../../src/store/prioritize';
 import { useLocalServer } from '../../support/local-server';
+import { plannedPreview } from '../../support/prioritize-view';
 
 const server = useLocalServer({ reset: ['site', 'kvs'] });
 
@@ -65,7 +65,7 @@ const rankCount = async () =>
 async function queuedApply(): Promise<JobEvent> {
   const jira = new JiraClient(transport('local-po'));
   const pushed: JobEvent[] = [];
-  const preview = await previewPrioritize({ jira, settings: storedSettings }, { boardId: 1 });
+  const preview = await plannedPreview({ jira, settings: storedSettings }, { boardId: 1 });
   expect(preview.calls.length).toBeGreaterThanOrEqual(3);
   await startApply(
     { jira, settings: storedSettings, push: async (e) => void pushed.push(e) },
