@@ -257,7 +257,7 @@ export async function agenda(deps: AgentDeps, input: AgentInput<'agenda'>): Prom
       : `Nothing to refine on ${boardWords(scope)}: every scored issue is ready.`,
     ...entries.map((e) => {
       const f = facts.get(e.key);
-      return `${e.position}. ${e.key} ${quoted(e.summary)} — score ${display.get(e.key) ?? e.score}, not ready${e.finding ? `: ${e.finding.message}` : ''}${f?.staleDays !== undefined ? `; stale, not updated for ${f.staleDays} days` : ''}`;
+      return `${e.position}. ${e.key} ${quoted(e.summary)} — score ${display.get(e.key) ?? e.score}, not ready${e.finding ? `: ${e.finding.message.replace(/\.$/, '')}` : ''}${f?.staleDays !== undefined ? `; stale, not updated for ${f.staleDays} days` : ''}`;
     }),
   ];
   return answer('agenda', lines, {
