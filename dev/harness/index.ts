@@ -6,7 +6,8 @@
  *   GET  /module/<key>?as=&project=&issue=&board=&gadget=&edit=1&theme=light|dark   the "Jira shell"
  *                                        (&embed=1: without the bar, to be framed)
  *   GET  /dashboard?as=&theme=            the demo dashboard: two configured health gadgets side by side
- *   GET  /browse/<issueKey>?as=           a minimal issue page (router target for issues)
+ *   GET  /browse/<issueKey>?as=&theme=    the issue view: fields, a description editor, the issue panel and
+ *                                        badge framed in place (./issue-view)
  *   GET  /ui/<file>                       the built Custom UI (static/build); entry HTML gets the bridge
  *   GET  /__harness/<file>.js             the shell's and the iframe's bridge scripts
  *   POST /_local/invoke                   run one resolver: {functionKey,payload,accountId,context}
@@ -27,12 +28,12 @@ import { agentPage, loadRovo, runAction, type ActionRequest } from './actions';
 import { ProductTriggers } from './triggers';
 import { KvsStore } from './kvs';
 import { DASHBOARD_MODULE, DEMO_DASHBOARD, gadgetLocalId } from './dashboard';
+import { issueViewPage } from './issue-view';
 import { loadManifest, REPO_ROOT, type AppManifest, type UiModule } from './manifest';
 import {
   dashboardPage,
   defaultParams,
   indexPage,
-  issuePage,
   moduleUrl,
   shellPage,
   type ColorMode,
@@ -350,26 +351,58 @@ export function createHarness(options: HarnessOptions): Harness {
     };
   }
 
+  /** Fields the issue view lists, in order (those the issue has). */
+  const ISSUE_VIEW_FIELDS = [
+    'status',
+    'priority',
+    'assignee',
+    'reporter',
+    'labels',
+    'components',
+    'fixVersions',
+    'parent',
+    'customfield_10016',
+    'customfield_10030',
+    'customfield_10031',
+    'customfield_10032',
+    'customfield_10036',
+    'duedate',
+  ];
+
   async function issueView(url: URL, key: string, res: ServerResponse) {
     const accountId = url.searchParams.get('as') || dir.defaultUser;
     const theme: ColorMode = url.searchParams.get('theme') === 'dark' ? 'dark' : 'light';
-    const r = await fetch(
-      `${options.baseUrl()}/rest/api/3/issue/${encodeURIComponent(key)}?fields=summary,issuetype,status`,
-      {
-        headers: { 'X-Local-User': accountId, Accept: 'application/json' },
-      },
-    );
+    const asUser = { headers: { 'X-Local-User': accountId, Accept: 'application/json' } };
+    const [r, fieldList] = await Promise.all([
+      fetch(`${options.baseUrl()}/rest/api/3/issue/${encodeURIComponent(key)}?fields=*all`, asUser),
+      fetch(`${options.baseUrl()}/rest/api/3/field`, asUser).then(async (f) =>
+        f.ok ? ((await f.json()) as Array<{ id: string; name: string }>) : [],
+      ),
+    ]);
     const issue = r.ok ? ((await r.json()) as { key: string; fields: Record<string, unknown> }) : undefined;
-    const modules = manifest.uiModules
-      .filter((m) => /issue|projectPage/i.test(m.type))
-      .map((m) => ({
-        title: `${m.title} (${m.type})`,
-        url: moduleLink(m, accountId, { issue: key, project: key.split('-')[0], theme }),
-      }));
+    const names = new Map(fieldList.map((f) => [f.id, f.name] as const));
+    // The issue modules framed in place, as the user, embedded (no bar) and sized to their content.
+    const frame = (m: UiModule) => ({
+      title: m.title,
+      moduleKey: m.key,
+      src: moduleUrl(m.key, { issue: key, project: key.split('-')[0], as: accountId, theme, embed: '1' }),
+    });
     send(
       res,
       issue ? 200 : r.status,
-      issuePage(issue, key, issue ? undefined : `Jira answered ${r.status}`, modules, theme),
+      issueViewPage({
+        key,
+        issue,
+        problem: issue
+          ? undefined
+          : `Jira answered ${r.status}: you cannot see this issue, or it does not exist.`,
+        accountId,
+        users: dir.users.map((u) => ({ accountId: u.accountId, displayName: u.displayName })),
+        theme,
+        fieldNames: ISSUE_VIEW_FIELDS.map((id) => ({ id, name: names.get(id) ?? id })),
+        panels: manifest.uiModules.filter((m) => m.type === 'jira:issuePanel').map(frame),
+        context: manifest.uiModules.filter((m) => m.type === 'jira:issueContext').map(frame),
+      }),
       'text/html; charset=utf-8',
     );
   }

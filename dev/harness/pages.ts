@@ -1,7 +1,7 @@
 /**
  * The harness's own pages: the index (every module page for every user, the site's projects and boards),
- * the "Jira shell" that frames a module's Custom UI like Jira does, and a minimal issue page that
- * router links to issues land on. Plain server-rendered HTML; every value is escaped.
+ * the "Jira shell" that frames a module's Custom UI like Jira does, and the demo dashboard (the issue view is
+ * ./issue-view). Plain server-rendered HTML; every value is escaped. Framed shells size to their content.
  */
 import type { AppManifest, UiModule } from './manifest';
 
@@ -76,12 +76,20 @@ const PAGE_STYLE = `
   .vr-dashboard__gadget { background: var(--card); border:1px solid var(--line); border-radius:6px; padding:8px 12px; }
   .vr-dashboard__gadget h2 { font-size:16px; margin:4px 0; }
   .vr-dashboard__gadget p { margin:0 0 8px; }
-  iframe.vr-dashboard__frame { display:block; width:100%; height:900px; border:0; background: transparent; }
+  iframe.vr-dashboard__frame { display:block; width:100%; height:240px; border:0; background: transparent; }
+  .vr-issue { display:grid; grid-template-columns: minmax(0, 2fr) minmax(280px, 1fr); gap: 24px; align-items:start; }
+  .vr-issue h1 { font-size: 22px; margin: 4px 0 16px; }
+  .vr-issue h2 { font-size: 15px; margin: 16px 0 6px; }
+  .vr-issue textarea { width:100%; font: 13px/1.45 ui-monospace, SFMono-Regular, Menlo, monospace; background: var(--card); color: var(--fg); border:1px solid var(--line); border-radius:4px; padding:8px; }
+  .vr-issue__module { background: var(--card); border:1px solid var(--line); border-radius:6px; padding:4px 12px 8px; margin-top:16px; }
+  .vr-issue__fields { width:100%; }
+  .vr-issue__fields th { width: 45%; color: var(--muted); font-weight: 400; }
+  iframe.vr-autosize { display:block; width:100%; height:120px; border:0; background: transparent; }
   body.vr-embedded header.vr-bar { display:none; }
   body.vr-embedded iframe.vr-frame { height: 100vh; }
 `;
 
-function layout(title: string, body: string, theme: ColorMode, scripts = '', bodyClass = ''): string {
+export function layout(title: string, body: string, theme: ColorMode, scripts = '', bodyClass = ''): string {
   return `<!doctype html>
 <html lang="en" data-shell-theme="${theme}">
 <head>
@@ -228,29 +236,6 @@ ${cards}
 </div>
 </main>`,
     options.theme,
-  );
-}
-
-export function issuePage(
-  issue: { key: string; fields: Record<string, unknown> } | undefined,
-  key: string,
-  problem: string | undefined,
-  modules: Array<{ title: string; url: string }>,
-  theme: ColorMode,
-): string {
-  const name = (v: unknown) =>
-    v && typeof v === 'object' && 'name' in v ? String((v as { name: unknown }).name) : '';
-  const body = issue
-    ? `<h1>${escapeHtml(issue.key)}: ${escapeHtml(issue.fields.summary ?? '')}</h1>
-<p>${escapeHtml(name(issue.fields.issuetype))} · ${escapeHtml(name(issue.fields.status))}</p>`
-    : `<h1>${escapeHtml(key)}</h1><p>${escapeHtml(problem ?? 'Not found')}</p>`;
-  const links = modules
-    .map((m) => `<li><a href="${escapeHtml(m.url)}">${escapeHtml(m.title)}</a></li>`)
-    .join('');
-  return layout(
-    `${key} — local Jira`,
-    `<header class="vr-bar"><a class="vr-logo" href="/">Local Jira</a></header>
-<main>${body}${links ? `<h2>ValueRank</h2><ul>${links}</ul>` : ''}</main>`,
-    theme,
+    '<script src="/__harness/frames.js"></script>',
   );
 }

@@ -3,7 +3,8 @@
  * Forge's iframe runtime does: `globalThis.__bridge.callBridge(type, payload)` is what @forge/bridge
  * calls. Every call goes to the Jira shell (the parent window) by postMessage and resolves with its answer.
  * `enableTheming` applies Forge's theme attributes (`data-color-mode`, `data-theme`) to this <html>
- * and keeps them in step when the shell's theme changes.
+ * and keeps them in step when the shell's theme changes. The content's height is reported to the shell,
+ * which sizes the frame to it (as Jira does).
  */
 (function () {
   'use strict';
@@ -92,4 +93,27 @@
   }
 
   globalThis.__bridge = { callBridge: callBridge };
+
+  /**
+   * Jira sizes a Custom UI frame to its content (iframe-resizer in the host page); here the frame reports the
+   * height of its content (the root element's box, never the viewport, so a taller frame cannot feed back)
+   * whenever it changes, and the shell sizes the frame.
+   */
+  var lastHeight = -1;
+  function reportSize() {
+    var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === lastHeight) return;
+    lastHeight = height;
+    window.parent.postMessage({ channel: CHANNEL, kind: 'size', height: height }, '*');
+  }
+  function watchSize() {
+    if (typeof window.ResizeObserver === 'function') {
+      var observer = new window.ResizeObserver(reportSize);
+      observer.observe(document.documentElement);
+      if (document.body) observer.observe(document.body);
+    }
+    reportSize();
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', watchSize);
+  else watchSize();
 })();

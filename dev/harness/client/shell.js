@@ -4,6 +4,7 @@
  * refresh, changeWindowTitle, getUrl, navigate, reload, fetchProduct, and `on` (events.on). Any other type
  * rejects with a clear error naming it. On an issue module, `JIRA_ISSUE_CHANGED` is sent to the app when
  * the issue's `updated` time changes on the site (checked every ISSUE_POLL_MS while the app listens).
+ * Embedded (`embed=1`), it sizes the app's frame to the app's content and reports that to the page around it.
  */
 (function () {
   'use strict';
@@ -201,9 +202,22 @@
     },
   };
 
+  /**
+   * The app reports its content's height (iframe-bridge.js). Framed in another page (the dashboard, the issue
+   * view), the shell sizes the app's frame to it and tells the page around it, which sizes the shell's frame
+   * (frames.js): gadgets and issue modules grow and shrink with their content, as in Jira.
+   */
+  function resizeTo(height) {
+    if (!config.embedded || typeof height !== 'number' || !isFinite(height)) return;
+    frame.style.height = Math.max(0, Math.ceil(height)) + 'px';
+    if (window.parent !== window)
+      window.parent.postMessage({ channel: 'vr-shell', kind: 'size', height: Math.ceil(height) }, '*');
+  }
+
   window.addEventListener('message', function (event) {
     if (event.source !== frame.contentWindow) return;
     var m = event.data;
+    if (m && m.channel === CHANNEL && m.kind === 'size') return resizeTo(m.height);
     if (!m || m.channel !== CHANNEL || m.kind !== 'call') return;
     Promise.resolve()
       .then(function () {

@@ -1,6 +1,6 @@
 /**
  * The demo dashboard (`/dashboard`): two health gadget instances framed side by side, each with its own
- * stored configuration; in Chromium both gadgets render their own panels.
+ * stored configuration; in Chromium both gadgets render their own panels, each frame as tall as its gadget.
  */
 import { chromium, type Browser } from 'playwright-core';
 import { seedDemoDashboard } from '../../../dev/harness/dashboard';
@@ -87,6 +87,33 @@ describe('in a browser', () => {
     expect(await first.getByText(/ · WSJF · /).count()).toBe(1);
     expect(await second.getByText(/ · RICE · /).count()).toBe(1);
     expect(await second.getByRole('heading', { name: /^Top \d+ by value$/ }).count()).toBe(0);
+    // Each gadget's frame takes its content's height, as Jira sizes gadgets (no fixed height cutting it).
+    for (const id of ['101', '102']) {
+      await page.waitForFunction(
+        `Number(document.querySelector('iframe[data-gadget-id="${id}"]')?.getAttribute('data-content-height')) > 240`,
+        undefined,
+        { timeout: 30_000 },
+      );
+    }
+    // Once a gadget has settled, its frame is exactly as tall as the gadget's document.
+    const gap = async (id: string) => {
+      const app = page
+        .frames()
+        .find((f) => f.url().includes('/ui/') && f.parentFrame()?.url().includes(`gadget=${id}`));
+      const documentHeight = await app!.evaluate<number>(
+        'Math.ceil(document.documentElement.getBoundingClientRect().height)',
+      );
+      const box = await page.locator(`iframe[data-gadget-id="${id}"]`).boundingBox();
+      return Math.abs(box!.height - documentHeight);
+    };
+    for (const id of ['101', '102']) {
+      let last = await gap(id);
+      for (let tries = 0; last > 1 && tries < 50; tries++) {
+        await page.waitForTimeout(100);
+        last = await gap(id);
+      }
+      expect(last).toBeLessThanOrEqual(1);
+    }
     await page.screenshot({ path: '/tmp/valuerank-dashboard.png', fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
