@@ -100,11 +100,10 @@ const CURRENT: VisionBoardInput = {
   ],
 };
 
-const NOTES: Array<VisionNoteInput & { authorName: string }> = [
+const NOTES: VisionNoteInput[] = [
   {
     id: 'demo-1',
     author: PO.accountId,
-    authorName: PO.name,
     createdAt: '2026-06-02T09:00:00Z',
     type: 'decision',
     title: 'Guest checkout before social login',
@@ -115,7 +114,6 @@ const NOTES: Array<VisionNoteInput & { authorName: string }> = [
   {
     id: 'demo-2',
     author: DEV.accountId,
-    authorName: DEV.name,
     createdAt: '2026-06-20T14:30:00Z',
     type: 'insight',
     title: 'Guests book on Thursday evenings',
@@ -126,7 +124,6 @@ const NOTES: Array<VisionNoteInput & { authorName: string }> = [
   {
     id: 'demo-3',
     author: PO.accountId,
-    authorName: PO.name,
     createdAt: '2026-07-08T10:15:00Z',
     type: 'stakeholder-feedback',
     title: 'Guides ask for faster payouts',
@@ -137,7 +134,6 @@ const NOTES: Array<VisionNoteInput & { authorName: string }> = [
   {
     id: 'demo-4',
     author: PO.accountId,
-    authorName: PO.name,
     createdAt: '2026-08-15T08:45:00Z',
     type: 'pivot',
     title: 'From a booking site to a marketplace',
@@ -148,7 +144,6 @@ const NOTES: Array<VisionNoteInput & { authorName: string }> = [
   {
     id: 'demo-5',
     author: DEV.accountId,
-    authorName: DEV.name,
     createdAt: '2026-09-30T16:00:00Z',
     type: 'insight',
     title: 'Reviews decide the booking',
@@ -159,7 +154,6 @@ const NOTES: Array<VisionNoteInput & { authorName: string }> = [
   {
     id: 'demo-6',
     author: PO.accountId,
-    authorName: PO.name,
     createdAt: '2026-11-10T11:20:00Z',
     type: 'decision',
     title: 'Alps launch goal achieved',
@@ -188,7 +182,6 @@ export function seedDemoVision(kvs: KvsStore): void {
         version: v.version,
         savedAt: v.savedAt,
         savedBy: v.by.accountId,
-        savedByName: v.by.name,
         board: VisionBoardSchema.parse(v.board),
       },
     });
@@ -201,14 +194,14 @@ export function seedDemoVision(kvs: KvsStore): void {
       version: last.version,
       savedAt: last.savedAt,
       savedBy: last.by.accountId,
-      savedByName: last.by.name,
     },
   });
-  for (const { authorName, ...note } of NOTES)
+  // People by account id only (ADR 9): the app reads their names from Jira when it shows them.
+  for (const note of NOTES)
     kvs.handle('/api/v1/entity/set', {
       entityName: 'vision-note',
       key: `${PROJECT}:${note.id}`,
-      value: { ...VisionNoteSchema.parse(note), projectKey: PROJECT, authorName },
+      value: { ...VisionNoteSchema.parse(note), projectKey: PROJECT },
     });
 }
 
@@ -221,11 +214,10 @@ export function demoPublishedVision(): PublishedVision {
       version: 2,
       savedAt: '2026-08-15T09:00:00.000Z',
       savedBy: PO.accountId,
-      savedByName: PO.name,
       board: VisionBoardSchema.parse(CURRENT),
     },
-    notes: NOTES.map(({ authorName, ...note }) => ({ ...VisionNoteSchema.parse(note), authorName })),
-    publishedBy: PO.name,
+    notes: NOTES.map((note) => VisionNoteSchema.parse(note)),
+    publishedBy: PO.accountId,
     now: new Date(last.createdAt),
   });
 }
@@ -256,7 +248,7 @@ export function publishStoredVision(kvs: KvsStore, state: SiteState, projectKey 
       projectKey,
       current,
       notes,
-      publishedBy: current?.savedByName ?? PO.name,
+      publishedBy: current?.savedBy ?? PO.accountId,
       now: latest ? new Date(latest) : new Date(),
     }),
   );

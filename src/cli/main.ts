@@ -459,17 +459,38 @@ async function vision(values: Values, io: Io): Promise<void> {
     );
   }
   if (values.json) return void io.stdout.write(JSON.stringify(raw) + '\n');
-  io.stdout.write(visionText(parsed.data, limit));
+  const v = parsed.data;
+  io.stdout.write(
+    visionText(
+      v,
+      limit,
+      await peopleNames(jira, [v.savedBy, v.publishedBy, ...v.notes.map((n) => n.author)]),
+    ),
+  );
 }
 
-function visionText(v: PublishedVision, limit: number): string {
+/**
+ * The copy names people by account id (ADR 9): their names as Jira gives them now, read in one call. A value
+ * Jira does not know as an account (a copy published before ADR 9 holds the display name) is shown as it is.
+ */
+async function peopleNames(
+  jira: JiraClient,
+  ids: Array<string | null>,
+): Promise<(id: string | null) => string> {
+  const wanted = ids.filter((id): id is string => typeof id === 'string' && id !== '');
+  const users = await jira.usersByAccountIds(wanted).catch(() => []);
+  const names = new Map(users.map((u) => [u.accountId, u.displayName ?? u.accountId] as const));
+  return (id) => (id === null ? '?' : (names.get(id) ?? id));
+}
+
+function visionText(v: PublishedVision, limit: number, nameOf: (id: string | null) => string): string {
   const out: string[] = [];
   const saved =
     v.version > 0
-      ? `version ${v.version}, saved by ${v.savedBy ?? '?'} on ${dateOf(v.savedAt)}`
+      ? `version ${v.version}, saved by ${nameOf(v.savedBy)} on ${dateOf(v.savedAt)}`
       : 'no board saved yet';
   out.push(
-    `${v.projectKey} product vision: ${saved} (published ${dateOf(v.publishedAt)} by ${v.publishedBy})`,
+    `${v.projectKey} product vision: ${saved} (published ${dateOf(v.publishedAt)} by ${nameOf(v.publishedBy)})`,
   );
   for (const field of BOARD_TEXT_FIELDS) {
     out.push('', BOARD_FIELD_LABELS[field], v.board[field] ? indent(v.board[field]) : '  (not set)');
@@ -502,7 +523,7 @@ function visionText(v: PublishedVision, limit: number): string {
     const tags = n.tags.map((t) => `#${t}`).join(' ');
     out.push(
       '',
-      `${dateOf(n.createdAt)}  ${NOTE_TYPE_LABELS[n.type]}  ${n.author}${tags ? `  ${tags}` : ''}`,
+      `${dateOf(n.createdAt)}  ${NOTE_TYPE_LABELS[n.type]}  ${nameOf(n.author)}${tags ? `  ${tags}` : ''}`,
       `  ${n.title}`,
     );
     if (n.text)

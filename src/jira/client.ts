@@ -15,6 +15,7 @@ import {
   JiraProjectRole,
   JiraProjectRoleDetailsList,
   JiraUser,
+  JiraUsersPage,
   JiraUserWithGroups,
   JqlCount,
   JqlSearchPage,
@@ -36,6 +37,8 @@ export const MAX_RANK_ISSUES = 50;
 export const MAX_PROPERTY_BYTES = 32_768;
 /** `GET /rest/api/3/issue/{key}/changelog` answers at most 100 entries a page. */
 export const CHANGELOG_PAGE_SIZE = 100;
+/** Account ids per `GET /rest/api/3/user/bulk` request (Jira documents no cap; URLs stay short). */
+export const USER_BULK_SIZE = 50;
 /** Issues per `POST /rest/api/3/app/field/value` request this client sends (Jira does not document a cap). */
 export const MAX_APP_FIELD_ISSUES = 1000;
 
@@ -568,6 +571,24 @@ export class JiraClient {
   }
 
   /** Sends with retries on 429/503, and turns any non-2xx answer into a typed error. */
+  /**
+   * `GET /rest/api/3/user/bulk`: the users with these account ids, {@link USER_BULK_SIZE} ids a request (the
+   * ids repeated as `accountId=`). Ids Jira does not know are left out; a closed account comes back with
+   * Jira's own placeholder name and `active: false`.
+   */
+  async usersByAccountIds(accountIds: readonly string[]): Promise<JiraUser[]> {
+    const unique = [...new Set(accountIds)];
+    const out: JiraUser[] = [];
+    for (let i = 0; i < unique.length; i += USER_BULK_SIZE) {
+      const chunk = unique.slice(i, i + USER_BULK_SIZE);
+      const params = query({ maxResults: chunk.length });
+      for (const id of chunk) params.append('accountId', id);
+      const page = await this.json('GET', jiraPath`/rest/api/3/user/bulk?${params}`, JiraUsersPage);
+      out.push(...page.values);
+    }
+    return out;
+  }
+
   private async send(method: HttpMethod, path: JiraPath, body?: unknown): Promise<JiraRawResponse> {
     const request = body === undefined ? { method, path } : { method, path, body };
     const response = await sendWithRetry(this.transport, request, this.retry, this.clock, this.random);

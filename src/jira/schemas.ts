@@ -16,6 +16,11 @@ export const JiraUser = z
   .passthrough();
 export type JiraUser = z.infer<typeof JiraUser>;
 
+/** `GET /rest/api/3/user/bulk`: a page of users (ids Jira does not know are left out). */
+export const JiraUsersPage = z
+  .object({ values: z.array(JiraUser), isLast: z.boolean().optional(), total: z.number().optional() })
+  .passthrough();
+
 export const JiraField = z
   .object({
     id: z.string(),

@@ -20,7 +20,7 @@ const StoredRecord = z
     /** Only what differs from DEFAULT_CONFIG; `CriteriaConfigSchema.parse(config)` gives the full config. */
     config: z.record(z.string(), z.unknown()),
     savedBy: z.string().min(1).max(128),
-    /** The saver's display name when they saved. */
+    /** Written before ADR 9 (the saver's display name): accepted on read, never returned or written. */
     savedByName: z.string().max(255).optional(),
     savedAt: z.iso.datetime(),
   })
@@ -36,8 +36,8 @@ export interface StoredCriteriaConfig {
   problems: string[];
   /** True when something is stored for the project (valid or not). */
   stored: boolean;
+  /** The saver's account id (their name is read from Jira when shown, ADR 9). */
   savedBy?: string;
-  savedByName?: string;
   savedAt?: string;
 }
 
@@ -50,14 +50,8 @@ export async function getCriteriaConfig(projectKey: string): Promise<StoredCrite
   if (raw === undefined) return { ...readConfig({}), stored: false };
   const envelope = StoredRecord.safeParse(raw);
   if (!envelope.success) return { ...readConfig(raw), stored: true };
-  const { config, savedBy, savedByName, savedAt } = envelope.data;
-  return {
-    ...readConfig(config),
-    stored: true,
-    savedBy,
-    ...(savedByName !== undefined ? { savedByName } : {}),
-    savedAt,
-  };
+  const { config, savedBy, savedAt } = envelope.data;
+  return { ...readConfig(config), stored: true, savedBy, savedAt };
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
@@ -88,13 +82,13 @@ export function minimalConfig(config: CriteriaConfig): CriteriaConfigInput {
 /**
  * Saves a project's configuration. It is checked with CriteriaConfigSchema first: an invalid config throws
  * the ZodError (paths into the config) and nothing is written; so does one too large for Forge storage
- * (RangeError). Stores only what differs from the defaults, with who saved it and when; answers the full
+ * (RangeError). Stores only what differs from the defaults, with who saved it (account id only) and when; answers the full
  * parsed config and the record.
  */
 export async function saveCriteriaConfig(
   projectKey: string,
   input: unknown,
-  by: { accountId: string; displayName?: string | undefined },
+  by: { accountId: string },
   at: Date = new Date(),
 ): Promise<{ config: CriteriaConfig; record: StoredCriteriaRecord }> {
   const config = CriteriaConfigSchema.parse(input);
@@ -105,7 +99,6 @@ export async function saveCriteriaConfig(
   const record = await writeJson(criteriaConfigKey(projectKey), StoredRecord, {
     config: minimal as Record<string, unknown>,
     savedBy: by.accountId,
-    ...(by.displayName ? { savedByName: by.displayName.slice(0, 255) } : {}),
     savedAt: at.toISOString(),
   });
   return { config, record };

@@ -31,9 +31,8 @@ export const ReorderJob = z.object({
   kind: z.enum(['apply', 'undo']),
   boardId: z.number().int().positive(),
   projectKey: z.string(),
-  /** Who started it: the consumer acts as them. */
+  /** Who started it: the consumer acts as them. Account id only (ADR 9; an old `byName` is dropped on read). */
   accountId: z.string(),
-  byName: z.string().optional(),
   model: ModelConfigSchema,
   /** The preview's fingerprint (apply). */
   fingerprint: z.string().optional(),
@@ -80,7 +79,6 @@ export const RecheckJob = z.object({
   projectKey: z.string().min(1).max(255),
   /** Who started it: every Jira call of the run acts as them. */
   accountId: z.string().min(1),
-  byName: z.string().optional(),
   state: z.enum(['queued', 'running', 'done', 'failed']),
   /** Issues per JQL page (at most 100). */
   pageSize: z.number().int().min(1).max(100),

@@ -59,8 +59,8 @@ export async function setPin(boardId: number, key: string, pinned: boolean): Pro
 export const SnapshotInfo = z.object({
   id: z.string().min(1).max(100),
   at: z.string(),
+  /** Account id only (ADR 9: names are read from Jira when shown; an old `byName` is dropped on read). */
   byAccountId: z.string(),
-  byName: z.string().optional(),
   /** The model's label, e.g. `WSJF`. */
   model: z.string(),
   /** Issues the reorder moved. */

@@ -21,27 +21,30 @@ import { checkKey, keyOf, MAX_VALUE_BYTES } from './keys';
 
 const HEAD = 'vision-head';
 const NOTE = 'vision-note';
-/** Display names as Jira gives them (stored at write time so readers need no user look-ups). */
+/** A project role's name as Jira gave it (not personal data). */
 const DisplayName = z.string().max(255);
 
-export const StoredVersionSchema = VisionVersionSchema.extend({ savedByName: DisplayName.optional() });
-export type StoredVersion = VisionVersion & { savedByName?: string };
+/*
+ * People are stored by account id only; their names are read from Jira when shown (ADR 9). Records
+ * written before kept a display name (`savedByName`, `authorName`): zod drops those keys on read, and
+ * every rewrite stores the record without them.
+ */
+export const StoredVersionSchema = VisionVersionSchema;
+export type StoredVersion = VisionVersion;
 
 export const VisionHeadSchema = z.object({
   projectKey: z.string(),
   version: z.number().int().min(1),
   savedAt: z.string(),
   savedBy: z.string(),
-  savedByName: DisplayName.optional(),
 });
 export type VisionHead = z.infer<typeof VisionHeadSchema>;
 
 export const StoredNoteSchema = VisionNoteSchema.extend({
   projectKey: z.string(),
-  authorName: DisplayName.optional(),
   updatedAt: z.string().optional(),
 });
-export type StoredNote = VisionNote & { projectKey: string; authorName?: string; updatedAt?: string };
+export type StoredNote = VisionNote & { projectKey: string; updatedAt?: string };
 
 const versionKey = (projectKey: string, version: number) => keyOf('vision', projectKey, 'v', version);
 const versionPrefix = (projectKey: string) => `${keyOf('vision', projectKey, 'v')}:`;
@@ -118,7 +121,6 @@ export async function commitVersion(
     version: stored.version,
     savedAt: stored.savedAt,
     savedBy: stored.savedBy,
-    ...(stored.savedByName !== undefined ? { savedByName: stored.savedByName } : {}),
   };
   const conditions =
     expectedVersion === 0

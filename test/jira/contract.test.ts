@@ -274,6 +274,38 @@ const exercises: Record<string, () => Promise<unknown>> = {
     });
     await client({ status: 200, body: {} }).client.setProjectProperty('10000', 'valuerank-vision', [1]);
   },
+  usersByAccountIds: async () => {
+    const user = (accountId: string, displayName: string, active = true) => ({
+      self: `https://example.atlassian.net/rest/api/3/user?accountId=${accountId}`,
+      accountId,
+      accountType: 'atlassian',
+      displayName,
+      active,
+      avatarUrls: { '48x48': 'https://example.atlassian.net/avatar/48.png' },
+    });
+    const page = (values: unknown[]) => ({
+      self: 'https://example.atlassian.net/rest/api/3/user/bulk?startAt=0&maxResults=2',
+      maxResults: values.length,
+      startAt: 0,
+      total: values.length,
+      isLast: true,
+      values,
+    });
+    const ids = Array.from({ length: 51 }, (_, i) => `5b10a2844c20165700ede${String(i).padStart(3, '0')}`);
+    const { client: c, t } = client(
+      { status: 200, body: page([user(ids[0]!, 'Amara Okafor'), user(ids[1]!, 'Former user', false)]) },
+      { status: 200, body: page([]) },
+    );
+    const users = await c.usersByAccountIds([...ids, ids[0]!]);
+    expect(users.map((u) => [u.accountId, u.displayName, u.active])).toEqual([
+      [ids[0], 'Amara Okafor', true],
+      [ids[1], 'Former user', false],
+    ]);
+    // 51 distinct ids: one request of 50 (each id as its own accountId parameter), then one of 1.
+    expect(
+      t.sent.map((r) => new URL(r.path.value, 'https://x').searchParams.getAll('accountId').length),
+    ).toEqual([50, 1]);
+  },
   setIssueProperty: async () => {
     await client({ status: 200, body: {} }).client.setIssueProperty('TRAIL-1', 'valuerank.score', {
       score: 1,

@@ -85,7 +85,6 @@ describe('readiness.rules.save and reset', () => {
         criteriaFieldId: 'customfield_10037',
       },
       savedBy: 'local-po',
-      savedByName: 'Amara Okafor',
       savedAt: saved.updatedAt,
     });
     const asDev = await invokeData(server.url, 'readiness.rules.get', { projectKey: 'TRAIL' }, 'local-dev');

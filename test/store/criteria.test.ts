@@ -17,7 +17,7 @@ import { installTestForge } from '../support/forge-runtime';
 
 beforeEach(() => installTestForge());
 
-const PO = { accountId: 'local-po', displayName: 'Amara Okafor' };
+const PO = { accountId: 'local-po' };
 const AT = new Date('2026-11-18T12:00:00.000Z');
 
 describe('criteria config store', () => {
@@ -37,7 +37,6 @@ describe('criteria config store', () => {
     expect(record).toEqual({
       config: input,
       savedBy: 'local-po',
-      savedByName: 'Amara Okafor',
       savedAt: '2026-11-18T12:00:00.000Z',
     });
     expect(await kvs.get(criteriaConfigKey('TRAIL'))).toEqual(record);
@@ -46,11 +45,24 @@ describe('criteria config store', () => {
       problems: [],
       stored: true,
       savedBy: 'local-po',
-      savedByName: 'Amara Okafor',
       savedAt: '2026-11-18T12:00:00.000Z',
     });
     // Another project is untouched.
     expect((await getCriteriaConfig('OTHER')).stored).toBe(false);
+  });
+
+  it("reads a record saved with the saver's display name (before ADR 9), dropping the name", async () => {
+    const old = {
+      config: { bounds: { min: 2 } },
+      savedBy: 'local-po',
+      savedByName: 'Amara Okafor',
+      savedAt: '2026-11-18T12:00:00.000Z',
+    };
+    await kvs.set(criteriaConfigKey('TRAIL'), old);
+    const read = await getCriteriaConfig('TRAIL');
+    expect(read).toMatchObject({ stored: true, problems: [], savedBy: 'local-po' });
+    expect(read.config.bounds.min).toBe(2);
+    expect(read).not.toHaveProperty('savedByName');
   });
 
   it('stores the full default config as an empty one', async () => {

@@ -26,7 +26,6 @@ const version = (n: number, needs: string): StoredVersion => ({
   version: n,
   savedAt: new Date().toISOString(),
   savedBy: 'local-po',
-  savedByName: 'Amara Okafor',
   board: { ...emptyBoard(), needs },
 });
 
@@ -56,12 +55,68 @@ describe('commitVersion', () => {
   });
 });
 
+describe('personal data (ADR 9): account ids only', () => {
+  it('reads records written before with display names, dropping the names', async () => {
+    store.handle('/api/v1/set', {
+      key: 'vision:TRAIL:v:1',
+      value: { ...version(1, 'old'), savedByName: 'Amara Okafor' },
+    });
+    store.handle('/api/v1/entity/set', {
+      entityName: 'vision-head',
+      key: 'TRAIL',
+      value: {
+        projectKey: 'TRAIL',
+        version: 1,
+        savedAt: 'x',
+        savedBy: 'local-po',
+        savedByName: 'Amara Okafor',
+      },
+    });
+    store.handle('/api/v1/entity/set', {
+      entityName: 'vision-note',
+      key: 'TRAIL:n-1',
+      value: {
+        id: 'n-1',
+        projectKey: 'TRAIL',
+        author: 'local-dev',
+        authorName: 'Jonas Lindqvist',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        type: 'decision',
+        title: 'Old note',
+        text: '',
+        tags: [],
+        issueKeys: [],
+      },
+    });
+    expect(await readHead('TRAIL')).toEqual({
+      projectKey: 'TRAIL',
+      version: 1,
+      savedAt: 'x',
+      savedBy: 'local-po',
+    });
+    const current = await readCurrent('TRAIL');
+    expect(current?.savedBy).toBe('local-po');
+    expect(current).not.toHaveProperty('savedByName');
+    const [note] = await listNotes('TRAIL');
+    expect(note?.author).toBe('local-dev');
+    expect(note).not.toHaveProperty('authorName');
+  });
+
+  it('stores no display name: only account ids', async () => {
+    expect(await commitVersion('TRAIL', version(1, 'first'), 0)).toBe(true);
+    seedDemoVision(store);
+    const stored = JSON.stringify(store.snapshot());
+    expect(stored).toContain('local-po');
+    expect(stored).not.toMatch(/Amara Okafor|Jonas Lindqvist|savedByName|authorName/);
+  });
+});
+
 describe('the demo vision (npm start)', () => {
   it('seeds two versions and six notes for TRAIL once', async () => {
     seedDemoVision(store);
     seedDemoVision(store);
     expect((await readHead('TRAIL'))?.version).toBe(2);
-    expect((await readCurrent('TRAIL'))?.board.goals).toHaveLength(4);
+    expect((await readCurrent('TRAIL'))?.board.goals).toHaveLength(5);
     expect(await listNotes('TRAIL')).toHaveLength(6);
   });
 });

@@ -25,7 +25,7 @@ import {
   PERMISSIONS,
   type Caller,
 } from '../permissions';
-import { historyJson, issueJson, myselfJson, projectJson } from '../render';
+import { avatarUrls, historyJson, issueJson, myselfJson, projectJson } from '../render';
 import { compileFor, searchIssues } from '../search';
 import type { SeedProject } from '../seed-schema';
 import type { IssueRecord } from '../state';
@@ -63,6 +63,38 @@ const myself: RouteHandler = ({ site, caller, query }) =>
   json(200, myselfJson(site, caller, expandSet(query.get('expand')).has('groups')));
 
 const fields: RouteHandler = ({ site }) => json(200, site.state.fields.map(fieldDetails));
+
+/**
+ * `GET /rest/api/3/user/bulk?accountId=…&accountId=…`: the users with those ids, as a page (ids the site
+ * does not know are left out, as Jira does); the app's own account too. No email addresses (privacy).
+ */
+const usersBulk: RouteHandler = ({ site, query }) => {
+  const ids = query.getAll('accountId');
+  if (ids.length === 0) throw jiraError(400, 'Specify at least one accountId.');
+  const { startAt, maxResults } = paging(query, 200, 10);
+  const base = site.baseUrl;
+  const found = ids.flatMap((accountId) => {
+    if (accountId === APP_USER.accountId)
+      return [
+        { accountId, accountType: APP_USER.accountType, displayName: APP_USER.displayName, active: true },
+      ];
+    const u = site.state.users.get(accountId);
+    return u ? [{ accountId, accountType: 'atlassian', displayName: u.displayName, active: u.active }] : [];
+  });
+  const values = found.slice(startAt, startAt + maxResults).map((u) => ({
+    self: `${base}/rest/api/3/user?accountId=${encodeURIComponent(u.accountId)}`,
+    ...u,
+    avatarUrls: avatarUrls(base, 'user', u.accountId),
+  }));
+  return json(200, {
+    self: `${base}/rest/api/3/user/bulk?startAt=${startAt}&maxResults=${maxResults}`,
+    maxResults,
+    startAt,
+    total: found.length,
+    isLast: startAt + values.length >= found.length,
+    values,
+  });
+};
 
 // ------------------------------------------------------------------------------------------------ mypermissions
 
@@ -494,6 +526,7 @@ const appFieldValue: RouteHandler = async (request) => {
 
 export const PLATFORM_ROUTES: ReadonlyArray<[string, string, RouteHandler]> = [
   ['GET', '/rest/api/3/myself', myself],
+  ['GET', '/rest/api/3/user/bulk', usersBulk],
   ['GET', '/rest/api/3/field', fields],
   ['GET', '/rest/api/3/mypermissions', myPermissions],
   ['GET', '/rest/api/3/project/search', projectSearch],

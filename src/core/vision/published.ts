@@ -47,7 +47,7 @@ const PublishedNoteSchema = z.object({
   textTruncated: z.boolean().optional(),
   tags: z.array(z.string()),
   issueKeys: z.array(z.string()),
-  /** The author's display name when they wrote the note (their account id when Jira gave none). */
+  /** The author's account id (ADR 9: readers ask Jira for the name; copies before it hold the name). */
   author: z.string(),
 });
 export type PublishedNote = z.infer<typeof PublishedNoteSchema>;
@@ -60,10 +60,10 @@ export const PublishedVisionSchema = z
     /** The board's version; 0 when no board was saved yet (notes only). */
     version: z.number().int().min(0),
     savedAt: z.string().nullable(),
-    /** Display name of who saved this version. */
+    /** Account id of who saved this version (a display name in copies published before ADR 9). */
     savedBy: z.string().nullable(),
     publishedAt: z.string(),
-    /** Display name of whose change caused this copy. */
+    /** Account id of whose change caused this copy (a display name in copies published before ADR 9). */
     publishedBy: z.string(),
     board: z.object({
       visionStatement: z.string(),
@@ -85,18 +85,16 @@ export const PublishedVisionSchema = z
   });
 export type PublishedVision = z.infer<typeof PublishedVisionSchema>;
 
-/** A note as the store keeps it: the core note plus the author's display name and the last edit. */
-export type NoteToPublish = VisionNote & { authorName?: string; updatedAt?: string };
+/** A note as the store keeps it: the core note plus its last edit. */
+export type NoteToPublish = VisionNote & { updatedAt?: string };
 
 export interface PublishInput {
   projectKey: string;
   /** The current version of the board; undefined before the first save. */
-  current:
-    | { version: number; savedAt: string; savedBy: string; savedByName?: string; board: VisionBoard }
-    | undefined;
+  current: { version: number; savedAt: string; savedBy: string; board: VisionBoard } | undefined;
   /** Every note of the project, in any order. */
   notes: readonly NoteToPublish[];
-  /** Display name of whose change is being published. */
+  /** Account id of whose change is being published. */
   publishedBy: string;
   now: Date;
   /** Default {@link PROJECT_PROPERTY_MAX_BYTES}. */
@@ -163,7 +161,7 @@ function publishedNote(note: NoteToPublish): PublishedNote {
     text: note.text,
     tags: [...note.tags],
     issueKeys: [...note.issueKeys],
-    author: note.authorName ?? note.author,
+    author: note.author,
   };
 }
 
@@ -187,7 +185,7 @@ export function buildPublishedVision(input: PublishInput): PublishedVision {
     projectKey: input.projectKey,
     version: input.current?.version ?? 0,
     savedAt: input.current?.savedAt ?? null,
-    savedBy: input.current ? (input.current.savedByName ?? input.current.savedBy) : null,
+    savedBy: input.current?.savedBy ?? null,
     publishedAt: input.now.toISOString(),
     publishedBy: input.publishedBy,
     board: b,

@@ -3,6 +3,7 @@ import { JiraNotFoundError } from '../../jira/errors';
 import { changeItemTo } from '../../jira/schemas';
 import type { HistoryEntry, InputChange, JobView } from './api';
 import { AppError } from '../../shared/errors';
+import { nameOf, nameResolver, withStarterName } from '../../shared/names';
 import { readReorderJob as readJob } from '../../store/jobs';
 import { listSnapshots } from '../../store/prioritize';
 import type { ServiceDeps } from './analyze';
@@ -15,11 +16,13 @@ export async function reorderHistory(
   input: { boardId: number; projectKey?: string | undefined },
 ): Promise<HistoryEntry[]> {
   const board = await resolveBoard(deps.jira, input.boardId, input.projectKey);
-  return (await listSnapshots(board.id)).map((s) => ({
+  const snapshots = await listSnapshots(board.id);
+  const names = await nameResolver(deps.jira).names(snapshots.map((s) => s.byAccountId));
+  return snapshots.map((s) => ({
     id: s.id,
     at: s.at,
     byAccountId: s.byAccountId,
-    ...(s.byName ? { byName: s.byName } : {}),
+    byName: nameOf(names, s.byAccountId),
     model: s.model,
     moved: s.moved,
   }));
@@ -39,7 +42,7 @@ export async function jobProgress(deps: ServiceDeps, jobId: string, accountId: s
       });
     if (!seen.BROWSE_PROJECTS) throw missing;
   }
-  return jobView(job, (deps.now?.() ?? new Date()).getTime());
+  return withStarterName(deps.jira, jobView(job, (deps.now?.() ?? new Date()).getTime()));
 }
 
 /** Who changed the given fields of an issue, when, from what to what: newest first. */

@@ -86,7 +86,7 @@ export function jobView(job: JobRecord, now = Date.now()): JobView {
     ...(job.moved && job.moved.length > 0 && job.state === 'failed'
       ? { partial: true, movedKeys: job.moved }
       : {}),
-    startedBy: { accountId: job.accountId, ...(job.byName ? { displayName: job.byName } : {}) },
+    startedBy: { accountId: job.accountId },
     updatedAt: job.updatedAt,
   };
 }
@@ -145,7 +145,7 @@ interface EnqueueSpec {
 async function enqueue(deps: JobDeps, spec: EnqueueSpec): Promise<JobView> {
   const { board } = spec;
   const now = new Date().toISOString();
-  let job: JobRecord = await writeReorderJob({
+  const job: JobRecord = await writeReorderJob({
     jobId: randomUUID(),
     kind: spec.kind,
     boardId: board.id,
@@ -172,8 +172,6 @@ async function enqueue(deps: JobDeps, spec: EnqueueSpec): Promise<JobView> {
       `Busy: the backlog of ${board.name} is being reordered already; wait until that finishes (job ${claim.holder.jobId}). Nothing was started.`,
     );
   try {
-    const me = await deps.jira.myself().catch(() => undefined);
-    if (me?.displayName) job = await writeReorderJob({ ...job, byName: me.displayName });
     await (deps.push ?? pushJob)({ jobId: job.jobId });
   } catch (error) {
     await writeReorderJob({
@@ -318,7 +316,6 @@ export async function runJob(deps: JobDeps, event: Pick<JobEvent, 'jobId'>): Pro
             id: job.jobId,
             at: new Date().toISOString(),
             byAccountId: job.accountId,
-            ...(job.byName ? { byName: job.byName } : {}),
             model: modelLabel(job.model),
             moved: outOfPlace(analysis.before, analysis.after),
           },

@@ -38,6 +38,7 @@ export {
   STALE_RUN_MS,
   type RecheckDeps,
 } from './recheck-run';
+import { withStarterName } from '../../shared/names';
 export { sameReadiness } from './index';
 export { runRecheckSlice, type SliceOutcome } from './recheck-slice';
 
@@ -55,7 +56,7 @@ export function recheckView(job: RecheckJob, now = Date.now()): RecheckView {
     skippedReasons: { noPermission: job.skippedNoPermission, notFound: job.skippedNotFound },
     failed: job.failed,
     failures: job.failures,
-    startedBy: { accountId: job.accountId, ...(job.byName ? { displayName: job.byName } : {}) },
+    startedBy: { accountId: job.accountId },
     startedAt: job.createdAt,
     updatedAt: job.updatedAt,
     ...(job.finishedAt ? { finishedAt: job.finishedAt } : {}),
@@ -80,7 +81,6 @@ export async function startRecheck(
   const { projectKey } = input;
   await requireProjectAdmin(deps.jira, projectKey, 're-check all its issues', 'its issues');
   const now = deps.now ?? Date.now;
-  const me = await deps.jira.myself().catch(() => undefined);
   const total = await deps.jira.countIssues(jqlFor(projectKey, undefined)).catch(() => undefined);
   const at = new Date(now()).toISOString();
   let job: RecheckJob = await writeRecheckJob({
@@ -88,7 +88,6 @@ export async function startRecheck(
     kind: 'recheck',
     projectKey,
     accountId: input.accountId,
-    ...(me?.displayName ? { byName: me.displayName } : {}),
     state: 'queued',
     pageSize: input.pageSize ?? RECHECK_PAGE_SIZE,
     ...(total !== undefined ? { total } : {}),
@@ -151,13 +150,13 @@ export async function recheckProgress(
       throw new AppError('not-found', `Project ${query.projectKey} does not exist, or you cannot see it.`);
     const latest = await latestJobId(recheckScope(query.projectKey));
     const job = latest ? await readRecheckJob(latest) : undefined;
-    return { run: job ? recheckView(job, now) : null };
+    return { run: job ? await withStarterName(deps.jira, recheckView(job, now)) : null };
   }
   const job = await readRecheckJob(query.jobId);
   const missing = new AppError('not-found', 'There is no such re-check (runs are kept for 30 days).');
   if (!job) throw missing;
   if (job.accountId !== accountId && !(await canBrowse(job.projectKey))) throw missing;
-  return { run: recheckView(job, now) };
+  return { run: await withStarterName(deps.jira, recheckView(job, now)) };
 }
 
 /** A run that may be resumed or abandoned: stalled, and the caller started it or administers the project. */

@@ -18,6 +18,7 @@ import { projectAccess, requireProjectAdmin } from '../../shared/project-access'
 import { AppError } from '../../shared/errors';
 import { getCriteriaConfig, resetCriteriaConfig, saveCriteriaConfig } from '../../store/criteria';
 import { checkItem, type ItemKind } from './items';
+import { nameOf, nameResolver } from '../../shared/names';
 
 const WHAT = 'its readiness rules';
 const rightsIn = async (jira: JiraClient, projectKey: string) => ({
@@ -64,8 +65,12 @@ export async function criteriaConfigView(jira: JiraClient, projectKey: string): 
     stored: stored.stored,
     problems: stored.problems,
     canEdit: rights.canEdit,
-    ...(stored.savedBy !== undefined ? { updatedBy: stored.savedBy } : {}),
-    ...(stored.savedByName !== undefined ? { updatedByName: stored.savedByName } : {}),
+    ...(stored.savedBy !== undefined
+      ? {
+          updatedBy: stored.savedBy,
+          updatedByName: nameOf(await nameResolver(jira).names([stored.savedBy]), stored.savedBy),
+        }
+      : {}),
     ...(stored.savedAt !== undefined ? { updatedAt: stored.savedAt } : {}),
     fields: criteriaFieldOptions(fields),
   };
@@ -92,14 +97,12 @@ export async function saveCriteriaRules(
       `The rules were not saved: ${config.criteriaFieldId} is not a text custom field of this site.`,
       [`criteriaFieldId: ${config.criteriaFieldId} is not a text custom field of this site`],
     );
-  const saved = await saveCriteriaConfig(projectKey, config, {
-    accountId: me.accountId,
-    displayName: me.displayName,
-  });
+  const saved = await saveCriteriaConfig(projectKey, config, { accountId: me.accountId });
   return {
     config: saved.config,
     updatedBy: saved.record.savedBy,
-    ...(saved.record.savedByName !== undefined ? { updatedByName: saved.record.savedByName } : {}),
+    // Who saved is the caller: their name as Jira gives it now, never stored (ADR 9).
+    ...(me.displayName ? { updatedByName: me.displayName } : {}),
     updatedAt: saved.record.savedAt,
   };
 }

@@ -60,7 +60,7 @@ export interface VisionVersionView {
   version: number;
   savedAt: string;
   savedBy: string;
-  /** The saver's display name as it was when they saved. */
+  /** The saver's display name as Jira gives it now (read on display, ADR 9). */
   savedByName: string;
   board: VisionBoard;
   restoredFrom?: number;

@@ -17,7 +17,7 @@ export type PublishOutcome = { published: true } | { published: false; reason: s
 export interface PublishDeps {
   /** Jira as the app: writes the project property. */
   appJira: JiraClient;
-  /** The display name of whose change is published (may fail: then the copy is not published). */
+  /** The account id of whose change is published (ADR 9: the copy names people by account id only). */
   publishedBy: () => Promise<string>;
   now?: () => Date;
 }

@@ -3,8 +3,8 @@
  * administrators, and the members of the project role an admin picked (`vision.settings.*`, ADR 6), save or
  * restore the board; a note is changed only by its author or an admin.
  * Saves use optimistic concurrency (src/store/vision.ts): a stale `expectedVersion` answers `conflict`
- * carrying both boards and their differences, so the UI can offer a merge. Authors are shown by the display
- * name Jira gave when they wrote (no user look-ups on read). After every change the app publishes a read
+ * carrying both boards and their differences, so the UI can offer a merge. People are stored by account id
+ * only and shown by the name Jira gives now, read in one batched call per request (ADR 9). After every change the app publishes a read
  * copy to the project property `valuerank-vision` (src/features/vision/publish.ts, ADR 5); the answer says whether it did.
  */
 import { randomUUID } from 'node:crypto';
@@ -41,6 +41,7 @@ import { publishVision } from './publish';
 import type { Caller } from '../../shared/caller';
 import { projectAccess, requireProjectAdmin, type ProjectAccess } from '../../shared/project-access';
 import { AppError } from '../../shared/errors';
+import { nameOf, nameResolver } from '../../shared/names';
 import {
   VISION_CONFLICT_PREFIX,
   type VisionAnswers,
@@ -120,21 +121,30 @@ async function requireEditor(call: Caller, projectKey: string, toDo: string): Pr
   return rights;
 }
 
-const versionView = (v: StoredVersion): VisionVersionView => ({
+/** Display names of these accounts, read from Jira as the caller (one call). */
+const namesOf = (call: Caller, accountIds: Iterable<string | undefined>) =>
+  nameResolver(call.jira).names(accountIds);
+
+const versionView = (v: StoredVersion, names: ReadonlyMap<string, string>): VisionVersionView => ({
   version: v.version,
   savedAt: v.savedAt,
   savedBy: v.savedBy,
-  savedByName: v.savedByName ?? v.savedBy,
+  savedByName: nameOf(names, v.savedBy),
   board: v.board,
   ...(v.restoredFrom !== undefined ? { restoredFrom: v.restoredFrom } : {}),
 });
 
-const noteView = (note: StoredNote, accountId: string, rights: VisionRights): VisionNoteView => {
-  const { projectKey: _project, authorName, updatedAt, ...rest } = note;
+const noteView = (
+  note: StoredNote,
+  accountId: string,
+  rights: VisionRights,
+  names: ReadonlyMap<string, string>,
+): VisionNoteView => {
+  const { projectKey: _project, updatedAt, ...rest } = note;
   void _project;
   return {
     ...rest,
-    authorName: authorName ?? note.author,
+    authorName: nameOf(names, note.author),
     ...(updatedAt ? { updatedAt } : {}),
     canEdit: note.author === accountId || rights.canAdmin,
   };
@@ -143,14 +153,18 @@ const noteView = (note: StoredNote, accountId: string, rights: VisionRights): Vi
 const quote = (text: string) => (text === '' ? '(empty)' : `"${text}"`);
 
 /** `conflict` with both boards: readable lines per difference, then the whole material as JSON. */
-function conflictError(conflict: SaveConflict, theirs: StoredVersion): AppError {
+function conflictError(
+  conflict: SaveConflict,
+  theirs: StoredVersion,
+  names: ReadonlyMap<string, string>,
+): AppError {
   const material: VisionConflict = {
     expectedVersion: conflict.expectedVersion,
-    theirs: versionView(theirs),
+    theirs: versionView(theirs, names),
     yours: conflict.yours,
     diff: conflict.diff,
   };
-  const who = theirs.savedByName ?? theirs.savedBy;
+  const who = nameOf(names, theirs.savedBy);
   const lines = [
     ...conflict.diff.fields
       .filter((f) => f.change !== 'same')
@@ -173,20 +187,15 @@ function invalid(what: string, errors: string[]): AppError {
   return new AppError('invalid-payload', `${what} is not valid: ${errors[0] ?? 'unknown problem'}.`, errors);
 }
 
-async function displayName(jira: JiraClient): Promise<string> {
-  const me = await jira.myself();
-  return me.displayName ?? me.accountId;
-}
-
 /**
  * Publishes the read copy after a change (ADR 5): as the app, because the caller's right to the change was
  * checked above and need not include Administer Projects. Never throws; the answer says whether it worked.
  */
-async function publish(call: Caller, projectKey: string, name?: string): Promise<VisionPublished> {
+async function publish(call: Caller, projectKey: string): Promise<VisionPublished> {
   const outcome = await publishVision(
     {
       appJira: new JiraClient(forgeTransport('app')),
-      publishedBy: () => (name !== undefined ? Promise.resolve(name) : displayName(call.jira)),
+      publishedBy: () => Promise.resolve(call.accountId),
     },
     projectKey,
   );
@@ -201,19 +210,17 @@ async function saveBoard(
   expectedVersion: number,
   restoredFrom?: number,
 ): Promise<StoredVersion> {
-  const savedByName = await displayName(call.jira);
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const current = await readCurrent(projectKey);
     const result = nextVersion(current, board, expectedVersion, call.accountId, new Date());
     if (!result.ok && result.reason === 'invalid') throw invalid('The vision board', result.errors);
     if (!result.ok && result.reason === 'conflict') {
-      if (current) throw conflictError(result.conflict, current);
+      if (current) throw conflictError(result.conflict, current, await namesOf(call, [current.savedBy]));
       continue;
     }
     if (!result.ok) break;
     const version: StoredVersion = {
       ...result.version,
-      savedByName,
       ...(restoredFrom !== undefined ? { restoredFrom } : {}),
     };
     if (await commitVersion(projectKey, version, expectedVersion)) return version;
@@ -225,9 +232,10 @@ async function saveBoard(
 export const get: Resolve<'vision.get'> = async (p, call) => {
   const rights = await editRightsIn(call, p.projectKey, true);
   const [current, me] = await Promise.all([readCurrent(p.projectKey), call.jira.myself()]);
+  const names = await namesOf(call, [current?.savedBy]);
   return {
     projectKey: p.projectKey,
-    current: current ? versionView(current) : null,
+    current: current ? versionView(current, names) : null,
     version: current?.version ?? 0,
     canEdit: rights.canEdit,
     canAdmin: rights.canAdmin,
@@ -240,13 +248,18 @@ export const get: Resolve<'vision.get'> = async (p, call) => {
 export const save: Resolve<'vision.save'> = async (p, call) => {
   await requireEditor(call, p.projectKey, 'edit the product vision');
   const saved = await saveBoard(call, p.projectKey, p.board, p.expectedVersion);
-  return { version: versionView(saved), ...(await publish(call, p.projectKey, saved.savedByName)) };
+  const names = await namesOf(call, [saved.savedBy]);
+  return { version: versionView(saved, names), ...(await publish(call, p.projectKey)) };
 };
 
 export const history: Resolve<'vision.history'> = async (p, call) => {
   await rightsIn(call.jira, p.projectKey);
   const versions = await listVersions(p.projectKey);
-  return { versions: versions.reverse().map(versionView) };
+  const names = await namesOf(
+    call,
+    versions.map((v) => v.savedBy),
+  );
+  return { versions: versions.reverse().map((v) => versionView(v, names)) };
 };
 
 export const restore: Resolve<'vision.restore'> = async (p, call) => {
@@ -263,10 +276,12 @@ export const restore: Resolve<'vision.restore'> = async (p, call) => {
     throw conflictError(
       { yours, theirs: current, expectedVersion: p.expectedVersion, diff: diffBoards(current.board, yours) },
       current,
+      await namesOf(call, [current.savedBy]),
     );
   }
   const saved = await saveBoard(call, p.projectKey, source.board, p.expectedVersion, p.version);
-  return { version: versionView(saved), ...(await publish(call, p.projectKey, saved.savedByName)) };
+  const names = await namesOf(call, [saved.savedBy]);
+  return { version: versionView(saved, names), ...(await publish(call, p.projectKey)) };
 };
 
 export const listNotesPage: Resolve<'vision.notes.list'> = async (p, call) => {
@@ -274,8 +289,12 @@ export const listNotesPage: Resolve<'vision.notes.list'> = async (p, call) => {
   const matching = filterNotes(await listNotes(p.projectKey), p.filter);
   const page = pageNotes(matching, { cursor: p.cursor ?? null });
   const byId = new Map(matching.map((n) => [n.id, n as StoredNote]));
+  const names = await namesOf(
+    call,
+    page.notes.map((n) => n.author),
+  );
   return {
-    notes: page.notes.map((n) => noteView(byId.get(n.id) as StoredNote, call.accountId, rights)),
+    notes: page.notes.map((n) => noteView(byId.get(n.id) as StoredNote, call.accountId, rights, names)),
     nextCursor: page.nextCursor,
     total: matching.length,
   };
@@ -295,11 +314,10 @@ export const addNote: Resolve<'vision.notes.add'> = async (p, call) => {
     createdAt: new Date().toISOString(),
   });
   if (!parsed.ok) throw invalid('The note', parsed.errors);
-  const authorName = await displayName(call.jira);
-  const stored = await writeNote({ ...parsed.value, projectKey: p.projectKey, authorName });
+  const stored = await writeNote({ ...parsed.value, projectKey: p.projectKey });
   return {
-    note: noteView(stored, call.accountId, rights),
-    ...(await publish(call, p.projectKey, authorName)),
+    note: noteView(stored, call.accountId, rights, await namesOf(call, [stored.author])),
+    ...(await publish(call, p.projectKey)),
   };
 };
 
@@ -327,10 +345,12 @@ export const updateNote: Resolve<'vision.notes.update'> = async (p, call) => {
   const stored = await writeNote({
     ...parsed.value,
     projectKey: p.projectKey,
-    ...(note.authorName !== undefined ? { authorName: note.authorName } : {}),
     updatedAt: new Date().toISOString(),
   });
-  return { note: noteView(stored, call.accountId, rights), ...(await publish(call, p.projectKey)) };
+  return {
+    note: noteView(stored, call.accountId, rights, await namesOf(call, [stored.author])),
+    ...(await publish(call, p.projectKey)),
+  };
 };
 
 export const removeNote: Resolve<'vision.notes.delete'> = async (p, call) => {
@@ -346,8 +366,12 @@ export const exportMarkdown: Resolve<'vision.export'> = async (p, call) => {
     listNotes(p.projectKey),
     call.jira.projects(),
   ]);
-  const names: Record<string, string> = {};
-  for (const n of notes) if (n.authorName) names[n.author] = n.authorName;
+  const names = Object.fromEntries(
+    await namesOf(
+      call,
+      notes.map((n) => n.author),
+    ),
+  );
   const projectName = projects.find((pr) => pr.key === p.projectKey)?.name ?? p.projectKey;
   const now = new Date();
   const markdown = visionToMarkdown(current?.board ?? emptyBoard(), notes, {

@@ -20,11 +20,10 @@ const input = (over: Partial<PublishInput> = {}): PublishInput => ({
     version: 3,
     savedAt: '2026-11-01T09:00:00.000Z',
     savedBy: 'acc-1',
-    savedByName: 'Amara',
     board: board(),
   },
   notes: [],
-  publishedBy: 'Amara',
+  publishedBy: 'acc-1',
   now: NOW,
   ...over,
 });
@@ -35,7 +34,7 @@ const day = (i: number) => new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOS
 const manyNotes = (count: number, textLength: number, char = 'x'): NoteToPublish[] =>
   Array.from({ length: count }, (_, i) => ({
     ...note(`n${i}`, day(i), { text: char.repeat(textLength), tags: ['t'], issueKeys: ['TRAIL-1'] }),
-    authorName: 'Jonas',
+    author: 'acc-2',
   }));
 
 /** The largest board the core accepts, every text at its limit, in a 3-byte character. */
@@ -52,9 +51,9 @@ const hugeBoard = (char = '€'): VisionBoard => ({
 });
 
 describe('buildPublishedVision', () => {
-  it('publishes a small vision whole: board, version, who and when, every note newest first', () => {
+  it('publishes a small vision whole: board, version, who (account ids only, ADR 9) and when, every note newest first', () => {
     const notes = [
-      { ...note('a', '2026-01-01T00:00:00Z', { tags: ['x'] }), authorName: 'Jonas' },
+      { ...note('a', '2026-01-01T00:00:00Z', { tags: ['x'] }), author: 'acc-2' },
       { ...note('b', '2026-02-01T00:00:00Z'), updatedAt: '2026-02-02T00:00:00Z' },
     ];
     const copy = buildPublishedVision(input({ notes }));
@@ -63,9 +62,9 @@ describe('buildPublishedVision', () => {
       projectKey: 'TRAIL',
       version: 3,
       savedAt: '2026-11-01T09:00:00.000Z',
-      savedBy: 'Amara',
+      savedBy: 'acc-1',
       publishedAt: NOW.toISOString(),
-      publishedBy: 'Amara',
+      publishedBy: 'acc-1',
       board: board(),
       truncatedFields: [],
       notesTotal: 2,
@@ -73,7 +72,7 @@ describe('buildPublishedVision', () => {
     });
     expect(copy.notes.map((n) => [n.id, n.author])).toEqual([
       ['b', 'acc-1'],
-      ['a', 'Jonas'],
+      ['a', 'acc-2'],
     ]);
     expect(copy.notes[0]).toMatchObject({ updatedAt: '2026-02-02T00:00:00Z' });
     expect(parsePublishedVision(JSON.parse(JSON.stringify(copy))).success).toBe(true);
