@@ -4,8 +4,8 @@
  * | where                                  | what                                                         |
  * | -------------------------------------- | ------------------------------------------------------------ |
  * | entity `vision-head`, key `<project>`  | the current version number, who saved it and when            |
- * | `vision:<project>:v:<n>`               | version n of the board (never overwritten; history grows)    |
- * | entity `vision-note`, `<project>:<id>` | one vision note, indexed by project and time                 |
+ * | `vision:<project>:v:<n>`               | version n of the board (never overwritten; pruned: the newest 50 are kept, plus every version one of those restores) |
+ * | entity `vision-note`, `<project>:<id>` | one vision note, indexed by project and time; at most 500 per project; its `version` moves on every edit |
  * | `vision:<project>:settings`            | who may edit besides project admins (a project role, ADR 6)   |
  *
  * A save is ONE transaction: the new version's key and the head, conditioned on the head still being at the
@@ -40,11 +40,25 @@ export const VisionHeadSchema = z.object({
 });
 export type VisionHead = z.infer<typeof VisionHeadSchema>;
 
+/** Versions of a project's board kept: the newest 50, plus every version one of them was restored from. */
+export const MAX_VERSIONS_KEPT = 50;
+/** Notes a project keeps; adding more is refused until some are deleted. */
+export const MAX_NOTES_PER_PROJECT = 500;
+
 export const StoredNoteSchema = VisionNoteSchema.extend({
+  /** 1 when written, one more on every edit (absent on notes written before versions: read as 1). */
+  version: z.number().int().min(1).optional(),
+  /** False for a note by someone who may not edit the vision: kept and listed, never published (ADR 12). */
+  published: z.boolean().optional(),
   projectKey: z.string(),
   updatedAt: z.string().optional(),
 });
-export type StoredNote = VisionNote & { projectKey: string; updatedAt?: string };
+export type StoredNote = VisionNote & {
+  version?: number;
+  published?: boolean;
+  projectKey: string;
+  updatedAt?: string;
+};
 
 const versionKey = (projectKey: string, version: number) => keyOf('vision', projectKey, 'v', version);
 const versionPrefix = (projectKey: string) => `${keyOf('vision', projectKey, 'v')}:`;
@@ -132,11 +146,37 @@ export async function commitVersion(
       .set(versionKey(projectKey, stored.version), stored)
       .set<VisionHead>(headKey(projectKey), head, { entityName: HEAD, conditions })
       .execute();
-    return true;
   } catch (error) {
     if (isConditionFailure(error)) return false;
     throw error;
   }
+  await pruneVersions(projectKey).catch((error: unknown) =>
+    console.warn(`ValueRank could not prune the vision versions of ${projectKey}`, error),
+  );
+  return true;
+}
+
+/**
+ * The versions to keep of `versions` (any order): the newest {@link MAX_VERSIONS_KEPT}, and every version
+ * one of those was restored from (so a restore's source stays readable).
+ */
+export function versionsToKeep(
+  versions: readonly Pick<VisionVersion, 'version' | 'restoredFrom'>[],
+): Set<number> {
+  const newest = [...versions].sort((a, b) => b.version - a.version).slice(0, MAX_VERSIONS_KEPT);
+  const keep = new Set(newest.map((v) => v.version));
+  for (const v of newest) if (v.restoredFrom !== undefined) keep.add(v.restoredFrom);
+  return keep;
+}
+
+/** Deletes the versions {@link versionsToKeep} does not keep; answers how many went. */
+export async function pruneVersions(projectKey: string): Promise<number> {
+  const versions = await listVersions(projectKey);
+  if (versions.length <= MAX_VERSIONS_KEPT) return 0;
+  const keep = versionsToKeep(versions);
+  const gone = versions.filter((v) => !keep.has(v.version));
+  for (const v of gone) await kvs.delete(versionKey(projectKey, v.version));
+  return gone.length;
 }
 
 // ------------------------------------------------------------------------------------------------ notes
@@ -171,6 +211,35 @@ export async function writeNote(note: StoredNote): Promise<StoredNote> {
   checkSize(stored);
   await kvs.entity<StoredNote>(NOTE).set(noteKey(stored.projectKey, stored.id), stored);
   return stored;
+}
+
+/**
+ * Writes an edit of a note as version `expectedVersion + 1` if the stored note is still at `expectedVersion`
+ * (a note without a version is at 1): ONE conditioned write, so of two edits of the same version exactly one
+ * is stored. Answers undefined, changing nothing, when someone else's edit came first.
+ */
+export async function updateNoteIfVersion(
+  note: StoredNote,
+  expectedVersion: number,
+  storedHasVersion: boolean,
+): Promise<StoredNote | undefined> {
+  const stored = StoredNoteSchema.parse({ ...note, version: expectedVersion + 1 }) as StoredNote;
+  checkSize(stored);
+  const conditions = storedHasVersion
+    ? new Filter<StoredNote>().and('version', FilterConditions.equalTo(expectedVersion))
+    : new Filter<StoredNote>()
+        .and('version', FilterConditions.notExists())
+        .and('createdAt', FilterConditions.exists());
+  try {
+    await kvs
+      .transact()
+      .set<StoredNote>(noteKey(stored.projectKey, stored.id), stored, { entityName: NOTE, conditions })
+      .execute();
+    return stored;
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
+    throw error;
+  }
 }
 
 export async function deleteNote(projectKey: string, id: string): Promise<void> {

@@ -57,7 +57,9 @@ describe('publishing the vision', () => {
       notesIncluded: 0,
     });
 
-    // local-dev may browse and add notes but does not administer TRAIL: the app writes the copy.
+    // local-dev edits the vision as a member of the editor role (Developers) but does not administer
+    // TRAIL: the app writes the copy. (Notes of people who may not edit are kept, not published: ADR 12.)
+    await invokeData(server.url, 'vision.settings.save', { projectKey: 'TRAIL', editorRoleId: 10000 });
     const added = await invokeData(
       server.url,
       'vision.notes.add',
@@ -74,7 +76,12 @@ describe('publishing the vision', () => {
     const edited = await invokeData(
       server.url,
       'vision.notes.update',
-      { projectKey: 'TRAIL', id: added.note.id, note: { type: 'decision', title: 'Plan for Thursdays' } },
+      {
+        projectKey: 'TRAIL',
+        id: added.note.id,
+        note: { type: 'decision', title: 'Plan for Thursdays' },
+        expectedVersion: added.note.version,
+      },
       'local-dev',
     );
     expect(edited.published).toBe(true);

@@ -190,7 +190,7 @@ describe('vision notes', () => {
     const byViewer = refused(
       await invoke(
         'vision.notes.update',
-        { projectKey: 'TRAIL', id: note.id, note: { ...NOTE, title: 'Hijack' } },
+        { projectKey: 'TRAIL', id: note.id, note: { ...NOTE, title: 'Hijack' }, expectedVersion: 1 },
         'local-viewer',
       ),
     );
@@ -201,7 +201,7 @@ describe('vision notes', () => {
     ).toBe('forbidden');
     const edited = await data(
       'vision.notes.update',
-      { projectKey: 'TRAIL', id: note.id, note: { ...NOTE, title: 'Edited by author' } },
+      { projectKey: 'TRAIL', id: note.id, note: { ...NOTE, title: 'Edited by author' }, expectedVersion: 1 },
       'local-dev',
     );
     expect(edited.note).toMatchObject({

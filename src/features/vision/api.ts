@@ -12,12 +12,30 @@ const version = z.number().int().min(1);
 const expectedVersion = z.number().int().min(0);
 const noteId = z.string().min(1).max(VISION_LIMITS.id);
 
+/** Versions per page of `vision.history` (each holds a whole board: a page stays far below 1 MB). */
+export const VISION_HISTORY_PAGE = 10;
+/** The rule the history view states: which versions are kept. */
+export const VISION_VERSIONS_KEPT_RULE =
+  'ValueRank keeps the newest 50 versions of the vision, and every version one of them restored; older versions are deleted.';
+/** The details entry of a note edit's `conflict` that carries the note as it is now (a VisionNoteView) as JSON. */
+export const NOTE_CONFLICT_PREFIX = 'note-conflict:';
+
 export const visionPayloads = {
   /** The project's current board and what the caller may do (anyone who can browse the project). */
   'vision.get': z.object({ projectKey }).strict(),
   /** Saves the board as a new version if `expectedVersion` is still current (project admins only). */
   'vision.save': z.object({ projectKey, board: z.unknown(), expectedVersion }).strict(),
-  'vision.history': z.object({ projectKey }).strict(),
+  /**
+   * One page of the kept versions, newest first: at most `limit` (default and most {@link VISION_HISTORY_PAGE})
+   * versions older than `before` (none: from the newest).
+   */
+  'vision.history': z
+    .object({
+      projectKey,
+      before: version.optional(),
+      limit: z.number().int().min(1).max(VISION_HISTORY_PAGE).optional(),
+    })
+    .strict(),
   /** A new version equal to `version` (project admins only). */
   'vision.restore': z.object({ projectKey, version, expectedVersion }).strict(),
   'vision.notes.list': z
@@ -26,7 +44,10 @@ export const visionPayloads = {
   /** `note`: type, title, text, tags, issueKeys (the author and time are set by the app). */
   'vision.notes.add': z.object({ projectKey, note: z.unknown() }).strict(),
   /** Its author or a project admin only. */
-  'vision.notes.update': z.object({ projectKey, id: noteId, note: z.unknown() }).strict(),
+  /** `expectedVersion`: the note's version the edit started from; a newer one answers `conflict`. */
+  'vision.notes.update': z
+    .object({ projectKey, id: noteId, note: z.unknown(), expectedVersion: z.number().int().min(1) })
+    .strict(),
   'vision.notes.delete': z.object({ projectKey, id: noteId }).strict(),
   /** The board and the newest notes as Markdown. */
   'vision.export': z.object({ projectKey }).strict(),
@@ -85,6 +106,10 @@ export interface VisionView {
 
 export interface VisionNoteView extends VisionNote {
   authorName: string;
+  /** The note's version: an edit names it as `expectedVersion`. */
+  version: number;
+  /** False: written by someone who may not edit the vision, so kept here but not in the published copy. */
+  published: boolean;
   updatedAt?: string;
   /** The caller is the author or a project admin. */
   canEdit: boolean;
@@ -117,8 +142,8 @@ export const VISION_CONFLICT_PREFIX = 'vision-conflict:';
 export interface VisionAnswers {
   'vision.get': VisionView;
   'vision.save': { version: VisionVersionView } & VisionPublished;
-  /** Newest first. */
-  'vision.history': { versions: VisionVersionView[] };
+  /** Newest first; `nextBefore` asks for the next page (null: no older version is kept); `kept` is the rule. */
+  'vision.history': { versions: VisionVersionView[]; nextBefore: number | null; kept: string };
   'vision.restore': { version: VisionVersionView } & VisionPublished;
   'vision.notes.list': { notes: VisionNoteView[]; nextCursor: string | null; total: number };
   'vision.notes.add': { note: VisionNoteView } & VisionPublished;

@@ -22,22 +22,42 @@ export interface PublishDeps {
   now?: () => Date;
 }
 
-/** Reads the stored vision, builds the copy and writes it; answers what happened, never throws. */
+/** Rounds of write-then-check one publish makes at most while the stored vision keeps changing. */
+export const MAX_PUBLISH_ROUNDS = 4;
+
+/** The stored vision as the copy shows it: the board and the published notes (ADR 12). */
+async function readPublishable(projectKey: string) {
+  const [current, notes] = await Promise.all([readCurrent(projectKey), listNotes(projectKey)]);
+  const published = notes.filter((n) => n.published !== false);
+  const stamp = JSON.stringify([
+    current?.version ?? 0,
+    published.map((n) => [n.id, n.version ?? 1, n.updatedAt ?? n.createdAt]),
+  ]);
+  return { current, notes: published, stamp };
+}
+
+/**
+ * Reads the stored vision, builds the copy and writes it, then reads again: when the vision changed
+ * meanwhile (another change whose own publish may have landed before this one), it writes again, so
+ * whichever publish writes last wrote the newest state. Answers what happened, never throws.
+ */
 export async function publishVision(deps: PublishDeps, projectKey: string): Promise<PublishOutcome> {
   try {
-    const [current, notes, publishedBy] = await Promise.all([
-      readCurrent(projectKey),
-      listNotes(projectKey),
-      deps.publishedBy(),
-    ]);
-    const copy = buildPublishedVision({
-      projectKey,
-      current,
-      notes,
-      publishedBy,
-      now: deps.now?.() ?? new Date(),
-    });
-    await deps.appJira.setProjectProperty(projectKey, PUBLISHED_VISION_PROPERTY, copy);
+    const publishedBy = await deps.publishedBy();
+    let state = await readPublishable(projectKey);
+    for (let round = 0; round < MAX_PUBLISH_ROUNDS; round += 1) {
+      const copy = buildPublishedVision({
+        projectKey,
+        current: state.current,
+        notes: state.notes,
+        publishedBy,
+        now: deps.now?.() ?? new Date(),
+      });
+      await deps.appJira.setProjectProperty(projectKey, PUBLISHED_VISION_PROPERTY, copy);
+      const after = await readPublishable(projectKey);
+      if (after.stamp === state.stamp) break;
+      state = after;
+    }
     return { published: true };
   } catch (error) {
     console.warn(`ValueRank could not publish the vision of ${projectKey}`, error);

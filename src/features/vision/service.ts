@@ -28,6 +28,8 @@ import {
   deleteNote,
   listNotes,
   listVersions,
+  MAX_NOTES_PER_PROJECT,
+  updateNoteIfVersion,
   readCurrent,
   readNote,
   readVisionSettings,
@@ -43,7 +45,10 @@ import { projectAccess, requireProjectAdmin, type ProjectAccess } from '../../sh
 import { AppError } from '../../shared/errors';
 import { nameOf, nameResolver } from '../../shared/names';
 import {
+  NOTE_CONFLICT_PREFIX,
   VISION_CONFLICT_PREFIX,
+  VISION_HISTORY_PAGE,
+  VISION_VERSIONS_KEPT_RULE,
   type VisionAnswers,
   type VisionConflict,
   type VisionNoteView,
@@ -146,6 +151,8 @@ const noteView = (
     ...rest,
     authorName: nameOf(names, note.author),
     ...(updatedAt ? { updatedAt } : {}),
+    version: note.version ?? 1,
+    published: note.published !== false,
     canEdit: note.author === accountId || rights.canAdmin,
   };
 };
@@ -254,12 +261,20 @@ export const save: Resolve<'vision.save'> = async (p, call) => {
 
 export const history: Resolve<'vision.history'> = async (p, call) => {
   await rightsIn(call.jira, p.projectKey);
-  const versions = await listVersions(p.projectKey);
+  const kept = (await listVersions(p.projectKey)).reverse();
+  const from = p.before === undefined ? 0 : kept.findIndex((v) => v.version < (p.before as number));
+  const versions = from < 0 ? [] : kept.slice(from, from + (p.limit ?? VISION_HISTORY_PAGE));
+  const last = versions[versions.length - 1];
+  const nextBefore = last && kept.some((v) => v.version < last.version) ? last.version : null;
   const names = await namesOf(
     call,
     versions.map((v) => v.savedBy),
   );
-  return { versions: versions.reverse().map((v) => versionView(v, names)) };
+  return {
+    nextBefore,
+    kept: VISION_VERSIONS_KEPT_RULE,
+    versions: versions.map((v) => versionView(v, names)),
+  };
 };
 
 export const restore: Resolve<'vision.restore'> = async (p, call) => {
@@ -307,6 +322,13 @@ const asObject = (input: unknown): Record<string, unknown> =>
 
 export const addNote: Resolve<'vision.notes.add'> = async (p, call) => {
   const rights = await rightsIn(call.jira, p.projectKey);
+  if ((await listNotes(p.projectKey)).length >= MAX_NOTES_PER_PROJECT)
+    throw new AppError(
+      'conflict',
+      `Project ${p.projectKey} has ${MAX_NOTES_PER_PROJECT} vision notes, the most ValueRank keeps. Delete old notes before adding one. Nothing was saved.`,
+    );
+  // Anyone who can browse may add a note; only editors' notes go into the published copy (ADR 12).
+  const mayPublish = (await editRightsIn(call, p.projectKey, true)).canEdit;
   const parsed = parseNote({
     ...asObject(p.note),
     id: `n-${randomUUID()}`,
@@ -314,7 +336,12 @@ export const addNote: Resolve<'vision.notes.add'> = async (p, call) => {
     createdAt: new Date().toISOString(),
   });
   if (!parsed.ok) throw invalid('The note', parsed.errors);
-  const stored = await writeNote({ ...parsed.value, projectKey: p.projectKey });
+  const stored = await writeNote({
+    ...parsed.value,
+    version: 1,
+    published: mayPublish,
+    projectKey: p.projectKey,
+  });
   return {
     note: noteView(stored, call.accountId, rights, await namesOf(call, [stored.author])),
     ...(await publish(call, p.projectKey)),
@@ -333,6 +360,30 @@ async function editableNote(call: Caller, projectKey: string, id: string, toDo: 
   return { rights, note };
 }
 
+/**
+ * `conflict` for an edit of a note someone else changed since the caller opened it: the note as it is now
+ * travels in the details (after {@link NOTE_CONFLICT_PREFIX}) for the UI to show beside the caller's edit.
+ */
+async function noteConflict(projectKey: string, id: string, expectedVersion: number): Promise<AppError> {
+  const now = await readNote(projectKey, id);
+  if (!now) return new AppError('not-found', 'The note was deleted meanwhile. Nothing was saved.');
+  const theirs = {
+    id: now.id,
+    type: now.type,
+    title: now.title,
+    text: now.text,
+    tags: now.tags,
+    issueKeys: now.issueKeys,
+    version: now.version ?? 1,
+    ...(now.updatedAt ? { updatedAt: now.updatedAt } : {}),
+  };
+  return new AppError(
+    'conflict',
+    `Someone changed this note after you opened it (it is at version ${theirs.version}; you edited version ${expectedVersion}). Nothing was saved: compare, then edit it again.`,
+    [`${NOTE_CONFLICT_PREFIX}${JSON.stringify(theirs)}`],
+  );
+}
+
 export const updateNote: Resolve<'vision.notes.update'> = async (p, call) => {
   const { rights, note } = await editableNote(call, p.projectKey, p.id, 'edit');
   const parsed = parseNote({
@@ -342,11 +393,20 @@ export const updateNote: Resolve<'vision.notes.update'> = async (p, call) => {
     createdAt: note.createdAt,
   });
   if (!parsed.ok) throw invalid('The note', parsed.errors);
-  const stored = await writeNote({
-    ...parsed.value,
-    projectKey: p.projectKey,
-    updatedAt: new Date().toISOString(),
-  });
+  const stored =
+    p.expectedVersion === (note.version ?? 1)
+      ? await updateNoteIfVersion(
+          {
+            ...note,
+            ...parsed.value,
+            projectKey: p.projectKey,
+            updatedAt: new Date().toISOString(),
+          },
+          p.expectedVersion,
+          note.version !== undefined,
+        )
+      : undefined;
+  if (!stored) throw await noteConflict(p.projectKey, p.id, p.expectedVersion);
   return {
     note: noteView(stored, call.accountId, rights, await namesOf(call, [stored.author])),
     ...(await publish(call, p.projectKey)),

@@ -86,6 +86,9 @@ export function HistoryPanel({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   const [unpublished, setUnpublished] = useState<string | undefined>(undefined);
+  /** Older pages loaded with "Show older versions" (the first page comes with the panel). */
+  const [older, setOlder] = useState<{ round: number; versions: Version[]; nextBefore: number | null }>();
+  const [loadingOlder, setLoadingOlder] = useState(false);
 
   const restore = async (version: number) => {
     setBusy(true);
@@ -113,7 +116,27 @@ export function HistoryPanel({
         <ErrorMessage title="The history could not be loaded." error={state.error} onRetry={reload} />
       </Section>
     );
-  const { versions } = state.data;
+  const extra = older?.round === round ? older : undefined;
+  const versions = [...state.data.versions, ...(extra?.versions ?? [])];
+  const nextBefore = extra ? extra.nextBefore : state.data.nextBefore;
+  const showOlder = () => {
+    if (nextBefore === null) return;
+    setLoadingOlder(true);
+    call('vision.history', { projectKey, before: nextBefore }).then(
+      (page) => {
+        setLoadingOlder(false);
+        setOlder({
+          round,
+          versions: [...(extra?.versions ?? []), ...page.versions],
+          nextBefore: page.nextBefore,
+        });
+      },
+      (e: unknown) => {
+        setLoadingOlder(false);
+        setError(e);
+      },
+    );
+  };
   if (versions.length === 0)
     return (
       <Section title="History">
@@ -175,6 +198,12 @@ export function HistoryPanel({
           ))}
         </tbody>
       </table>
+      {nextBefore !== null ? (
+        <Button disabled={loadingOlder} onClick={showOlder}>
+          {loadingOlder ? 'Loading…' : 'Show older versions'}
+        </Button>
+      ) : null}
+      <p className="vr-muted">{state.data.kept}</p>
       {error ? <ErrorMessage title="The version was not restored." error={readableError(error)} /> : null}
       <PublishNote problem={unpublished} />
       {versions.length > 1 && a && b ? (

@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { call, type Answers } from '../../bridge';
-import { Badge, Button, ErrorMessage, Section, Spinner, UserText } from '../../components';
+import { Badge, Banner, Button, ErrorMessage, Section, Spinner, UserText } from '../../components';
 import {
   NOTE_TYPE_LABELS,
   NOTE_TYPES,
@@ -12,7 +12,7 @@ import {
   type NoteType,
 } from '../../../../src/core/vision/schema';
 import { PublishNote, publishProblem } from './PublishNote';
-import { day, readableError, when } from './shared';
+import { day, noteConflictOf, readableError, when, type TheirNote } from './shared';
 
 type Note = Answers['vision.notes.list']['notes'][number];
 
@@ -148,19 +148,53 @@ function NoteItem({
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
+  /** The version the edit started from, and the note as someone else saved it meanwhile (a conflict). */
+  const [base, setBase] = useState(note.version);
+  const [theirs, setTheirs] = useState<TheirNote | undefined>(undefined);
   if (editing)
     return (
       <li className="vr-note">
+        {theirs ? (
+          <Banner
+            tone="warning"
+            title={`Someone changed this note while you edited it (now version ${theirs.version}). Nothing was saved.`}
+            actions={
+              <Button
+                onClick={() => {
+                  setBase(theirs.version);
+                  setTheirs(undefined);
+                }}
+              >
+                Keep mine and save over theirs
+              </Button>
+            }
+          >
+            <p>
+              Theirs: <strong>{theirs.title}</strong>
+              {theirs.updatedAt ? ` (${when(theirs.updatedAt)})` : ''}
+            </p>
+            {theirs.text ? <p className="vr-vision__text">{theirs.text}</p> : null}
+            <p className="vr-muted">Merge what you need into your text, then save again.</p>
+          </Banner>
+        ) : null}
         <NoteForm
           initial={{ type: note.type, title: note.title, text: note.text, tags: note.tags.join(', ') }}
           submitLabel="Save note"
           onCancel={() => setEditing(false)}
           onSubmit={async (d) => {
-            const answer = await call('vision.notes.update', {
-              projectKey,
-              id: note.id,
-              note: { ...toPayload(d), issueKeys: note.issueKeys },
-            });
+            let answer;
+            try {
+              answer = await call('vision.notes.update', {
+                projectKey,
+                id: note.id,
+                note: { ...toPayload(d), issueKeys: note.issueKeys },
+                expectedVersion: base,
+              });
+            } catch (e) {
+              setTheirs(noteConflictOf(e));
+              throw e;
+            }
+            setTheirs(undefined);
             setEditing(false);
             onChanged(answer.note, publishProblem(answer));
           }}
