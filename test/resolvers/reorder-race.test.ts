@@ -2,7 +2,8 @@
  * Issue 15, finding 1: the board lock is atomic. On the local site with Jira slowed down (1,500 ms on
  * `GET /myself`, 800 ms on each round's first three rank calls), `prioritize.apply` and `prioritize.undo` for board 1 sent at the
  * same moment start exactly one job; the other call answers a clear "busy" conflict and leaves no job
- * behind. 20 rounds out of 20, and no two jobs' rank calls ever overlap.
+ * behind. 20 rounds out of 20, and no two jobs' rank calls ever overlap. Finding 5: an oversized
+ * fingerprint is refused by the payload schema.
  */
 import type { ResolverKey } from '../../src/resolvers/api';
 import type { ResolverResult } from '../../src/shared/errors';
@@ -86,3 +87,20 @@ it(
   },
   10 * 60 * 1000,
 );
+
+it('refuses a fingerprint over 200 characters (a 150 KB one was accepted before) before any Jira call', async () => {
+  const before = await fetch(`${server.url}/_local/stats`).then(
+    (r) => r.json() as Promise<{ total: number }>,
+  );
+  for (const fingerprint of ['f'.repeat(201), 'f'.repeat(150 * 1024)]) {
+    const answer = await invoke('prioritize.apply', { boardId: 1, fingerprint });
+    expect(answer.ok).toBe(false);
+    if (!answer.ok) {
+      expect(answer.error.code).toBe('invalid-payload');
+      expect(answer.error.details).toEqual([expect.stringMatching(/^fingerprint: .*200/)]);
+    }
+  }
+  const after = await fetch(`${server.url}/_local/stats`).then((r) => r.json() as Promise<{ total: number }>);
+  expect(after.total).toBe(before.total);
+  expect(jobIds()).toEqual([]);
+});
