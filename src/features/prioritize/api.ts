@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Explanation, FieldMapping, ModelConfig, ModelKind, WrittenScore } from '../../core/scoring';
 import { FieldMappingSchema, ModelConfigSchema } from '../../core/scoring';
+import type { Quadrant } from '../../core/health/quadrants';
 import type { CoverageReport } from '../../core/vision';
 import type { ViewStatus } from '../../jobs/view-status';
 import { boardId, issueKey, projectKey } from '../../shared/ids';
@@ -91,6 +92,18 @@ export interface ChartPoint {
   score: number;
   display: string;
   bucket?: string;
+  /**
+   * Its quadrant, split at the medians of every estimated, scored issue (core `valueEffortQuadrants`);
+   * absent in snapshots stored before quadrants were part of the answer.
+   */
+  quadrant?: Quadrant;
+}
+
+/** The value/effort quadrants of the whole backlog: the one computation the gadget shows too. */
+export interface QuadrantSummary {
+  counts: Record<Quadrant, number>;
+  /** The split points; null when no issue has both a score and an estimate. */
+  medians: { effort: number; value: number } | null;
 }
 
 /** What the Prioritize screen shows of a board whatever its size: counts, aggregates, no long lists. */
@@ -110,7 +123,7 @@ export interface PrioritizeSummary {
   unscoredReason?: string;
   allUnscoredForOneReason: boolean;
   /** The value/effort chart: the highest-value estimated issues (at most 500) of `plotted`. */
-  chart: { points: ChartPoint[]; plotted: number };
+  chart: { points: ChartPoint[]; plotted: number; quadrants?: QuadrantSummary };
   /** Blocking cycles (the first 50) and how many in all. */
   cycles: string[][];
   cycleCount: number;

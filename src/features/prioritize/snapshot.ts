@@ -6,6 +6,7 @@
  * the last snapshot and its age, or with progress.
  */
 import { createHash } from 'node:crypto';
+import { valueEffortQuadrants } from '../../core/health/quadrants';
 import { outOfPlace, planRank } from '../../core/rank-plan';
 import type { ModelConfig } from '../../core/scoring';
 import type { CoverageReport } from '../../core/vision';
@@ -174,6 +175,17 @@ export async function computeSnapshot(
   const unscored = items.filter((i) => i.score === null);
   const reason = mostCommon(unscored.map((i) => i.reason ?? ''));
   const estimated = byValue.filter((i) => i.score !== null && i.storyPoints !== undefined);
+  // Quadrants over the whole backlog with the gadget's own function: one split, one set of counts.
+  const quadrants = valueEffortQuadrants(
+    items.map((i) => ({
+      key: i.key,
+      summary: i.summary,
+      score: i.score,
+      storyPoints: i.storyPoints,
+      ready: undefined,
+    })),
+  );
+  const quadrantOf = new Map(quadrants.points.map((p) => [p.key, p.quadrant] as const));
   const points: ChartPoint[] = [...estimated]
     .sort((x, y) => (y.score as number) - (x.score as number) || x.rank - y.rank)
     .slice(0, CHART_POINTS)
@@ -184,6 +196,7 @@ export async function computeSnapshot(
       score: i.score as number,
       display: i.display,
       ...(i.bucket ? { bucket: i.bucket } : {}),
+      quadrant: quadrantOf.get(i.key) ?? 'filler',
     }));
   const coverage = backlogCoverage(a);
   const summary: PrioritizeSummary = {
@@ -203,7 +216,11 @@ export async function computeSnapshot(
     ties: items.filter((i) => i.tie).length,
     ...(reason ? { unscoredReason: reason.value } : {}),
     allUnscoredForOneReason: items.length > 0 && reason?.count === items.length,
-    chart: { points, plotted: estimated.length },
+    chart: {
+      points,
+      plotted: estimated.length,
+      quadrants: { counts: quadrants.counts, medians: quadrants.medians },
+    },
     cycles: a.cycles.slice(0, MAX_CYCLES),
     cycleCount: a.cycles.length,
     planFingerprint: fingerprintOf(a),

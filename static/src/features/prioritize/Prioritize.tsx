@@ -479,6 +479,7 @@ export function Prioritize({
             <ValueChart
               items={view.chart.points}
               plotted={view.chart.plotted}
+              quadrants={view.chart.quadrants}
               modelName={label}
               onSelect={(point) => explainKey(point.key)}
             />

@@ -1,6 +1,7 @@
 /**
  * Value against effort: each scored, estimated issue at (story points, score), split into quadrants at the
- * medians (quick wins, big bets, fillers, time sinks) with their counts. Plain SVG, design tokens only.
+ * medians (quick wins, big bets, fillers, time sinks) with their counts, as the back end computed them for
+ * the whole backlog (core `valueEffortQuadrants`, the gadget's computation). Plain SVG, design tokens only.
  * The points are one tab stop: arrow keys move between them (by effort, then score), Enter explains the
  * score. A data table says the same for people who do not see the chart.
  */
@@ -8,11 +9,12 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { Button, Table, UserText } from '../../components';
 import { formatPoints } from './labels';
 import type { Answers } from '../../bridge';
+import { median, quadrantOf, type Quadrant } from '../../../../src/core/health/quadrants';
 
+type Chart = Extract<Answers['prioritize.load'], { chart: unknown }>['chart'];
 /** One plotted issue (the view sends the highest-value estimated issues, at most 500). */
-type Item = Extract<Answers['prioritize.load'], { chart: unknown }>['chart']['points'][number];
-
-type Quadrant = 'quick-win' | 'big-bet' | 'filler' | 'time-sink';
+type Item = Chart['points'][number];
+type QuadrantSummary = NonNullable<Chart['quadrants']>;
 
 const QUADRANTS: Readonly<Record<Quadrant, string>> = {
   'quick-win': 'Quick wins',
@@ -34,16 +36,6 @@ interface Point {
   quadrant: Quadrant;
 }
 
-export function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length === 0
-    ? 0
-    : s.length % 2
-      ? (s[mid] as number)
-      : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-}
-
 /** Round numbers for an axis from 0 (or below) to at least `max`. */
 function ticks(min: number, max: number, count = 5): number[] {
   const span = max - min || 1;
@@ -63,12 +55,15 @@ const M = { top: 16, right: 16, bottom: 44, left: 56 };
 export function ValueChart({
   items,
   plotted: inAll,
+  quadrants,
   modelName,
   onSelect,
 }: {
   items: readonly Item[];
   /** Estimated, scored issues in the whole backlog (more than `items` on a large backlog). */
   plotted?: number;
+  /** The whole backlog's split and counts as the back end computed them (the gadget's own computation). */
+  quadrants?: QuadrantSummary | undefined;
   modelName: string;
   onSelect: (item: Item) => void;
 }) {
@@ -88,20 +83,29 @@ export function ValueChart({
       </p>
     );
 
-  const medX = median(plotted.map((i) => i.storyPoints as number));
-  const medY = median(plotted.map((i) => i.score as number));
+  // One split and one count for the whole backlog: the back end's (core `valueEffortQuadrants`, which the
+  // gadget shows too); only an answer stored before it had them is split here, with the same core rule.
+  const medians = quadrants?.medians ?? {
+    effort: median(plotted.map((i) => i.storyPoints)),
+    value: median(plotted.map((i) => i.score)),
+  };
+  const medX = medians.effort;
+  const medY = medians.value;
   const points: Point[] = plotted
     .map((item) => {
-      const x = item.storyPoints as number;
-      const y = item.score as number;
-      const high = y >= medY;
-      const small = x <= medX;
-      const quadrant: Quadrant = high ? (small ? 'quick-win' : 'big-bet') : small ? 'filler' : 'time-sink';
-      return { item, x, y, quadrant };
+      const x = item.storyPoints;
+      const y = item.score;
+      return { item, x, y, quadrant: item.quadrant ?? quadrantOf(x, y, medians) };
     })
     .sort((a, b) => a.x - b.x || b.y - a.y || a.item.key.localeCompare(b.item.key));
-  const counts = { 'quick-win': 0, 'big-bet': 0, filler: 0, 'time-sink': 0 } as Record<Quadrant, number>;
-  for (const p of points) counts[p.quadrant] += 1;
+  const counts =
+    quadrants?.counts ??
+    points.reduce((c, p) => ({ ...c, [p.quadrant]: c[p.quadrant] + 1 }), {
+      'quick-win': 0,
+      'big-bet': 0,
+      filler: 0,
+      'time-sink': 0,
+    } as Record<Quadrant, number>);
 
   const xTicks = ticks(0, Math.max(...points.map((p) => p.x), 1));
   const yTicks = ticks(Math.min(0, ...points.map((p) => p.y)), Math.max(...points.map((p) => p.y), 1));
