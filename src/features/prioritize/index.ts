@@ -48,6 +48,7 @@ export { analyzeBoard, backlogKeys, fingerprintOf, type Analysis, type ServiceDe
 export { rightsIn, requireRank, resolveBoard, type BoardRef, type Rights } from './board';
 export { runRankCalls, type FailedIssue } from './execute';
 export { inputChanges, jobProgress, reorderHistory } from './history';
+export { issueScore } from './issue-score';
 export {
   abandonReorder,
   jobView,
