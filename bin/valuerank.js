@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The valuerank CLI: runs ValueRank's core against a Jira Cloud site or the local site.
-// It runs the JavaScript `npm run build` compiles to dist/ (and `npm pack` ships), with production
-// dependencies only. In a development checkout that was not built, it runs the TypeScript source with tsx.
+// Installed, it runs the JavaScript `npm run build` compiles to dist/ (and `npm pack` ships), with production
+// dependencies only; in a development checkout it runs the TypeScript source with tsx.
 'use strict';
+const fs = require('node:fs');
 const path = require('node:path');
 
 // `valuerank … | head` closes the pipe early: stop quietly, as Unix tools do, instead of crashing on EPIPE.
@@ -14,21 +15,29 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 function load() {
-  const built = path.join(__dirname, '..', 'dist', 'cli', 'main.js');
-  try {
-    return require(built);
-  } catch (error) {
-    if (!error || error.code !== 'MODULE_NOT_FOUND' || !String(error.message).includes(built)) throw error;
+  // A development checkout runs its TypeScript source (so a stale dist/ never answers for it); an installed
+  // package has no src/ and runs the JavaScript in dist/.
+  const source = path.join(__dirname, '..', 'src', 'cli', 'main.ts');
+  if (fs.existsSync(source)) {
+    let tsx;
+    try {
+      tsx = require('tsx/cjs/api');
+    } catch {
+      tsx = undefined; // no dev dependencies: the built JavaScript below
+    }
+    if (tsx) {
+      tsx.register();
+      return require(source);
+    }
   }
-  try {
-    require('tsx/cjs/api').register();
-  } catch {
+  const built = path.join(__dirname, '..', 'dist', 'cli', 'main.js');
+  if (!fs.existsSync(built)) {
     process.stderr.write(
       'valuerank: the CLI is not built (dist/cli/main.js is missing); run `npm run build` in the repository, or reinstall the package\n',
     );
     process.exit(1);
   }
-  return require('../src/cli/main.ts');
+  return require(built);
 }
 
 load()
