@@ -140,7 +140,10 @@ function clientFor(values: Values, env: Io['env']): JiraClient {
 }
 
 function positiveInt(name: string, value: string | undefined): number {
-  if (value === undefined) throw new UsageError(`--${name} is required`);
+  if (value === undefined)
+    throw new UsageError(
+      `--${name} is required${name === 'board' ? ': give the board id (valuerank boards --project KEY lists them)' : ''}`,
+    );
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n <= 0)
     throw new UsageError(`--${name} must be a positive whole number, not ${JSON.stringify(value)}`);
@@ -162,7 +165,8 @@ function table(rows: string[][]): string {
 }
 
 async function boards(values: Values, io: Io): Promise<void> {
-  if (!values.project) throw new UsageError('--project KEY is required');
+  if (!values.project)
+    throw new UsageError('--project KEY is required: give the project key, e.g. --project TRAIL');
   const list = await clientFor(values, io.env).boards({ projectKeyOrId: values.project });
   const out = list.map(({ id, name, type }) => ({ id, name, type }));
   if (values.json) io.stdout.write(JSON.stringify(out) + '\n');
@@ -430,7 +434,7 @@ const indent = (text: string): string =>
 
 async function vision(values: Values, io: Io): Promise<void> {
   const key = values.project?.trim();
-  if (!key) throw new UsageError('--project KEY is required');
+  if (!key) throw new UsageError('--project KEY is required: give the project key, e.g. --project TRAIL');
   let limit = DEFAULT_VISION_NOTES;
   if (values.notes !== undefined) {
     limit = Number(values.notes);
@@ -549,7 +553,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     try {
       parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     } catch (error) {
-      throw new UsageError((error as Error).message);
+      throw new UsageError(`${(error as Error).message}; valuerank --help lists the commands and options`);
     }
     site = parsed.values.site ?? site;
     const [command, ...rest] = parsed.positionals;

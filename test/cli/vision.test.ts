@@ -134,7 +134,7 @@ describe('valuerank vision', () => {
   it('refuses bad usage with exit code 2, and the help names the command', async () => {
     expect(await run(['vision', '--site', site.url])).toMatchObject({
       code: 2,
-      stderr: 'valuerank: --project KEY is required\n',
+      stderr: 'valuerank: --project KEY is required: give the project key, e.g. --project TRAIL\n',
     });
     expect(await run(['vision', '--project', 'TRAIL', '--notes=-1', '--site', site.url])).toMatchObject({
       code: 2,
