@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { call, type Answers } from '../../bridge';
-import { Button, ErrorMessage, isolate } from '../../components';
+import { Button, ErrorMessage } from '../../components';
 
 type View = Answers['vision.get'];
 type Settings = Answers['vision.settings.get'];
@@ -80,12 +80,12 @@ function EditorsPicker({ projectKey, onChanged }: { projectKey: string; onChange
           <option value="">Project administrators only</option>
           {settings.roles.map((r) => (
             <option key={r.id} value={String(r.id)}>
-              Project administrators and members of {isolate(r.name)}
+              Project administrators and members of {r.name}
             </option>
           ))}
           {missing ? (
             <option value={String(missing.id)}>
-              Project administrators and members of {isolate(missing.name)} (no longer a role)
+              Project administrators and members of {missing.name} (no longer a role)
             </option>
           ) : null}
         </select>

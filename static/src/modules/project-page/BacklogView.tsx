@@ -53,7 +53,11 @@ const COLUMNS: ReadonlyArray<Column<Item>> = [
 
 export function BacklogView({ boardId, boardName }: { boardId: number; boardName: string }) {
   const [state, reload] = useAsync(() => call('board.backlog', { boardId }), [boardId]);
-  const title = `Backlog: ${isolate(boardName)}`;
+  const title = (
+    <>
+      Backlog: <UserText>{boardName}</UserText>
+    </>
+  );
   if (state.status === 'loading')
     return (
       <Section title={title}>
