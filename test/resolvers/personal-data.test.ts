@@ -20,7 +20,7 @@ async function userBulkCalls(): Promise<number> {
 }
 
 describe('people are stored by account id only and named on read', () => {
-  it('vision board, notes and readiness rules: no names stored; the screens show them', async () => {
+  it('vision board, notes, readiness rules and a re-check job: no names stored; the screens show them', async () => {
     const saved = await invokeData(server.url, 'vision.save', {
       projectKey: 'TRAIL',
       expectedVersion: 0,
@@ -38,6 +38,8 @@ describe('people are stored by account id only and named on read', () => {
       config: { bounds: { min: 2, max: 6 } },
     });
 
+    const recheck = await invokeData(server.url, 'readiness.recheck.start', { projectKey: 'TRAIL' });
+
     const kvs = await stored();
     expect(kvs).toContain('local-po');
     expect(kvs).toContain('local-dev');
@@ -52,6 +54,13 @@ describe('people are stored by account id only and named on read', () => {
     expect(history.versions.map((v) => v.savedByName)).toEqual(['Amara Okafor']);
     const rules = await invokeData(server.url, 'readiness.rules.get', { projectKey: 'TRAIL' }, 'local-dev');
     expect(rules).toMatchObject({ updatedBy: 'local-po', updatedByName: 'Amara Okafor' });
+    const run = await invokeData(
+      server.url,
+      'readiness.recheck.progress',
+      { jobId: recheck.jobId },
+      'local-dev',
+    );
+    expect(run.run?.startedBy).toEqual({ accountId: 'local-po', displayName: 'Amara Okafor' });
   });
 
   it('reads records written with names before, and never shows the stored name', async () => {
