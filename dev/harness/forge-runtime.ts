@@ -46,10 +46,16 @@ export const RESOLVER_TIMEOUT_MS = 25_000;
 export const CONSUMER_TIMEOUT_MS = 900_000;
 /**
  * Forge's payload limits, enforced by the harness so a test fails on a breach: a function invocation's
- * payload and its answer (5 MB each, Forge's invocation limits), and one push of async events (200 KB, as
- * @forge/events checks before it sends; the harness refuses it too, with Forge's 413).
+ * payload (5 MB, Forge's invocation limit), and one push of async events (200 KB, as @forge/events checks
+ * before it sends; the harness refuses it too, with Forge's 413).
  */
 export const INVOCATION_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+/**
+ * The largest answer a resolver may give: 1 MB, the project's rule (docs/adr/0011-view-snapshots.md: views
+ * answer small and page the rest), stricter than Forge's 5 MB so a view that grows with the backlog fails
+ * a test long before it fails in Jira.
+ */
+export const RESOLVER_ANSWER_LIMIT_BYTES = 1024 * 1024;
 export const EVENT_PAYLOAD_LIMIT_BYTES = 200 * 1024;
 
 const storage = new AsyncLocalStorage<Invocation>();

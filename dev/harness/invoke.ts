@@ -3,14 +3,16 @@
  * manifest.yml, loads its handler from src/ (`<file>.<export>`, the TypeScript source through tsx's
  * require hook, or jest's transform under jest), builds the Forge event and backend runtime payload
  * and calls `handler(event, runtimePayload)` inside an invocation (user, module, 25 s deadline). A payload
- * or an answer over Forge's {@link INVOCATION_PAYLOAD_LIMIT_BYTES} is refused (413 / 500 with a code that
- * names the limit), so a test that breaches it fails.
+ * over Forge's {@link INVOCATION_PAYLOAD_LIMIT_BYTES} (413) or an answer over the project's
+ * {@link RESOLVER_ANSWER_LIMIT_BYTES} (500) is refused with a code that names the limit, so a test that
+ * breaches it fails.
  */
 
 const jsonBytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value ?? null), 'utf8');
 import path from 'node:path';
 import {
   INVOCATION_PAYLOAD_LIMIT_BYTES,
+  RESOLVER_ANSWER_LIMIT_BYTES,
   RESOLVER_TIMEOUT_MS,
   newInvocation,
   runInInvocation,
@@ -46,8 +48,10 @@ export interface InvokerOptions {
   overrides?: Record<string, ForgeHandler>;
   /** Resolver budget (Forge: 25 s). */
   timeoutMs?: number;
-  /** The largest payload and answer in JSON bytes (Forge: 5 MB); tests lower it. */
+  /** The largest payload in JSON bytes (Forge: 5 MB); tests lower it. */
   payloadLimitBytes?: number;
+  /** The largest answer in JSON bytes (the project's rule: 1 MB); tests lower it. */
+  answerLimitBytes?: number;
   extraContext?: () => Record<string, unknown>;
   /** Where resolver failures are reported (default: stderr). */
   log?: (line: string) => void;
@@ -152,8 +156,9 @@ export class Invoker {
         timeout,
       ]);
       const answered = jsonBytes(result);
-      if (answered > limit) {
-        const message = `The answer of ${request.functionKey} is ${answered} bytes; Forge returns at most ${limit}.`;
+      const answerLimit = this.options.answerLimitBytes ?? RESOLVER_ANSWER_LIMIT_BYTES;
+      if (answered > answerLimit) {
+        const message = `The answer of ${request.functionKey} is ${answered} bytes; ValueRank's resolvers answer at most ${answerLimit} (Forge: ${INVOCATION_PAYLOAD_LIMIT_BYTES}).`;
         (this.options.log ?? ((line: string) => console.error(`[harness] ${line}`)))(message);
         return { status: 500, body: { message, code: 'FUNCTION_RESPONSE_TOO_LARGE' } };
       }

@@ -20,7 +20,7 @@ import { checkJiraIssue, fieldsFor as criteriaFields, type ConfigSource } from '
 import type { JiraClient } from '../../jira/client';
 import { JiraForbiddenError, JiraNotFoundError } from '../../jira/errors';
 import { analyzeBoard, type Analysis } from '../prioritize/analyze';
-import { backlogCoverage } from '../prioritize/preview';
+import { backlogCoverage, trimCoverage } from '../prioritize/preview';
 import { resolveBoard, rightsIn } from '../prioritize/board';
 import { trendModelKey } from '../../store/health';
 import type { SettingsSource } from '../prioritize/sources';
@@ -206,7 +206,8 @@ export function goalsPanel(a: Analysis, items: readonly HealthItem[]): GadgetGoa
     .sort((p, q) => (q.item.score ?? -Infinity) - (p.item.score ?? -Infinity) || p.index - q.index)
     .slice(0, AGENDA_SIZE)
     .map(({ item }) => ({ key: item.key, summary: item.summary, score: item.score }));
-  return { coverage, unaligned };
+  // The same coverage as prioritize.load answers: every count and share, the first keys of each list.
+  return { coverage: trimCoverage(coverage), unaligned };
 }
 
 async function compute(deps: HealthDeps, req: HealthRequest, onProgress?: ReadProgress): Promise<Computed> {

@@ -26,6 +26,24 @@ export function backlogCoverage(
   );
 }
 
+/** Keys a coverage answer lists per goal, unaligned and unknown (the counts and shares cover them all). */
+export const COVERAGE_KEYS = 100;
+
+/**
+ * The coverage as views answer it (prioritize.load, the gadget's goals panel): every count and share, the
+ * first {@link COVERAGE_KEYS} keys of each list, so the answer stays small for any backlog.
+ */
+export function trimCoverage(c: CoverageReport): CoverageReport {
+  const cut = (keys: string[]) => keys.slice(0, COVERAGE_KEYS);
+  return {
+    ...c,
+    goals: c.goals.map((g) => ({ ...g, keys: cut(g.keys) })),
+    unaligned: { ...c.unaligned, keys: cut(c.unaligned.keys) },
+    inactive: c.inactive.map((i) => ({ ...i, keys: cut(i.keys) })),
+    unknown: c.unknown.map((u) => ({ ...u, keys: cut(u.keys) })),
+  };
+}
+
 export const callView = (call: RankCall): RankCallView =>
   call.before !== undefined
     ? { issues: [...call.issues], before: call.before }

@@ -9,7 +9,6 @@ import { createHash } from 'node:crypto';
 import { valueEffortQuadrants } from '../../core/health/quadrants';
 import { outOfPlace, planRank } from '../../core/rank-plan';
 import type { ModelConfig } from '../../core/scoring';
-import type { CoverageReport } from '../../core/vision';
 import { AGILE_PAGE_SIZE, type ReadProgress } from '../../jira/client';
 import { ensureView, runViewJob, type ViewStatus } from '../../jobs/views';
 import { AppError } from '../../shared/errors';
@@ -36,7 +35,7 @@ import type {
 } from './api';
 import { analyzeBoard, fingerprintOf, prioritizedItems, type ServiceDeps } from './analyze';
 import { resolveBoard, rightsIn, type BoardRef } from './board';
-import { backlogCoverage, callView, movedKeys } from './preview';
+import { backlogCoverage, callView, movedKeys, trimCoverage } from './preview';
 
 /** Rows in `prioritize.load`'s answer (the first screen), and at most per `prioritize.rows` call. */
 export const FIRST_ROWS = 50;
@@ -48,7 +47,6 @@ export const PREVIEW_MOVES = 200;
 export const PREVIEW_CALLS = 50;
 export const PREVIEW_WARNINGS = 50;
 const MAX_CYCLES = 50;
-const COVERAGE_KEYS = 100;
 /** Bump when the snapshot's shape changes: older snapshots are then recomputed. */
 const SNAPSHOT_VERSION = 1;
 
@@ -142,16 +140,6 @@ export function estimateMs(probe: Pick<Probe, 'total' | 'pageMs'>, concurrency: 
   const rounds = Math.ceil(Math.max(0, pages - 1) / Math.max(1, concurrency));
   // The board, the fields and the vision's tags are a few more round trips; scoring ~0.3 ms an issue.
   return probe.pageMs * (rounds + 5) * 1.25 + probe.total * 0.3;
-}
-
-function trimCoverage(c: CoverageReport): CoverageReport {
-  const cut = (keys: string[]) => keys.slice(0, COVERAGE_KEYS);
-  return {
-    ...c,
-    unaligned: { ...c.unaligned, keys: cut(c.unaligned.keys) },
-    inactive: c.inactive.map((i) => ({ ...i, keys: cut(i.keys) })),
-    unknown: c.unknown.map((u) => ({ ...u, keys: cut(u.keys) })),
-  };
 }
 
 function mostCommon(values: readonly string[]): { value: string; count: number } | undefined {

@@ -1,6 +1,6 @@
 /**
  * Issue 15, finding 5: the harness enforces Forge's payload limits, so a test that breaches one fails with a
- * message naming the limit: a resolver's payload and answer (5 MB each), one push of async events (200 KB;
+ * message naming the limit: a resolver's payload (Forge: 5 MB) and answer (the project's rule: 1 MB), one push of async events (200 KB;
  * @forge/events checks before sending, and the harness refuses it too when a client skips that check).
  */
 import { PayloadTooBigError, Queue } from '@forge/events';
@@ -9,6 +9,7 @@ import {
   EVENT_PAYLOAD_LIMIT_BYTES,
   INVOCATION_PAYLOAD_LIMIT_BYTES,
   installForgeRuntime,
+  RESOLVER_ANSWER_LIMIT_BYTES,
 } from '../../../dev/harness/forge-runtime';
 import { Invoker } from '../../../dev/harness/invoke';
 import { loadManifest } from '../../../dev/harness/manifest';
@@ -17,19 +18,20 @@ import { testForgeEnvironment } from '../../support/forge-runtime';
 const manifest = loadManifest();
 const resolverKey = manifest.uiModules.find((m) => m.resolverFunction)?.resolverFunction as string;
 
-function invokerAnswering(answer: unknown, payloadLimitBytes?: number): Invoker {
+function invokerAnswering(answer: unknown, answerLimitBytes?: number): Invoker {
   return new Invoker({
     manifest,
     env: testForgeEnvironment(),
     overrides: { [resolverKey]: async () => answer },
-    ...(payloadLimitBytes ? { payloadLimitBytes } : {}),
+    ...(answerLimitBytes ? { answerLimitBytes } : {}),
     log: () => undefined,
   });
 }
 
 describe('resolver payloads and answers', () => {
-  it('Forge limit is 5 MB each way', () => {
+  it('payloads: Forge limit, 5 MB; answers: the project rule, 1 MB', () => {
     expect(INVOCATION_PAYLOAD_LIMIT_BYTES).toBe(5 * 1024 * 1024);
+    expect(RESOLVER_ANSWER_LIMIT_BYTES).toBe(1024 * 1024);
   });
 
   it('refuses a payload over the limit before the resolver runs', async () => {
@@ -64,7 +66,7 @@ describe('resolver payloads and answers', () => {
     expect(big.status).toBe(500);
     expect(big.body).toMatchObject({ code: 'FUNCTION_RESPONSE_TOO_LARGE' });
     expect((big.body as { message: string }).message).toMatch(
-      /^The answer of vision\.history is \d+ bytes; Forge returns at most 2000\.$/,
+      /^The answer of vision\.history is \d+ bytes; ValueRank's resolvers answer at most 2000 \(Forge: 5242880\)\.$/,
     );
     const fits = await invokerAnswering({ text: 'x'.repeat(1900) }, 2000).invoke({
       functionKey: 'vision.history',
@@ -72,6 +74,16 @@ describe('resolver payloads and answers', () => {
       accountId: 'u1',
     });
     expect(fits.status).toBe(200);
+  });
+
+  it('by default fails an answer over 1 MB that Forge would still return', async () => {
+    const answer = await invokerAnswering({ text: 'x'.repeat(RESOLVER_ANSWER_LIMIT_BYTES) }).invoke({
+      functionKey: 'vision.history',
+      payload: {},
+      accountId: 'u1',
+    });
+    expect(answer.status).toBe(500);
+    expect(answer.body).toMatchObject({ code: 'FUNCTION_RESPONSE_TOO_LARGE' });
   });
 });
 

@@ -35,7 +35,8 @@ export function CoverageTable({
 }) {
   const { unaligned } = report;
   const shown = unaligned.keys.slice(0, SHOWN_KEYS);
-  const more = unaligned.keys.length - shown.length;
+  // The answer lists the first keys only; the count covers them all.
+  const more = unaligned.count - shown.length;
   return (
     <div className="vr-coverage">
       {report.goals.length === 0 ? (
