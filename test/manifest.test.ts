@@ -102,6 +102,8 @@ describe('manifest.yml', () => {
         'read:jira-work',
         'read:project:jira',
         'storage:app',
+        'write:comment:jira',
+        'write:comment.property:jira',
         'write:issue:jira-software',
         'write:issue.property:jira',
         'write:project.property:jira',

@@ -12,6 +12,7 @@ import { ACCOUNT, ALL_PERMISSIONS, fields, teamPermissions, users } from './site
 import { TRAIL_FILES, TRAIL_LINKS } from './trail';
 import { demoPublishedVision } from './vision';
 import { PUBLISHED_VISION_PROPERTY } from '../../src/core/vision';
+import { withDemoQuestions } from './questions';
 
 type SeedSprintInput = NonNullable<SeedInput['sprints']>[number];
 
@@ -203,7 +204,7 @@ export function buildDemoSeed(): SeedInput {
       },
     ],
     sprints: [sprints.closed, sprints.active, sprints.future],
-    issues,
+    issues: withDemoQuestions(issues),
   };
 }
 

@@ -21,6 +21,7 @@ import {
 } from './http';
 import { callerId, type Caller } from './permissions';
 import { AGILE_ROUTES } from './routes/agile';
+import { COMMENT_ROUTES } from './routes/comments';
 import { PLATFORM_ROUTES } from './routes/platform';
 import { PROJECT_PROPERTY_ROUTES } from './routes/project-properties';
 import { PROJECT_ROLE_ROUTES } from './routes/project-roles';
@@ -58,6 +59,7 @@ for (const [method, template, handler] of [
   ...PLATFORM_ROUTES,
   ...PROJECT_PROPERTY_ROUTES,
   ...PROJECT_ROLE_ROUTES,
+  ...COMMENT_ROUTES,
   ...AGILE_ROUTES,
 ])
   ROUTES.add(method, template, handler);

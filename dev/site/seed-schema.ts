@@ -188,6 +188,18 @@ export const SeedIssue = z.object({
     .passthrough(),
   /** Issue properties (`/rest/api/3/issue/{key}/properties/{propertyKey}`). */
   properties: z.record(z.string(), z.unknown()).optional(),
+  /** Comments, oldest first: an ADF `body`, the author's accountId, and comment properties. */
+  comments: z
+    .array(
+      z.object({
+        id: z.string().regex(/^\d+$/),
+        author: z.string().min(1),
+        body: z.unknown(),
+        created: z.string(),
+        properties: z.record(z.string(), z.unknown()).optional(),
+      }),
+    )
+    .optional(),
   /** `expand=changelog` histories, newest last. */
   changelog: z
     .object({

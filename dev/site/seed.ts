@@ -220,6 +220,9 @@ export function integrityProblems(seed: Seed): string[] {
         );
       }
     });
+    (issue.comments ?? []).forEach((c, j) => {
+      if (!users.has(c.author)) problems.push(`${at}.comments[${j}].author: unknown user '${c.author}'`);
+    });
   });
   if (ranked > 0 && ranked < seed.issues.length) {
     const missing = seed.issues.findIndex((i) => {

@@ -36,6 +36,17 @@ export interface IssueRecord {
   properties: Map<string, unknown>;
   /** Oldest first. */
   histories: StoredHistory[];
+  /** Comments, oldest first (`/rest/api/3/issue/{key}/comment`), each with its comment properties. */
+  comments: StoredComment[];
+}
+
+/** One comment as the site keeps it: its ADF body, author and properties. */
+export interface StoredComment {
+  readonly id: string;
+  readonly authorId: string;
+  readonly body: unknown;
+  readonly created: string;
+  properties: Map<string, unknown>;
 }
 
 export interface NamedValue {
@@ -134,6 +145,12 @@ export class SiteState {
   version = 0;
   private order: IssueRecord[];
   private nextHistoryId = 10_000;
+  private nextCommentId = 10_000;
+
+  /** A new comment id, unique on the site. */
+  newCommentId(): string {
+    return String(this.nextCommentId++);
+  }
 
   constructor(seed: Seed) {
     // A JSON copy (seeds are JSON): faster than structuredClone for large seeds, and the seed stays untouched.
@@ -230,6 +247,17 @@ export class SiteState {
       fields,
       properties: new Map(Object.entries(issue.properties ?? {})),
       histories,
+      comments: (issue.comments ?? []).map((c) => {
+        const numeric = Number(c.id);
+        if (Number.isSafeInteger(numeric) && numeric >= this.nextCommentId) this.nextCommentId = numeric + 1;
+        return {
+          id: c.id,
+          authorId: c.author,
+          body: c.body,
+          created: c.created,
+          properties: new Map(Object.entries(c.properties ?? {})),
+        };
+      }),
     };
   }
 

@@ -8,6 +8,8 @@ import {
   ChangelogPage,
   JiraBoard,
   JiraBoardConfiguration,
+  JiraComment,
+  JiraCommentsPage,
   JiraEntityProperty,
   JiraFieldList,
   JiraIssue,
@@ -35,6 +37,8 @@ export const JQL_PAGE_SIZE = 100;
 export const MAX_RANK_ISSUES = 50;
 /** Jira's limit on an entity property value, in bytes of JSON. */
 export const MAX_PROPERTY_BYTES = 32_768;
+/** `GET /rest/api/3/issue/{key}/comment` answers at most 100 comments a page. */
+export const COMMENT_PAGE_SIZE = 100;
 /** `GET /rest/api/3/issue/{key}/changelog` answers at most 100 entries a page. */
 export const CHANGELOG_PAGE_SIZE = 100;
 /** Account ids per `GET /rest/api/3/user/bulk` request (Jira documents no cap; URLs stay short). */
@@ -507,6 +511,64 @@ export class JiraClient {
     const response = await this.send('PUT', path, value);
     if (response.status !== 200 && response.status !== 201)
       throw this.unexpectedStatus(response, 'PUT', path);
+  }
+
+  /**
+   * `GET /rest/api/3/issue/{key}/comment?expand=properties`: every comment of the issue the caller may see,
+   * oldest first, each with its comment properties (pages with `startAt` until `total`).
+   */
+  async comments(issueIdOrKey: string): Promise<JiraComment[]> {
+    const out: JiraComment[] = [];
+    for (let startAt = 0; ;) {
+      const params = query({
+        startAt,
+        maxResults: COMMENT_PAGE_SIZE,
+        orderBy: 'created',
+        expand: 'properties',
+      });
+      const page = await this.json(
+        'GET',
+        jiraPath`/rest/api/3/issue/${issueIdOrKey}/comment?${params}`,
+        JiraCommentsPage,
+      );
+      out.push(...page.comments);
+      startAt += page.comments.length;
+      if (page.comments.length === 0 || startAt >= page.total) return out;
+    }
+  }
+
+  /**
+   * `POST /rest/api/3/issue/{key}/comment`: adds a comment (an ADF document) as the caller, with its comment
+   * properties in the same request, so the comment never exists without them. Jira requires Add Comments.
+   */
+  async addComment(
+    issueIdOrKey: string,
+    body: unknown,
+    properties: ReadonlyArray<{ key: string; value: unknown }> = [],
+  ): Promise<JiraComment> {
+    for (const p of properties) {
+      const size = Buffer.byteLength(JSON.stringify(p.value ?? null), 'utf8');
+      if (p.value === undefined || size > MAX_PROPERTY_BYTES)
+        throw new RangeError(`Comment property ${p.key} must be JSON of at most ${MAX_PROPERTY_BYTES} bytes`);
+    }
+    return this.json('POST', jiraPath`/rest/api/3/issue/${issueIdOrKey}/comment`, JiraComment, {
+      body,
+      ...(properties.length > 0
+        ? { properties: properties.map((p) => ({ key: p.key, value: p.value })) }
+        : {}),
+    });
+  }
+
+  /**
+   * `PUT /rest/api/3/comment/{id}/properties/{property}`: creates or replaces a comment property (Jira requires
+   * Edit All Comments, or Edit Own Comments on one's own comment, or the app acting as itself).
+   */
+  async setCommentProperty(commentId: string, propertyKey: string, value: unknown): Promise<void> {
+    return await this.writeProperty(
+      `Comment property ${propertyKey}`,
+      jiraPath`/rest/api/3/comment/${commentId}/properties/${propertyKey}`,
+      value,
+    );
   }
 
   /**

@@ -164,6 +164,26 @@ export const RankResultEntries = z.object({
 
 export const JiraEntityProperty = z.object({ key: z.string(), value: z.unknown() }).passthrough();
 
+/** An issue comment: its ADF body, its author, and (with `expand=properties`) its comment properties. */
+export const JiraComment = z
+  .object({
+    id: z.string(),
+    author: z.object({ accountId: z.string() }).passthrough().optional(),
+    body: z.unknown().optional(),
+    created: z.string(),
+    properties: z.array(JiraEntityProperty).optional(),
+  })
+  .passthrough();
+export type JiraComment = z.infer<typeof JiraComment>;
+
+/** `GET /rest/api/3/issue/{key}/comment`: one page of comments (`startAt`/`maxResults`/`total`). */
+export const JiraCommentsPage = z.object({
+  startAt: z.number().int(),
+  maxResults: z.number().int(),
+  total: z.number().int(),
+  comments: z.array(JiraComment),
+});
+
 /**
  * One change item of a changelog entry; values are Jira's text (null when empty). Jira names the new value's
  * text `toString`, which every object inherits: read it with {@link changeItemTo}, never as `item.toString`.

@@ -8,6 +8,7 @@ import { gadgetPayloads, type GadgetAnswers } from '../features/health/api';
 import { goalsPayloads, type GoalsAnswers } from '../features/goals/api';
 import { overviewPayloads, type OverviewAnswers } from '../features/overview/api';
 import { prioritizePayloads, type PrioritizeAnswers } from '../features/prioritize/api';
+import { questionsPayloads, type QuestionsAnswers } from '../features/questions/api';
 import { readinessPayloads, type ReadinessAnswers } from '../features/readiness/api';
 import { recheckPayloads, type RecheckAnswers } from '../features/readiness/recheck-api';
 import { criteriaConfigPayloads, type CriteriaConfigAnswers } from '../features/readiness/rules-api';
@@ -24,6 +25,8 @@ export const payloads = {
   ...visionPayloads,
   ...goalsPayloads,
   ...gadgetPayloads,
+  /** Questions for the Product Owner. */
+  ...questionsPayloads,
 } as const;
 
 export interface Answers
@@ -35,7 +38,8 @@ export interface Answers
     RecheckAnswers,
     VisionAnswers,
     GoalsAnswers,
-    GadgetAnswers {}
+    GadgetAnswers,
+    QuestionsAnswers {}
 
 export type ResolverKey = keyof typeof payloads;
 export type Payload<K extends ResolverKey> = z.input<(typeof payloads)[K]>;
@@ -43,3 +47,4 @@ export type Payload<K extends ResolverKey> = z.input<(typeof payloads)[K]>;
 export type * from '../features/overview/api';
 export type * from '../features/prioritize/api';
 export type * from '../features/readiness/api';
+export type * from '../features/questions/api';

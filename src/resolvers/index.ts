@@ -7,6 +7,7 @@ import type { ResolverResult } from '../shared/errors';
 import { defineResolver, type Call, type ResolverRequest } from './define';
 import * as gadget from './health';
 import * as prioritize from './prioritize';
+import * as questions from './questions';
 import * as readiness from './readiness';
 
 /** The project the module was opened in, if any. */
@@ -67,6 +68,10 @@ export const definitions: Definitions = {
   'readiness.rules.try': defineResolver(payloads['readiness.rules.try'], readiness.tryRules),
   'gadget.health': defineResolver(payloads['gadget.health'], gadget.health),
   'gadget.boards': defineResolver(payloads['gadget.boards'], gadget.boards),
+  'questions.forIssue': defineResolver(payloads['questions.forIssue'], questions.forIssue),
+  'questions.ask': defineResolver(payloads['questions.ask'], questions.ask),
+  'questions.answer': defineResolver(payloads['questions.answer'], questions.answer),
+  'questions.list': defineResolver(payloads['questions.list'], questions.list),
 };
 
 const resolver = new Resolver();

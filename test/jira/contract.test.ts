@@ -191,6 +191,12 @@ const exercises: Record<string, () => Promise<unknown>> = {
       jql: 'labels = mobile',
       expand: 'changelog',
     }),
+  backlogPage: () =>
+    client({ status: 200, body: sampleBacklogPage(50, 10, 60) }).client.backlogPage(
+      1,
+      { fields: ['summary'] },
+      50,
+    ),
   boardBacklog: () =>
     client({ status: 200, body: sampleBacklogPage(0, 3, 3) }).client.boardBacklog(1, { fields: ['summary'] }),
   searchPages: () =>
@@ -306,6 +312,74 @@ const exercises: Record<string, () => Promise<unknown>> = {
       t.sent.map((r) => new URL(r.path.value, 'https://x').searchParams.getAll('accountId').length),
     ).toEqual([50, 1]);
   },
+  comments: async () => {
+    const comment = (id: string) => ({
+      self: `https://example.atlassian.net/rest/api/3/issue/10001/comment/${id}`,
+      id,
+      author: {
+        self: 'https://example.atlassian.net/rest/api/3/user?accountId=5b10a2844c20165700ede21g',
+        accountId: '5b10a2844c20165700ede21g',
+        displayName: 'Amara Okafor',
+        active: true,
+      },
+      body: {
+        type: 'doc',
+        version: 1,
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Why?' }] }],
+      },
+      created: '2026-11-20T09:00:00.000+0000',
+      updated: '2026-11-20T09:00:00.000+0000',
+      jsdPublic: true,
+      properties: [{ key: 'valuerank-question', value: { kind: 'question' } }],
+    });
+    const ids = Array.from({ length: 101 }, (_, i) => String(10000 + i));
+    const { client: c, t } = client(
+      {
+        status: 200,
+        body: { startAt: 0, maxResults: 100, total: 101, comments: ids.slice(0, 100).map(comment) },
+      },
+      {
+        status: 200,
+        body: { startAt: 100, maxResults: 100, total: 101, comments: ids.slice(100).map(comment) },
+      },
+    );
+    const all = await c.comments('TRAIL-1');
+    expect(all.map((x) => x.id)).toEqual(ids);
+    expect(all[0]?.properties?.[0]?.key).toBe('valuerank-question');
+    expect(t.sent.map((r) => new URL(r.path.value, 'https://x').searchParams.get('startAt'))).toEqual([
+      '0',
+      '100',
+    ]);
+  },
+  addComment: async () => {
+    const body = {
+      type: 'doc',
+      version: 1,
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Why?' }] }],
+    };
+    const { client: c, t } = client({
+      status: 201,
+      body: { id: '10010', created: '2026-11-20T09:00:00.000+0000', body, jsdPublic: true },
+    });
+    const added = await c.addComment('TRAIL-1', body, [
+      { key: 'valuerank-question', value: { kind: 'question' } },
+    ]);
+    expect(added.id).toBe('10010');
+    expect(t.sent[0]?.body).toEqual({
+      body,
+      properties: [{ key: 'valuerank-question', value: { kind: 'question' } }],
+    });
+    await expect(
+      client().client.addComment('TRAIL-1', body, [{ key: 'k', value: 'x'.repeat(40_000) }]),
+    ).rejects.toThrow(RangeError);
+  },
+  setCommentProperty: async () => {
+    await client({ status: 201, body: {} }).client.setCommentProperty('10010', 'valuerank-question', {
+      kind: 'question',
+      state: 'answered',
+    });
+    await client({ status: 200, body: {} }).client.setCommentProperty('10010', 'valuerank-question', [1]);
+  },
   setIssueProperty: async () => {
     await client({ status: 200, body: {} }).client.setIssueProperty('TRAIL-1', 'valuerank.score', {
       score: 1,
@@ -379,6 +453,9 @@ describe('Jira client against the OpenAPI specs', () => {
       'PUT /rest/api/3/project/{projectIdOrKey}/properties/{propertyKey}': 'write:project.property:jira',
       // The only platform write: the granular issue property scope, not classic write:jira-work (ADR 2).
       'PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}': 'write:issue.property:jira',
+      // Questions for the PO: a comment (as the user) and a comment property, not classic write:jira-work.
+      'POST /rest/api/3/issue/{issueIdOrKey}/comment': 'write:comment:jira',
+      'PUT /rest/api/3/comment/{commentId}/properties/{propertyKey}': 'write:comment.property:jira',
     };
     const needed = new Set<string>(['storage:app']);
     for (const op of used.values()) {

@@ -26,6 +26,8 @@ import { BacklogView } from './BacklogView';
 const Vision = lazy(() => import('../../features/vision'));
 /** The Readiness tab (the project's acceptance-criteria rules) loads on first use too. */
 const Readiness = lazy(() => import('../../features/readiness'));
+/** The Questions tab (open questions for the PO) loads on first use too. */
+const Questions = lazy(() => import('../../features/questions/QuestionsView'));
 
 type Overview = Answers['site.overview'];
 type Board = Overview['projects'][number]['boards'][number];
@@ -191,6 +193,15 @@ export function ProjectPage() {
                   panel: (
                     <Suspense fallback={<Spinner label="Loading the readiness rules…" />}>
                       <Readiness projectKey={here.key} />
+                    </Suspense>
+                  ),
+                },
+                {
+                  id: 'questions',
+                  label: 'Questions',
+                  panel: (
+                    <Suspense fallback={<Spinner label="Loading the questions…" />}>
+                      <Questions projectKey={here.key} />
                     </Suspense>
                   ),
                 },

@@ -1,0 +1,2 @@
+export { QuestionsPanel } from './QuestionsPanel';
+export { QuestionsView, default } from './QuestionsView';
