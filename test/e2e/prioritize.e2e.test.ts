@@ -3,7 +3,9 @@
  * real bridge, the real resolvers and reorder consumer on the emulated Forge runtime, the local Jira site.
  *
  * The Product Owner scores board 1 with WSJF, checks an explanation by redoing its arithmetic, previews,
- * applies (the order Jira then reports is the preview's `after`) and undoes (the original order is back).
+ * applies (Jira's order then has every listed move of the preview, and every issue in its value place) and
+ * undoes (the original order is back). The table is virtualised (docs/adr/0011-view-snapshots.md): it
+ * renders the rows in view, says how many there are (`aria-rowcount`) and fetches the rest as it scrolls.
  * The developer can preview but not apply: the button is disabled with the reason, the resolver refuses, and
  * the order does not change. Dark theme and the backlog action render too. Screenshots go to
  * /tmp/valuerank-prioritize-*.png for a person to look at.
@@ -44,13 +46,16 @@ async function backlogOrder(boardId: number): Promise<string[]> {
   }
 }
 
+/** The preview as `prioritize.preview` answers it: counts, and the first moves and calls. */
 interface Preview {
   fingerprint: string;
-  before: string[];
-  after: string[];
+  total: number;
   moved: number;
   calls: unknown[];
+  callCount: number;
   naive: { perMovedIssue: number; chunksOf50: number };
+  moves: Array<{ key: string; from: number; to: number }>;
+  moveCount: number;
 }
 
 /** Clicks "Preview new order" and answers the preview the UI received (the shell's /_local/invoke call). */
@@ -110,10 +115,21 @@ async function describedBy(frame: Frame, locator: Locator): Promise<string> {
   );
 }
 
+/** The rows the virtualised table shows now (loaded ones only), cell texts in order. */
 const rows = (frame: Frame) =>
   frame.evaluate<string[][]>(
     "Array.from(document.querySelectorAll('.vr-ranked-row'), (tr) => Array.from(tr.querySelectorAll('th, td'), (c) => c.textContent ?? ''))",
   );
+
+/** How many rows the table says it has (`aria-rowcount` counts the header row too). */
+const rowCount = async (frame: Frame) =>
+  Number(await frame.locator('table[aria-rowcount]').first().getAttribute('aria-rowcount')) - 1;
+
+/** Waits until the table shows loaded rows (not only "Loading…" placeholders), and answers them. */
+async function shownRows(opened: OpenedModule): Promise<string[][]> {
+  await opened.ui.locator('.vr-ranked-row').first().waitFor({ timeout: 30_000 });
+  return rows(appFrame(opened.page));
+}
 
 it('lets the Product Owner score with WSJF, explain a score, preview, apply, verify and undo', async () => {
   const opened = await open('local-po');
@@ -134,8 +150,11 @@ it('lets the Product Owner score with WSJF, explain a score, preview, apply, ver
   await ui.getByText('WSJF is TRAIL’s model.').waitFor();
 
   const frame = appFrame(page);
-  const table = await rows(frame);
-  expect(table.length).toBe(original.length);
+  const table = await shownRows(opened);
+  // Every issue is counted; only the rows in view (and a few either side) are rendered.
+  expect(await rowCount(frame)).toBe(original.length);
+  expect(table.length).toBeGreaterThan(10);
+  expect(table.length).toBeLessThan(original.length);
   // Value order: the first row has value rank 1, a key, and a score.
   expect(table[0]?.[1]).toMatch(/^1\b/);
   expect(table[0]?.[2]).toMatch(/^TRAIL-\d+$/);
@@ -176,24 +195,28 @@ it('lets the Product Owner score with WSJF, explain a score, preview, apply, ver
 
   // Preview: the moved count and the rank calls against the naive strategies.
   const preview = await previewFromUi(opened);
-  expect(preview.before).toEqual(original);
+  expect(preview.total).toBe(original.length);
   expect(preview.moved).toBeGreaterThan(0);
-  expect(preview.calls.length).toBeLessThanOrEqual(preview.naive.perMovedIssue);
-  await ui
-    .getByText(
-      `${preview.moved} issues move with ${preview.calls.length} rank call${preview.calls.length === 1 ? '' : 's'}`,
-    )
-    .waitFor();
+  expect(preview.callCount).toBeLessThanOrEqual(preview.naive.perMovedIssue);
+  expect(preview.calls.length).toBe(Math.min(50, preview.callCount));
+  // The listed moves start where the current order had them.
+  for (const m of preview.moves) expect(original[m.from - 1]).toBe(m.key);
+  await ui.getByText(`${preview.moved} issues move`, { exact: true }).waitFor();
+  await ui.getByText(`${preview.callCount} rank call${preview.callCount === 1 ? '' : 's'}`).waitFor();
+  const listed = ui.getByRole('table', { name: /^The new order, moved issues only/ });
+  expect(await listed.getByRole('row').count()).toBe(Math.min(preview.moves.length, 200) + 1);
   await ui.getByText(`one call per moved issue: ${preview.naive.perMovedIssue}`, { exact: false }).waitFor();
   await ui.getByText(`chunks of 50: ${preview.naive.chunksOf50}`, { exact: false }).waitFor();
   await page.screenshot({ path: `${SHOTS}-preview.png` });
 
-  // Apply: progress, then "verified"; Jira's order is now exactly the preview's `after`.
+  // Apply: progress, then "verified"; in Jira's order every listed move has happened.
   await ui.getByRole('button', { name: /^Apply \(/ }).click();
   await ui.getByRole('progressbar', { name: 'Reorder progress' }).waitFor();
   await ui.getByText(/^Reorder done: .*Verified ✓/).waitFor({ timeout: 60_000 });
   await page.screenshot({ path: `${SHOTS}-applied.png` });
-  expect(await backlogOrder(1)).toEqual(preview.after);
+  const applied = await backlogOrder(1);
+  expect([...applied].sort()).toEqual([...original].sort());
+  for (const m of preview.moves) expect(applied[m.to - 1]).toBe(m.key);
   // The table reloads: in value order, nothing is left to move.
   await ui.getByText(`${original.length} already in place`).waitFor({ timeout: 30_000 });
 
@@ -305,16 +328,22 @@ it('renders the table and the value/effort chart in the dark theme, with keyboar
 }, 120_000);
 
 it('opens the backlog action on the board it was opened from, compact', async () => {
-  const { page, ui, errors } = await open('local-po', {
+  const opened = await open('local-po', {
     module: 'valuerank-backlog-action',
     params: 'project=TRAIL&board=2',
     theme: 'dark',
   });
+  const { page, ui, errors } = opened;
   await ui.getByRole('heading', { name: 'Prioritize by value' }).waitFor();
   await ui.getByRole('heading', { name: /^Mobile board, ranked by / }).waitFor({ timeout: 30_000 });
   const frame = appFrame(page);
   expect(frame.url()).toContain('/ui/backlog-action.html');
-  expect((await rows(frame)).length).toBe((await backlogOrder(2)).length);
+  const board2 = await backlogOrder(2);
+  expect(await rowCount(frame)).toBe(board2.length);
+  // The window shows the first rows; scrolled to the end, the last row is there too.
+  expect((await shownRows(opened))[0]?.[1]).toMatch(/^1\b/);
+  await frame.locator('.vr-virtual').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await ui.locator(`.vr-ranked-row[aria-rowindex="${board2.length + 1}"]`).waitFor({ timeout: 30_000 });
   await page.screenshot({ path: `${SHOTS}-backlog-action.png` });
   expect(errors).toEqual([]);
   await page.close();
@@ -340,8 +369,9 @@ it('shows the server’s formula error with its column, then scores with the cor
   await ui.getByRole('button', { name: 'Go to column 18' }).click();
   const frame = appFrame(page);
   expect(await frame.evaluate<number>('document.activeElement.selectionStart')).toBe(17);
-  // The table still shows the last good scores.
-  expect((await rows(frame)).length).toBeGreaterThan(100);
+  // The table still shows the last good scores (the rows in view).
+  expect((await rows(frame)).length).toBeGreaterThan(10);
+  expect(await rowCount(frame)).toBeGreaterThan(100);
   await page.screenshot({ path: `${SHOTS}-formula-error.png` });
 
   await formula.fill('businessValue / jobSize');
@@ -362,15 +392,23 @@ it('shows the server’s formula error with its column, then scores with the cor
 }, 90_000);
 
 it('pins an issue and unpins it', async () => {
-  const { ui, page, errors } = await open('local-po');
+  const opened = await open('local-po');
+  const { ui, page, errors } = opened;
   await ui.getByRole('heading', { name: /^TRAIL board, ranked by / }).waitFor({ timeout: 30_000 });
-  const table = await rows(appFrame(page));
+  const table = await shownRows(opened);
   const key = table[2]?.[2] as string;
+  const rank = Number(table[2]?.[0]);
   const pin = ui.getByRole('button', { name: `Pin ${key}` });
   expect(await pin.getAttribute('aria-pressed')).toBe('false');
   await pin.click();
+  // Pinned, it keeps its current place in the value order too: the virtualised table shows it once scrolled
+  // there (the table estimates 44 px a row).
+  const region = appFrame(page).locator('.vr-virtual');
+  await region.evaluate((el, top) => el.scrollTo(0, top), Math.max(0, rank - 3) * 44);
   await ui.getByRole('button', { name: `Pin ${key}`, pressed: true }).waitFor({ timeout: 30_000 });
   await ui.getByRole('button', { name: `Pin ${key}`, pressed: true }).click();
+  // Unpinned, it goes back to its value place near the top.
+  await region.evaluate((el) => el.scrollTo(0, 0));
   await ui.getByRole('button', { name: `Pin ${key}`, pressed: false }).waitFor({ timeout: 30_000 });
   expect(errors).toEqual([]);
   await page.close();

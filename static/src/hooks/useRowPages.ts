@@ -37,20 +37,22 @@ export function useRowPages<T>({
   const fetcher = useRef(fetchPage);
   fetcher.current = fetchPage;
 
+  // Rows at hand from index 0 (the view's first rows): shown at once, their pages never fetched.
+  const first = useRef<readonly T[]>([]);
   if (key.current !== resetKey) {
     key.current = resetKey;
     pages.current = new Map();
     pending.current = new Set();
-    if (initial && initial.length >= Math.min(pageSize, total))
-      pages.current.set(0, initial.slice(0, pageSize));
+    first.current = initial ?? [];
   }
 
   const ensure = useCallback(
     (from: number, to: number) => {
-      const first = Math.max(0, Math.floor(from / pageSize));
+      const firstPage = Math.max(0, Math.floor(from / pageSize));
       const last = Math.min(Math.ceil(total / pageSize) - 1, Math.floor((Math.max(from, to) - 1) / pageSize));
-      for (let p = first; p <= last; p += 1) {
+      for (let p = firstPage; p <= last; p += 1) {
         if (pages.current.has(p) || pending.current.has(p)) continue;
+        if (first.current.length >= Math.min((p + 1) * pageSize, total)) continue;
         pending.current.add(p);
         const mine = key.current;
         fetcher.current(p * pageSize, pageSize).then(
@@ -68,15 +70,22 @@ export function useRowPages<T>({
         );
       }
     },
-    [pageSize, total],
+    // A new resetKey is a new `ensure`, so the table asks again for the rows it shows.
+    [pageSize, total, resetKey],
   );
 
   useEffect(() => setError(undefined), [resetKey]);
 
   return {
-    rowAt: (index) => pages.current.get(Math.floor(index / pageSize))?.[index % pageSize],
+    rowAt: (index) =>
+      pages.current.get(Math.floor(index / pageSize))?.[index % pageSize] ?? first.current[index],
     ensure,
-    loaded: () => [...pages.current.entries()].sort((a, b) => a[0] - b[0]).flatMap(([, rows]) => rows),
+    loaded: () => {
+      const at = new Map<number, T>();
+      first.current.forEach((row, i) => at.set(i, row));
+      for (const [p, rows] of pages.current) rows.forEach((row, i) => at.set(p * pageSize + i, row));
+      return [...at.entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => row);
+    },
     error,
   };
 }

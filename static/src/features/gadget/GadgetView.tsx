@@ -1,11 +1,15 @@
 /**
  * The gadget's view: the panels chosen in the edit view for one board, from one `gadget.health` call.
  * Issue keys open the issue and the not-ready count opens Jira's issue search, through the router.
+ *
+ * A large backlog is analysed by a background job (docs/adr/0011-view-snapshots.md): the answer is then
+ * `pending` (nothing computed yet: a progress note) or the last result with its age; either way the gadget
+ * asks again every 2 s, keeping what it shows, until the answer is fresh.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { call, openIssue, openSitePath, type Answers } from '../../bridge';
 import { Badge, Button, EmptyState, ErrorMessage, Section, Spinner, Table, UserText } from '../../components';
-import { useAsync } from '../../hooks/useAsync';
+import { jobActive, progressText, staleNote, VIEW_POLL_MS } from '../../hooks/viewStatus';
 import { CoverageTable } from '../goals';
 import { healthPayload, type GadgetConfig } from './config';
 import { QuadrantChart } from './QuadrantChart';
@@ -29,22 +33,60 @@ function ReadyBadge({ ready }: { ready: boolean | undefined }) {
   return ready ? <Badge tone="success">Ready</Badge> : <Badge tone="warning">Not ready</Badge>;
 }
 
+type HealthState =
+  | { status: 'loading'; pending?: Health }
+  | { status: 'done'; data: Health }
+  | { status: 'error'; error: unknown; data?: Health };
+
+/**
+ * `gadget.health` for the configuration; asks again every {@link VIEW_POLL_MS} while a job computes the
+ * answer, keeping the last result on screen. `reload` asks again now.
+ */
+function useHealth(config: GadgetConfig): [HealthState, () => void] {
+  const [state, setState] = useState<HealthState>({ status: 'loading' });
+  const [round, setRound] = useState(0);
+  const configKey = JSON.stringify(config);
+  const shownConfig = useRef(configKey);
+  useEffect(() => {
+    const boardId = config.boardId;
+    if (boardId === undefined) return undefined;
+    let current = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Another configuration starts afresh; a reload or a poll keeps the result on screen.
+    if (shownConfig.current !== configKey) {
+      shownConfig.current = configKey;
+      setState({ status: 'loading' });
+    }
+    const ask = () =>
+      call('gadget.health', healthPayload({ ...config, boardId })).then(
+        (h) => {
+          if (!current) return;
+          if (h.pending) setState((s) => (s.status === 'done' ? s : { status: 'loading', pending: h }));
+          else setState({ status: 'done', data: h });
+          if (h.pending || jobActive(h.status)) timer = setTimeout(() => void ask(), VIEW_POLL_MS);
+        },
+        (error: unknown) => {
+          if (current)
+            setState((s) => ({ status: 'error', error, ...(s.status === 'done' ? { data: s.data } : {}) }));
+        },
+      );
+    void ask();
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+    // `config` is compared by value, through configKey.
+  }, [configKey, round]);
+  const reload = useCallback(() => setRound((r) => r + 1), []);
+  return [state, reload];
+}
+
 export function GadgetView({ config }: { config: GadgetConfig }) {
   const boardId = config.boardId;
-  const [state, reload] = useAsync<Health | undefined>(
-    () =>
-      boardId === undefined
-        ? Promise.resolve(undefined)
-        : call('gadget.health', healthPayload({ ...config, boardId })),
-    [JSON.stringify(config)],
-  );
-  const [, setTick] = useState(0);
+  const [state, reload] = useHealth(config);
   useEffect(() => {
     if (!config.refreshMinutes) return undefined;
-    const timer = setInterval(() => {
-      setTick((t) => t + 1);
-      reload();
-    }, config.refreshMinutes * 60_000);
+    const timer = setInterval(reload, config.refreshMinutes * 60_000);
     return () => clearInterval(timer);
   }, [config.refreshMinutes, reload]);
 
@@ -55,14 +97,28 @@ export function GadgetView({ config }: { config: GadgetConfig }) {
         description="Edit this gadget to choose the board whose backlog health it shows."
       />
     );
-  if (state.status === 'loading') return <Spinner label="Reading the backlog…" />;
-  if (state.status === 'error')
+  if (state.status === 'loading')
+    return (
+      <div className="vr-gadget">
+        <Spinner label="Reading the backlog…" />
+        {progressText(state.pending?.status) ? (
+          <p className="vr-gadget__meta vr-gadget__progress" role="status">
+            {progressText(state.pending?.status)} The gadget shows the result when it is ready.
+          </p>
+        ) : null}
+      </div>
+    );
+  if (state.status === 'error' && !state.data)
     return <ErrorMessage title="Backlog health is not available" error={state.error} onRetry={reload} />;
   const h = state.data;
   if (!h) return null;
+  const note = staleNote(h.status, 'the result');
 
   return (
     <div className="vr-gadget">
+      {state.status === 'error' ? (
+        <ErrorMessage title="Backlog health could not be refreshed" error={state.error} onRetry={reload} />
+      ) : null}
       <p className="vr-gadget__meta">
         <UserText>{h.board.name}</UserText> ({h.board.projectKey}) · {h.model.kind.toUpperCase()} · as of{' '}
         {new Date(h.computedAt).toLocaleTimeString()}{' '}
@@ -70,6 +126,12 @@ export function GadgetView({ config }: { config: GadgetConfig }) {
           Refresh
         </Button>
       </p>
+      {note ? (
+        <p className="vr-gadget__meta vr-gadget__progress" role="status">
+          {note}
+          {jobActive(h.status) ? ' The gadget updates when the new result is ready.' : ''}
+        </p>
+      ) : null}
       {h.top && (
         <Section title={`Top ${h.topN} by value`}>
           <Table

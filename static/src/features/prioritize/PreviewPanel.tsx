@@ -116,11 +116,10 @@ export function PreviewPanel({
       {!noChange ? (
         <>
           <p className="vr-muted">
-            The issues that move
-            {preview.moveCount > shown.length
-              ? `: the first ${shown.length} of ${preview.moveCount} by new position`
-              : ` (${preview.moveCount} of ${preview.total})`}
-            .
+            {/* `moved` counts issues that end in another place; the calls carry `moveCount` issues. */}
+            The rank calls carry {preview.moveCount} {preview.moveCount === 1 ? 'issue' : 'issues'}
+            {preview.moveCount > shown.length ? `; the first ${shown.length} by new position are listed` : ''}
+            . The other issues keep their order and shift to make room.
           </p>
           <Table
             caption="The new order, moved issues only: new position, issue, old position"

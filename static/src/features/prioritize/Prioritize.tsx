@@ -18,14 +18,13 @@ import { RankedTable, useBacklogRows, type Item } from './RankedTable';
 import { BulkGoalTag, CoverageTable } from '../goals';
 import { ReorderHistory } from './ReorderHistory';
 import { useJob, type JobRun } from './useJob';
-import { usePrioritizeView, type PrioritizeData, type Progress } from './usePrioritizeView';
+import { usePrioritizeView, type PrioritizeData } from './usePrioritizeView';
+import { jobActive, progressText, staleNote, VIEW_POLL_MS } from '../../hooks/viewStatus';
 import { ValueChart } from './ValueChart';
 import type { Answers } from '../../bridge';
 import './prioritize.css';
 
 type Preview = Exclude<Answers['prioritize.preview'], { pending: true }>;
-/** Ask for the preview again this often while its analysis runs in the background. */
-const PREVIEW_POLL_MS = 2_000;
 
 function problemOf(error: unknown): FormulaProblem {
   return error instanceof AppCallError
@@ -56,19 +55,6 @@ function usedInputs(items: readonly Item[]): Set<string> {
       used.add(i.name);
     }
   return used;
-}
-
-/** "Reading the backlog: 1,200 of 10,000 issues" while the analysis runs in the background. */
-function progressText(progress: Progress | undefined): string | undefined {
-  const job = progress?.job;
-  if (!job) return undefined;
-  if (job.state === 'queued')
-    return 'Queued: the backlog is large, so ValueRank analyses it in the background.';
-  if (job.state === 'running')
-    return job.total
-      ? `Reading the backlog: ${job.read.toLocaleString('en')} of ${job.total.toLocaleString('en')} issues.`
-      : 'Reading the backlog…';
-  return job.message;
 }
 
 function Disclosure({
@@ -104,14 +90,15 @@ export function Prioritize({
   toolbar?: ReactNode;
 }) {
   const [model, setModel] = useState<ModelConfig | undefined>(undefined);
-  const { view, loading, error, errorModel, reload, progress } = usePrioritizeView(boardId, model);
+  const { view, loading, error, errorModel, reload, progress, viewModel } = usePrioritizeView(boardId, model);
   const [saved, setSaved] = useState<ModelConfig | undefined>(undefined);
   if (view && saved === undefined && model === undefined) setSaved(view.model);
 
   const [order, setOrder] = useState<'value' | 'current'>('value');
+  // The rows of the view on screen: while another model loads (or failed), the table keeps its own.
   const rows = useBacklogRows({
     boardId,
-    model,
+    model: viewModel,
     order,
     total: view?.total ?? 0,
     snapshotId: view?.snapshotId ?? '',
@@ -121,6 +108,8 @@ export function Prioritize({
   const [preview, setPreview] = useState<{ data: Preview; model: ModelConfig | undefined } | undefined>();
   const [previewing, setPreviewing] = useState(false);
   const [previewError, setPreviewError] = useState<unknown>(undefined);
+  /** While the preview waits for a background analysis: its progress. */
+  const [previewStatus, setPreviewStatus] = useState<Answers['prioritize.load']['status'] | undefined>();
   const [pinning, setPinning] = useState<ReadonlySet<string>>(new Set());
   const [pinError, setPinError] = useState<unknown>(undefined);
   const [saveState, setSaveState] = useState<{ saving: boolean; error?: unknown }>({ saving: false });
@@ -155,8 +144,9 @@ export function Prioritize({
         {toolbar ? <div className="vr-toolbar">{toolbar}</div> : null}
         <Spinner label="Scoring the backlog…" />
         {progressText(progress) ? (
-          <p className="vr-muted" role="status">
-            {progressText(progress)}
+          <p className="vr-muted vr-view-status" role="status">
+            {progressText(progress)} This page asks again every {VIEW_POLL_MS / 1000} s and shows the result
+            when it is ready.
           </p>
         ) : null}
       </div>
@@ -201,14 +191,17 @@ export function Prioritize({
       call('prioritize.preview', used ? { boardId, model: used } : { boardId }).then(
         (data) => {
           if ('pending' in data) {
-            setTimeout(() => void ask(), PREVIEW_POLL_MS);
+            setPreviewStatus(data.status);
+            setTimeout(() => void ask(), VIEW_POLL_MS);
             return;
           }
+          setPreviewStatus(undefined);
           setPreviewing(false);
           setPreview({ data, model: used });
         },
         (e: unknown) => {
           setPreviewing(false);
+          setPreviewStatus(undefined);
           setPreviewError(e);
         },
       );
@@ -248,7 +241,7 @@ export function Prioritize({
   const explainKey = (key: string) => {
     const known = [...items, ...shownRows].find((i) => i.key === key);
     if (known) return setExplaining(known);
-    call('prioritize.rows', { boardId, ...(model ? { model } : {}), keys: [key] }).then(
+    call('prioritize.rows', { boardId, ...(viewModel ? { model: viewModel } : {}), keys: [key] }).then(
       (answer) => setExplaining(answer.rows[0]),
       (e: unknown) => setPinError(e),
     );
@@ -337,10 +330,10 @@ export function Prioritize({
         </Banner>
       ) : null}
 
-      {progress && view ? (
+      {staleNote(progress) ? (
         <p className="vr-muted vr-view-status" role="status">
-          Showing the analysis from {Math.round((progress.ageSeconds ?? 0) / 60)} min ago.{' '}
-          {progressText(progress) ?? ''}
+          {staleNote(progress)}
+          {jobActive(progress) ? ' The table updates when the new analysis is ready.' : ''}
         </p>
       ) : null}
 
@@ -389,19 +382,19 @@ export function Prioritize({
             ) : null}
             <span className="vr-stats" aria-label="Backlog summary">
               <span>
-                <strong>{view.total}</strong> issues
+                <strong>{view.total.toLocaleString('en')}</strong> issues
               </span>
               <span>
-                <strong>{inPlace}</strong> already in place
+                <strong>{inPlace.toLocaleString('en')}</strong> already in place
               </span>
               {unscored > 0 ? (
                 <span>
-                  <strong>{unscored}</strong> unscored (they go last)
+                  <strong>{unscored.toLocaleString('en')}</strong> unscored (they go last)
                 </span>
               ) : null}
               {ties > 0 ? (
                 <span>
-                  <strong>{ties}</strong> tied
+                  <strong>{ties.toLocaleString('en')}</strong> tied
                 </span>
               ) : null}
             </span>
@@ -410,6 +403,11 @@ export function Prioritize({
             <p className="vr-muted vr-norank">
               Jira does not allow you to rank issues in {projectKey}: you can score and preview, but not
               apply, pin or undo.
+            </p>
+          ) : null}
+          {previewing && progressText(previewStatus) ? (
+            <p className="vr-muted vr-view-status" role="status">
+              Planning waits for the analysis. {progressText(previewStatus)}
             </p>
           ) : null}
           {previewError ? (

@@ -6,14 +6,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call, type Answers } from '../../bridge';
 import type { ModelConfig } from '../../../../src/core/scoring';
+import { jobActive, VIEW_POLL_MS } from '../../hooks/viewStatus';
 
 type Load = Answers['prioritize.load'];
 export type PrioritizeData = Exclude<Load, { pending: true }>;
 /** While a large backlog is analysed in the background: how far it has come. */
 export type Progress = Extract<Load, { pending: true }>['status'];
-
-/** How often to ask again while the analysis runs as a job. */
-const POLL_MS = 2_000;
 
 export interface ViewState {
   view: PrioritizeData | undefined;
@@ -24,6 +22,8 @@ export interface ViewState {
   errorModel: ModelConfig | undefined;
   /** The background analysis, while there is one (the view, if any, is the last one kept). */
   progress: Progress | undefined;
+  /** The model the shown view was asked with (its rows are paged with it, even while another loads). */
+  viewModel: ModelConfig | undefined;
 }
 
 export function usePrioritizeView(
@@ -36,6 +36,7 @@ export function usePrioritizeView(
     error: undefined,
     errorModel: undefined,
     progress: undefined,
+    viewModel: undefined,
   });
   const [round, setRound] = useState(0);
   const latest = useRef(0);
@@ -50,11 +51,19 @@ export function usePrioritizeView(
       call('prioritize.load', model ? { boardId, model } : { boardId }).then(
         (answer) => {
           if (latest.current !== mine) return;
-          const running = answer.status.job && ['queued', 'running'].includes(answer.status.job.state);
+          const running = jobActive(answer.status);
           const progress = 'pending' in answer || !answer.status.fresh ? answer.status : undefined;
           if ('pending' in answer) setState((s) => ({ ...s, loading: true, error: undefined, progress }));
-          else setState({ view: answer, loading: false, error: undefined, errorModel: undefined, progress });
-          if ('pending' in answer || running) timer = setTimeout(ask, POLL_MS);
+          else
+            setState({
+              view: answer,
+              loading: false,
+              error: undefined,
+              errorModel: undefined,
+              progress,
+              viewModel: model,
+            });
+          if ('pending' in answer || running) timer = setTimeout(ask, VIEW_POLL_MS);
         },
         (error: unknown) => {
           if (latest.current === mine) setState((s) => ({ ...s, loading: false, error, errorModel: model }));
