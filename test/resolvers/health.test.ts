@@ -98,7 +98,7 @@ describe('gadget on the demo site', () => {
     for (const entry of health.agenda ?? []) expect(entry.finding?.message).toBeTruthy();
     expect(health.trend).toHaveLength(1);
     expect(health.trend?.[0]?.count).toBe(issues.length);
-  });
+  }, 90_000); // it reads and recomputes the whole demo backlog twice: slow on a loaded machine
 
   it('shows only the panels asked for, and lists the boards the viewer can see', async () => {
     const health = await data(server, 'gadget.health', {
@@ -171,10 +171,19 @@ describe('gadget on 5,000 issues at 100 ms per Jira call', () => {
     const oneCall = async () =>
       (await fetch(`${server.url}/rest/api/3/myself`, { headers: { 'X-Local-User': 'local-po' } })).text();
     let calls = 0;
+    let polls = 0;
     const t = await timeOnceAgainstReference(
       async () => {
         const before = (await stats(server)).total;
-        const answer = await data(server, 'gadget.health', payload);
+        let answer = await data(server, 'gadget.health', payload);
+        // On a loaded machine the first page can be slow enough that the estimate sends the read to a
+        // view job (ADR 11): then the gadget asks again every 2 s, as the UI does, until the answer is fresh.
+        while (answer.pending || answer.status?.fresh === false) {
+          polls += 1;
+          if (polls > 60) throw new Error('gadget.health: no fresh answer after 60 polls');
+          await new Promise((r) => setTimeout(r, 2000));
+          answer = await data(server, 'gadget.health', payload);
+        }
         calls = (await stats(server)).total - before;
         return answer;
       },
@@ -182,8 +191,11 @@ describe('gadget on 5,000 issues at 100 ms per Jira call', () => {
       oneCall,
     );
     const first = t.result;
-    console.log(`${describeTiming('gadget.health, 5,000 issues, 100 ms latency', t)}; ${calls} Jira calls`);
-    expect(calls).toBeLessThanOrEqual(Math.ceil(5000 / 50) + 10);
+    console.log(
+      `${describeTiming('gadget.health, 5,000 issues, 100 ms latency', t)}; ${calls} Jira calls, ${polls} polls`,
+    );
+    // One read of the backlog (a call a page), the access check and fingerprint calls of each poll.
+    expect(calls).toBeLessThanOrEqual(Math.ceil(5000 / 50) + 10 + polls * 10);
     expect(t.ratio).toBeLessThan(500);
     expect(first.cached).toBe(false);
     expect(first.readiness?.all.total).toBe(5000);
