@@ -13,6 +13,8 @@ export interface RowPages<T> {
   /** Rows fetched so far, in index order (for lists that need what is on screen: tagging, summaries). */
   loaded(): T[];
   error: unknown;
+  /** Forgets the error and asks again for the rows on screen. */
+  retry(): void;
 }
 
 export function useRowPages<T>({
@@ -33,6 +35,7 @@ export function useRowPages<T>({
   const pending = useRef(new Set<number>());
   const [, setRound] = useState(0);
   const [error, setError] = useState<unknown>(undefined);
+  const [attempt, setAttempt] = useState(0);
   const key = useRef<string | undefined>(undefined);
   const fetcher = useRef(fetchPage);
   fetcher.current = fetchPage;
@@ -70,8 +73,8 @@ export function useRowPages<T>({
         );
       }
     },
-    // A new resetKey is a new `ensure`, so the table asks again for the rows it shows.
-    [pageSize, total, resetKey],
+    // A new resetKey (or a retry) is a new `ensure`, so the table asks again for the rows it shows.
+    [pageSize, total, resetKey, attempt],
   );
 
   useEffect(() => setError(undefined), [resetKey]);
@@ -87,5 +90,9 @@ export function useRowPages<T>({
       return [...at.entries()].sort((a, b) => a[0] - b[0]).map(([, row]) => row);
     },
     error,
+    retry: () => {
+      setError(undefined);
+      setAttempt((a) => a + 1);
+    },
   };
 }

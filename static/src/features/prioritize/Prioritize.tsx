@@ -457,6 +457,13 @@ export function Prioritize({
             onPin={pin}
             compact={compact}
           />
+          {rows.error ? (
+            <ErrorMessage
+              title="Some rows of the table could not be loaded."
+              error={rows.error}
+              onRetry={rows.retry}
+            />
+          ) : null}
           <BulkGoalTag projectKey={projectKey} items={shownRows.length > 0 ? shownRows : items} />
 
           {view.goalCoverage ? (
