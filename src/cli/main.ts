@@ -34,6 +34,7 @@ import { runRankCalls, type FailedIssue } from '../features/prioritize/execute';
 import { modelLabel, parseModelName } from '../features/prioritize/model';
 import { callView } from '../features/prioritize/preview';
 import { noSettings } from '../features/prioritize/sources';
+import { projectQuestions } from '../features/questions';
 import { AppError } from '../shared/errors';
 
 export interface Io {
@@ -64,6 +65,8 @@ Commands:
   criteria --issue KEY | --jql "..."         checks issues on the site (default configuration)
   vision  --project KEY [--notes N]          the project's product vision board and its most recent
                                              notes, as the app last published them
+  questions --project KEY                    the project's open questions for the Product Owner, oldest
+                                             first, with their age, the issue's rank and readiness
 
 Options:
   --site URL      the Jira site (or env VALUERANK_SITE), e.g. https://your-domain.atlassian.net;
@@ -537,6 +540,36 @@ function visionText(v: PublishedVision, limit: number, nameOf: (id: string | nul
   return out.join('\n') + '\n';
 }
 
+/** `valuerank questions`: the project's open questions for the PO (issue property valuerank-questions). */
+async function questions(values: Values, io: Io): Promise<void> {
+  const projectKey = values.project;
+  if (!projectKey)
+    throw new UsageError('--project KEY is required: give the project key, e.g. --project TRAIL');
+  const jira = clientFor(values, io.env);
+  // Listing only reads, as the user: the app's own client is never used here.
+  const view = await projectQuestions({ jira, app: jira }, { projectKey, filter: { kind: 'all' } });
+  if (values.json) io.stdout.write(JSON.stringify(view) + '\n');
+  if (view.rows.length === 0)
+    throw new NothingFoundError(`no open questions in project ${projectKey} that you can see`);
+  if (values.json) return;
+  io.stdout.write(
+    `${projectKey}: ${view.rows.length} open question${view.rows.length === 1 ? '' : 's'} on ${view.issues} issue${view.issues === 1 ? '' : 's'}, the oldest ${view.oldestAgeDays ?? 0} days old\n`,
+  );
+  io.stdout.write(
+    table([
+      ['AGE', 'KEY', 'RANK', 'READY', 'ASKED BY', 'QUESTION'],
+      ...view.rows.map((r) => [
+        `${r.ageDays}d`,
+        r.issueKey,
+        r.rank === null ? '-' : String(r.rank),
+        r.ready === null ? '-' : r.ready ? 'yes' : 'no',
+        r.askedBy?.displayName ?? '-',
+        r.text,
+      ]),
+    ]),
+  );
+}
+
 const COMMANDS: Record<string, (values: Values, io: Io) => Promise<void>> = {
   boards,
   backlog,
@@ -544,6 +577,7 @@ const COMMANDS: Record<string, (values: Values, io: Io) => Promise<void>> = {
   reorder,
   criteria,
   vision,
+  questions,
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {
