@@ -448,11 +448,15 @@ export class JiraClient {
 
   /**
    * `GET /rest/api/3/issue/{key}?fields=`: one issue with only the fields asked for (an empty list asks for
-   * Jira's navigable defaults, so at least one field is required).
+   * Jira's navigable defaults, so at least one field is required), and the issue properties named.
    */
-  async issue(issueIdOrKey: string, fields: readonly string[]): Promise<JiraIssue> {
+  async issue(
+    issueIdOrKey: string,
+    fields: readonly string[],
+    properties: readonly string[] = [],
+  ): Promise<JiraIssue> {
     if (fields.length === 0) throw new RangeError('issue() needs at least one field');
-    const q = query({ fields });
+    const q = query({ fields, ...(properties.length > 0 ? { properties } : {}) });
     return this.json('GET', jiraPath`/rest/api/3/issue/${issueIdOrKey}?${q}`, JiraIssue);
   }
 

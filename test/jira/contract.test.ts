@@ -259,7 +259,11 @@ const exercises: Record<string, () => Promise<unknown>> = {
     client({
       status: 200,
       body: sampleIssue(5, { issuetype: { id: '10001', name: 'Story' }, description: null }),
-    }).client.issue('TRAIL-5', ['summary', 'issuetype', 'description', 'customfield_10037']),
+    }).client.issue(
+      'TRAIL-5',
+      ['summary', 'issuetype', 'description', 'customfield_10037'],
+      ['valuerank-questions'],
+    ),
   getIssueProperty: () =>
     client({ status: 200, body: sampleProperty }).client.getIssueProperty('TRAIL-1', 'valuerank.score'),
   getProjectProperty: async () => {

@@ -34,6 +34,8 @@ export interface IssueInput {
   criteriaField?: unknown;
   /** The issue type name ("Story", "Bug", ...). */
   issueType?: unknown;
+  /** Open questions for the Product Owner on the issue (the `valuerank-questions` property's `open`). */
+  openQuestions?: number;
 }
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
@@ -334,6 +336,12 @@ function check(input: IssueInput, config: CriteriaConfig): CheckResult {
     out.add('too-many-criteria', {
       message: `${top} acceptance criteria; at most ${config.bounds.max} expected.`,
       suggestion: 'Split the issue into smaller stories, each with its own criteria.',
+    });
+  const open = input.openQuestions ?? 0;
+  if (open > 0)
+    out.add('open-question', {
+      message: `${open} open question${open === 1 ? '' : 's'} for the Product Owner.`,
+      suggestion: 'Ask the Product Owner to answer in the Questions for the PO panel.',
     });
   let story: CheckResult['story'];
   const summary = text(input.summary);

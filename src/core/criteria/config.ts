@@ -26,6 +26,8 @@ export const DEFAULT_SEVERITY: Record<FindingKind, Severity | 'off'> = {
   'too-many-criteria': 'warning',
   unreadable: 'warning',
   truncated: 'info',
+  // an open question for the Product Owner: not ready until it is answered (a project may lower or turn it off)
+  'open-question': 'error',
   'story-no-role': 'warning',
   'story-no-goal': 'warning',
   'story-no-benefit': 'info',

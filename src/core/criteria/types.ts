@@ -59,6 +59,7 @@ export const ISSUE_KINDS = [
   'too-many-criteria',
   'unreadable',
   'truncated',
+  'open-question',
 ] as const;
 export const STORY_KINDS = [
   'story-no-role',

@@ -46,11 +46,16 @@ export function qualityScore(
   subject: Subject = {},
 ): number {
   const perKind = new Map<FindingKind, number>();
-  for (const f of findings) perKind.set(f.kind, (perKind.get(f.kind) ?? 0) + config.score[f.severity]);
+  for (const f of findings)
+    if (!UNSCORED_KINDS.includes(f.kind))
+      perKind.set(f.kind, (perKind.get(f.kind) ?? 0) + config.score[f.severity]);
   let penalty = 0;
   for (const p of perKind.values()) penalty += Math.min(config.score.kindCap, p);
   return Math.max(0, Math.min(scoreCeiling(subject, config), Math.round(100 - penalty)));
 }
+
+/** Finding kinds about the issue, not the quality of its criteria: they may block, but cost no points. */
+const UNSCORED_KINDS: readonly FindingKind[] = ['open-question'];
 
 /** Finding kinds that report the number of criteria (condition 1). */
 const COUNT_KINDS: readonly FindingKind[] = ['missing-criteria', 'too-few-criteria'];

@@ -39,6 +39,16 @@ export interface QuestionsDeps {
   /** Jira as the app: keeps the question marks and the issue property in sync. */
   app: JiraClient;
   now?: () => number;
+  /** After a question or an answer: re-check the issue's readiness (an open question blocks Ready by default). */
+  afterChange?: (issueKey: string) => Promise<void>;
+}
+
+/** Syncs the issue property, then lets readiness follow; a failed re-check is logged, never undoes the change. */
+async function afterChange(deps: QuestionsDeps, issueKey: string): Promise<void> {
+  await syncQuestions(deps.app, issueKey);
+  await deps.afterChange?.(issueKey).catch((error: unknown) => {
+    console.warn(`ValueRank could not re-check the readiness of ${issueKey}`, error);
+  });
 }
 
 /** JQL finding the issues with open questions. */
@@ -107,7 +117,7 @@ export async function issueQuestions(deps: QuestionsDeps, issueKey: string): Pro
   const questions = await readQuestions(deps.jira, issueKey);
   const stored = readQuestionsProperty(await deps.jira.getIssueProperty(issueKey, QUESTIONS_PROPERTY));
   const open = questions.filter((q) => !q.answer).length;
-  if ((stored?.open ?? 0) !== open) await syncQuestions(deps.app, issueKey);
+  if ((stored?.open ?? 0) !== open) await afterChange(deps, issueKey);
   return issueView(deps, issueKey, questions);
 }
 
@@ -130,7 +140,7 @@ export async function askQuestion(
       { key: QUESTION_PROPERTY, value: { v: 1, kind: 'question', state: 'open' } },
     ])
     .catch((error: unknown) => refusal(error, 'ask a question'));
-  await syncQuestions(deps.app, input.issueKey);
+  await afterChange(deps, input.issueKey);
   return issueView(deps, input.issueKey, await readQuestions(deps.jira, input.issueKey));
 }
 
@@ -160,7 +170,7 @@ export async function answerQuestion(
     state: 'answered',
     answerId: answer.id,
   });
-  await syncQuestions(deps.app, input.issueKey);
+  await afterChange(deps, input.issueKey);
   return issueView(deps, input.issueKey, await readQuestions(deps.jira, input.issueKey));
 }
 

@@ -10,6 +10,7 @@ import {
   type CriteriaConfig,
   type Finding,
 } from '../../core/criteria';
+import { QUESTIONS_PROPERTY, readQuestionsProperty } from '../../core/questions';
 import type { JiraClient } from '../../jira/client';
 import type { JiraIssue } from '../../jira/schemas';
 
@@ -53,6 +54,7 @@ export function checkJiraIssue(issue: JiraIssue, config: CriteriaConfig): IssueC
       description: f.description,
       criteriaField: config.criteriaFieldId ? f[config.criteriaFieldId] : undefined,
       issueType: nameOf(f.issuetype),
+      openQuestions: readQuestionsProperty(issue.properties?.[QUESTIONS_PROPERTY])?.open ?? 0,
     },
     config,
   );
@@ -62,7 +64,7 @@ export function checkJiraIssue(issue: JiraIssue, config: CriteriaConfig): IssueC
 /** Reads an issue (as whoever `jira` acts for) with its project's configuration, and checks it. */
 export async function checkIssueByKey(deps: CriteriaDeps, issueKey: string): Promise<IssueCheck> {
   const config = await deps.configs.config(issueKey.replace(/-\d+$/, ''));
-  const issue = await deps.jira.issue(issueKey, fieldsFor(config));
+  const issue = await deps.jira.issue(issueKey, fieldsFor(config), [QUESTIONS_PROPERTY]);
   return checkJiraIssue(issue, config);
 }
 

@@ -28,6 +28,7 @@ import {
   writeRecheckJob,
   type RecheckJob,
 } from '../../store/jobs';
+import { QUESTIONS_PROPERTY } from '../../core/questions';
 import { checkJiraIssue, fieldsFor, READINESS_PROPERTY_KEY, readinessOf, sameReadiness } from './index';
 import {
   isActive,
@@ -105,7 +106,7 @@ export async function runRecheckSlice(
     const config = await deps.configs.config(job.projectKey);
     const query = {
       fields: fieldsFor(config),
-      properties: [READINESS_PROPERTY_KEY],
+      properties: [READINESS_PROPERTY_KEY, QUESTIONS_PROPERTY],
       pageSize: job.pageSize,
     };
     let page: { issues: JiraIssue[]; nextPageToken: string | undefined };

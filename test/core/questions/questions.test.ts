@@ -9,6 +9,7 @@ import {
   textToAdf,
   type CommentInput,
 } from '../../../src/core/questions';
+import { checkIssue, CriteriaConfigSchema } from '../../../src/core/criteria';
 
 const comment = (
   id: string,
@@ -74,5 +75,33 @@ describe('questions from comments', () => {
     expect(ageInDays('2026-11-01T00:00:00.000Z', Date.parse('2026-11-03T12:00:00.000Z'))).toBe(2);
     expect(ageInDays('2026-11-05T00:00:00.000Z', Date.parse('2026-11-03T12:00:00.000Z'))).toBe(0);
     expect(ageInDays('not a date', 0)).toBe(0);
+  });
+});
+
+describe('an open question and readiness', () => {
+  const description = textToAdf(
+    'Acceptance criteria\n\nGiven a hiker, when she searches for huts, then she sees 10 huts\n\nGiven no huts, when she searches, then she sees a message',
+  );
+  const ready = checkIssue({ summary: 'Find huts', description });
+
+  it('blocks Ready by default and costs no quality points', () => {
+    const asked = checkIssue({ summary: 'Find huts', description, openQuestions: 2 });
+    expect(asked.verdict.ready).toBe(false);
+    expect(asked.verdict.blocking.map((f) => f.kind)).toContain('open-question');
+    expect(asked.findings.find((f) => f.kind === 'open-question')?.message).toBe(
+      '2 open questions for the Product Owner.',
+    );
+    expect(asked.score).toBe(ready.score);
+  });
+
+  it('the readiness rules can make it a warning or turn it off', () => {
+    for (const setting of ['warning', 'off'] as const) {
+      const config = CriteriaConfigSchema.parse({ severity: { 'open-question': setting } });
+      const asked = checkIssue({ summary: 'Find huts', description, openQuestions: 1 }, config);
+      expect(asked.verdict.blocking.map((f) => f.kind)).not.toContain('open-question');
+      expect(asked.verdict.ready).toBe(
+        checkIssue({ summary: 'Find huts', description }, config).verdict.ready,
+      );
+    }
   });
 });

@@ -84,6 +84,11 @@ describe('questions for the PO', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await asPo.comments(issueKey)).toHaveLength(count);
 
+    // An open question blocks Ready by default; the stored readiness follows.
+    const blocked = await data('readiness.check', { issueKey });
+    expect(blocked.verdict.blocking.map((f) => f.kind)).toContain('open-question');
+    expect(await asPo.getIssueProperty(issueKey, 'valuerank-readiness')).toMatchObject({ ready: 'false' });
+
     const answered = await data('questions.answer', {
       issueKey,
       questionId: question.id,
@@ -99,6 +104,8 @@ describe('questions for the PO', () => {
     expect(seen.questions.find((q) => q.id === question.id)?.answer?.text).toBe('Yes, all year.');
 
     expect(await asPo.getIssueProperty(issueKey, QUESTIONS_PROPERTY)).toMatchObject({ open: 0 });
+    const unblocked = await data('readiness.check', { issueKey });
+    expect(unblocked.findings.map((f) => f.kind)).not.toContain('open-question');
     expect(await withOpenQuestions()).toEqual(before);
     expect(
       (await data('questions.list', { projectKey: 'TRAIL' })).rows.map((r) => r.questionId),

@@ -3,6 +3,7 @@
  * Forge runs it: the real resolvers start it, the real @forge/events queue delivers each slice to the
  * `valuerank-jobs` consumer from manifest.yml, in the context of the user who started it.
  */
+import { QUESTIONS_PROPERTY } from '../../../src/core/questions';
 import { DEFAULT_CONFIG } from '../../../src/core/criteria';
 import { checkJiraIssue, fieldsFor, READINESS_PROPERTY_KEY } from '../../../src/features/readiness';
 import { RECHECK_QUEUE } from '../../../src/features/readiness/recheck';
@@ -23,7 +24,8 @@ const trailIssues = () =>
   asPo.search({
     jql: 'project = TRAIL ORDER BY key',
     fields: fieldsFor(DEFAULT_CONFIG),
-    properties: [READINESS_PROPERTY_KEY],
+    // The demo's open questions for the PO block Ready too.
+    properties: [READINESS_PROPERTY_KEY, QUESTIONS_PROPERTY],
   });
 
 const keysWhere = async (jql: string) =>

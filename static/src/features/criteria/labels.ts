@@ -26,6 +26,7 @@ export const KIND_LABEL: Record<string, string> = {
   'too-many-criteria': 'Too many criteria',
   unreadable: 'Unreadable',
   truncated: 'Truncated',
+  'open-question': 'Open question for the PO',
   'story-no-role': 'Story: no role',
   'story-no-goal': 'Story: no goal',
   'story-no-benefit': 'Story: no benefit',

@@ -52,6 +52,7 @@ export const KIND_EXPLANATION: Record<FindingKind, string> = {
   'too-many-criteria': 'More top-level criteria than the maximum below.',
   unreadable: 'The description is not a document, or has broken or unknown parts.',
   truncated: 'The description or a criterion is too long; only its start was checked.',
+  'open-question': 'An open question for the Product Owner on the issue (Questions for the PO).',
   'story-no-role': 'The story names no user role, or a role that is not a user ("As the system").',
   'story-no-goal': 'The story says who, but not what they want.',
   'story-no-benefit': 'The story has no "so that …": why it is wanted.',
