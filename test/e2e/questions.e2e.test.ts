@@ -5,6 +5,7 @@
  * answer in place, and JQL on the indexed issue property finds the right issues before and after.
  * Screenshots go to /tmp/valuerank-questions-*.png.
  */
+import type { Locator } from 'playwright-core';
 import { openModule, useLocalSite, type OpenedModule } from '../support/e2e';
 
 const SHOTS = '/tmp/valuerank-questions';
@@ -27,6 +28,15 @@ async function panel(as: string): Promise<OpenedModule> {
 }
 const projectPage = (as: string): Promise<OpenedModule> =>
   openModule(site.browser, `${server.url}/module/valuerank-project-page?as=${as}&project=TRAIL`);
+
+/** Clicks `button` until `shows` is there: a click while the framed panel resizes can miss the button. */
+async function clickUntil(button: Locator, shows: Locator): Promise<void> {
+  for (let attempt = 0; attempt < 3 && !(await shows.isVisible()); attempt++) {
+    await button.click();
+    await shows.waitFor({ timeout: 5_000 }).catch(() => undefined);
+  }
+  await shows.waitFor();
+}
 
 /** The keys JQL finds with open questions, as the PO asks Jira directly. */
 async function withOpenQuestions(): Promise<string[]> {
@@ -59,7 +69,7 @@ describe('questions for the PO', () => {
 
     // The developer asks on the issue panel.
     const dev = await panel('local-dev');
-    await dev.ui.getByRole('button', { name: 'Ask the PO' }).click();
+    await clickUntil(dev.ui.getByRole('button', { name: 'Ask the PO' }), dev.ui.getByLabel('Your question'));
     await dev.ui.getByLabel('Your question').fill(QUESTION);
     await dev.ui.getByRole('button', { name: 'Ask', exact: true }).click();
     const asked = dev.ui.getByTestId('question').filter({ hasText: QUESTION });
@@ -83,7 +93,7 @@ describe('questions for the PO', () => {
     // The PO answers on the issue panel.
     const po = await panel('local-po');
     const open = po.ui.getByTestId('question').filter({ hasText: QUESTION });
-    await open.getByRole('button', { name: 'Answer' }).click();
+    await clickUntil(open.getByRole('button', { name: 'Answer' }), po.ui.getByLabel('Your answer'));
     await po.ui.getByLabel('Your answer').fill('Yes: closed in winter means closed.');
     await po.ui.getByRole('button', { name: 'Send answer' }).click();
     await open.getByTestId('answer').waitFor();
