@@ -342,8 +342,9 @@ describe('demo seed (Trailhead)', () => {
       (i) => ['Story', 'Bug'].includes(i.fields.issuetype.name) && fieldsOf(i).customfield_10016 != null,
     ).length;
     const workItems = trail.filter((i) => ['Story', 'Bug'].includes(i.fields.issuetype.name)).length;
+    // almost every story is estimated; a few are not yet (they say why), as on a real backlog
     expect(estimated / workItems).toBeGreaterThan(0.75);
-    expect(estimated / workItems).toBeLessThan(0.95);
+    expect(workItems - estimated).toBeGreaterThanOrEqual(3);
   });
 
   it('is deterministic', () => {
