@@ -255,6 +255,14 @@ const CONDITIONS = new Set([
 /** Personal and demonstrative pronouns that refer back to a noun phrase. */
 const REFERRING = new Set(['it', 'its', 'this', 'that', 'these', 'those', 'they', 'them', 'their']);
 const PLURAL_PRONOUNS = new Set(['these', 'those', 'they', 'them', 'their']);
+/**
+ * Singular "they": they/them/their refer to one person as well ("a guide … their profile"). A singular noun
+ * naming a person or a role takes them: the agent suffixes of English (-er, -or, -ist, -ant, -ent, -ee) and
+ * a few common person nouns.
+ */
+const SINGULAR_THEY = new Set(['they', 'them', 'their']);
+const PERSON_NOUN =
+  /(?:er|or|ist|ant|ent|ee)$|^(?:person|guide|member|admin|guest|staff|owner|host|child|individual|someone|somebody|anyone|everyone)$/;
 /** Nouns used as singular and plural alike. */
 const EITHER_NUMBER = new Set(['data', 'media', 'criteria', 'people', 'staff', 'personnel', 'information']);
 const NEGATIVE_DETERMINERS = new Set(['no', 'none', 'nothing', 'nobody', 'no one', 'neither', 'nor']);
@@ -388,6 +396,12 @@ export function detectSmells(
    * An object pronoun skips the nouns of its own clause (binding: "the admin deletes them" is not the admin).
    */
   const antecedentBefore = (i: number): boolean => {
+    // singular they: a person or role named earlier in the sentence ("a guide … their profile")
+    if (SINGULAR_THEY.has((tokens[i] as Token).lower))
+      for (let k = i - 1; k >= 0 && sentence[k] === sentence[i]; k--) {
+        const w = (tokens[k] as Token).lower;
+        if (pos[k] === 'NOUN' && !/[^su']s$/.test(w) && PERSON_NOUN.test(w)) return true;
+      }
     let from = i - 1;
     // an object pronoun never refers to the subject of its own clause ("the admin deletes them")
     if ((tokens[i] as Token).lower === 'them' || pos[i - 1] === 'VERB')
@@ -397,7 +411,9 @@ export function detectSmells(
       const w = (tokens[k] as Token).lower;
       if (EITHER_NUMBER.has(w)) return true;
       const plural = pos[k] === 'NOUN' && /[^su']s$/.test(w);
-      return plural === PLURAL_PRONOUNS.has((tokens[i] as Token).lower);
+      const pronoun = (tokens[i] as Token).lower;
+      if (!plural && SINGULAR_THEY.has(pronoun) && PERSON_NOUN.test(w)) return true;
+      return plural === PLURAL_PRONOUNS.has(pronoun);
     }
     return false;
   };

@@ -162,6 +162,15 @@ describe('generalisation to unseen requirements (issue 12, round 2)', () => {
     expect(found('The cart is saved. Its total is shown.', 'vague-pronoun')).toEqual(['Its']);
     expect(found('The reports that are saved are listed.', 'vague-pronoun')).toEqual([]);
   });
+
+  it('reads singular they: a person or a role takes they, them and their', () => {
+    expect(
+      found('Selecting a guide opens their profile with their upcoming tours.', 'vague-pronoun'),
+    ).toEqual([]);
+    expect(found('When a customer pays, they get a receipt.', 'vague-pronoun')).toEqual([]);
+    // a thing does not: "the file … their" still has no antecedent
+    expect(found('The file is uploaded with their metadata.', 'vague-pronoun')).toEqual(['their']);
+  });
 });
 
 describe('uncertain-verb', () => {
