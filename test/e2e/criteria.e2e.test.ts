@@ -103,13 +103,22 @@ describe('the panel follows the issue', () => {
 });
 
 describe('the issue context badge', () => {
-  it('shows readiness, quality and "not scored yet" for an unscored issue', async () => {
+  it("shows readiness, quality and the issue's live score for the project's model", async () => {
     const { page, ui, errors } = await open('valuerank-issue-context', 'TRAIL-53');
     await ui.getByTestId('readiness').waitFor();
     await expect(ui.getByTestId('readiness').textContent()).resolves.toMatch(/Not ready/i);
     await expect(ui.getByTestId('quality').textContent()).resolves.toMatch(/^\d+\/100$/);
-    await expect(ui.getByTestId('value').textContent()).resolves.toBe('not scored yet');
+    await expect(ui.getByTestId('value-score').textContent()).resolves.toMatch(/^\d+(\.\d+)? \(WSJF\)$/);
     await page.screenshot({ path: `${SHOTS}-context.png` });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 30_000);
+
+  it('says why an unscored issue has no score (TRAIL-7: no business value yet)', async () => {
+    const { page, ui, errors } = await open('valuerank-issue-context', 'TRAIL-7');
+    await ui.getByTestId('value-score').waitFor();
+    await expect(ui.getByTestId('value-score').textContent()).resolves.toBe('unscored (WSJF)');
+    await expect(ui.getByTestId('value').textContent()).resolves.toMatch(/Business Value .* is empty/);
     expect(errors).toEqual([]);
     await page.close();
   }, 30_000);
