@@ -3,7 +3,7 @@
  * user-story defects (UStAI) and role/goal/benefit extraction (Dalpiaz backlogs). Used by `run.ts` and by
  * the regression test `test/core/criteria/eval.test.ts`.
  */
-import { checkCriteria } from '../../src/core/criteria/check';
+import { checkText } from '../../src/core/criteria/check';
 import { DEFAULT_CONFIG, type CriteriaConfig } from '../../src/core/criteria/config';
 import { checkStory, parseStory } from '../../src/core/criteria/story';
 import type { Finding, FindingKind } from '../../src/core/criteria/types';
@@ -53,18 +53,7 @@ export interface SmellScores {
 
 /** One requirement checked exactly as `valuerank criteria --as criterion` checks it. */
 export function userFindings(text: string, config: CriteriaConfig = DEFAULT_CONFIG): Finding[] {
-  return checkCriteria(
-    [
-      {
-        text,
-        kind: 'paragraph',
-        depth: 0,
-        source: { format: 'text', line: 0, start: 0, end: text.length },
-        origin: 'description',
-      },
-    ],
-    config,
-  );
+  return checkText(text, 'criterion', config).findings;
 }
 
 /**
