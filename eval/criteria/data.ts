@@ -6,7 +6,7 @@
 import { parseCsvRecords } from '../csv';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SmellKind } from '../../src/core/criteria/types';
+import { SMELL_KINDS, type SmellKind } from '../../src/core/criteria/types';
 import { sharedDataPath } from '../shared-data';
 
 export function readCsv(file: string): Record<string, string>[] {
@@ -14,17 +14,10 @@ export function readCsv(file: string): Record<string, string>[] {
 }
 
 /** The smells the two files label (every smell kind but `uncertain-verb`, which they do not mark). */
-export const LABELLED_SMELLS = [
-  'subjective',
-  'ambiguous',
-  'loophole',
-  'open-ended',
-  'superlative',
-  'comparative',
-  'negative',
-  'vague-pronoun',
-] as const satisfies readonly SmellKind[];
-export type LabelledSmell = (typeof LABELLED_SMELLS)[number];
+export type LabelledSmell = Exclude<SmellKind, 'uncertain-verb'>;
+export const LABELLED_SMELLS: readonly LabelledSmell[] = SMELL_KINDS.filter(
+  (k): k is LabelledSmell => k !== 'uncertain-verb',
+);
 
 /** Smell labels: for each smell, the marked words in lower case (empty when the cell is `-`). */
 export interface LabelledRequirement {

@@ -12,6 +12,9 @@ export interface Call {
   jira: JiraClient;
 }
 
+/** The project the module was opened in, if any: boards and backlogs of other projects are refused. */
+export const projectOf = ({ context }: Call): string | undefined => context.extension.project?.key;
+
 export interface ResolverRequest {
   payload?: unknown;
   context?: unknown;

@@ -4,14 +4,11 @@ import * as goals from '../features/goals/service';
 import { boardBacklog, siteOverview } from '../features/overview';
 import * as vision from '../features/vision/service';
 import type { ResolverResult } from '../shared/errors';
-import { defineResolver, type Call, type ResolverRequest } from './define';
+import { defineResolver, projectOf, type ResolverRequest } from './define';
 import * as gadget from './health';
 import * as prioritize from './prioritize';
 import * as questions from './questions';
 import * as readiness from './readiness';
-
-/** The project the module was opened in, if any. */
-const projectOf = ({ context }: Call) => context.extension.project?.key;
 
 type Definitions = { [K in ResolverKey]: (request: ResolverRequest) => Promise<ResolverResult<Answers[K]>> };
 

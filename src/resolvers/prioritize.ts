@@ -18,11 +18,9 @@ import {
 } from '../features/prioritize';
 import type { z } from 'zod';
 import type { Answers, payloads } from './api';
-import type { Call } from './define';
+import { projectOf, type Call } from './define';
 
 const deps = ({ jira }: Call): ServiceDeps => ({ jira, settings: storedSettings });
-/** The project the module was opened in, if any: boards of other projects are refused. */
-const projectOf = ({ context }: Call) => context.extension.project?.key;
 
 type Resolve<K extends keyof Answers> = (
   payload: z.infer<(typeof payloads)[K]>,

@@ -3,11 +3,9 @@
  * which vision goals an issue serves, stored in its `valuerank-goals` property (src/features/goals).
  */
 import { z } from 'zod';
+import { issueKey, projectKey } from '../../shared/ids';
 import { VISION_LIMITS, type GoalStatus } from '../../core/vision';
 import { GoalIdSchema } from './schema';
-
-const issueKey = z.string().regex(/^[A-Z][A-Z0-9_]+-\d+$/, 'not an issue key');
-const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]{1,9}$/, 'not a project key');
 
 /** At most this many issues per bulk tag (one resolver call must finish within Forge's 25 s). */
 export const MAX_BULK_TAG_ISSUES = 100;

@@ -4,10 +4,9 @@
  * questions of a project (found in JQL by the indexed issue property `valuerank-questions`).
  */
 import { z } from 'zod';
+import { issueKey, projectKey } from '../../shared/ids';
 import { MAX_QUESTION_CHARS } from '../../core/questions';
 
-const issueKey = z.string().regex(/^[A-Z][A-Z0-9_]+-\d+$/, 'not an issue key');
-const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]{1,9}$/, 'not a project key');
 const text = z
   .string()
   .trim()

@@ -4,8 +4,8 @@
  * (src/features/readiness/recheck.ts).
  */
 import { z } from 'zod';
+import { projectKey } from '../../shared/ids';
 
-const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]{1,9}$/, 'not a project key');
 const jobId = z.string().min(1).max(100);
 
 export const recheckPayloads = {

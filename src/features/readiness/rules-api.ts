@@ -6,9 +6,8 @@
  * with every bad path named (`bounds.min: …`).
  */
 import { z } from 'zod';
+import { projectKey } from '../../shared/ids';
 import type { CriteriaConfig, FindingKind, Severity, SmellKind } from '../../core/criteria';
-
-const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]{1,9}$/, 'not a project key');
 
 /** The longest sample text `readiness.rules.try` checks. */
 export const MAX_TRY_TEXT = 20_000;

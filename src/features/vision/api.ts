@@ -4,10 +4,10 @@
  * the resolver, so an over-long field is refused with the core's message naming the field and its limit.
  */
 import { z } from 'zod';
+import { projectKey } from '../../shared/ids';
 import type { BoardDiff, VisionBoard, VisionNote } from '../../core/vision';
 import { NoteFilterSchema, VISION_LIMITS } from '../../core/vision';
 
-const projectKey = z.string().regex(/^[A-Z][A-Z0-9_]{1,9}$/, 'not a project key');
 const version = z.number().int().min(1);
 const expectedVersion = z.number().int().min(0);
 const noteId = z.string().min(1).max(VISION_LIMITS.id);
