@@ -5,39 +5,19 @@
  * keys), `prioritize.preview` and `gadget.health` (every panel, the largest top list) are measured here as
  * the UI receives them. Before issue 14, `prioritize.load` answered 12.8 MB for this backlog.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { BIG_BOARD_ID, buildLargeSeed } from '../../dev/demo';
+import { BIG_BOARD_ID } from '../../dev/demo';
 import { RESOLVER_ANSWER_LIMIT_BYTES } from '../../dev/harness/forge-runtime';
-import { startLocalServer, type LocalServer } from '../../dev/server';
+import type { LocalServer } from '../../dev/server';
 import type { Answers, ResolverKey } from '../../src/resolvers/api';
+import { BIG, GADGET, startLargeSite } from '../support/large-site';
 import type { InvokeContext } from '../support/invoke';
 
 const ISSUES = 10_000;
 const MB = 1024 * 1024;
 
-const BIG: InvokeContext = {
-  moduleKey: 'valuerank-project-page',
-  extension: { project: { id: '10100', key: 'BIG', type: 'software' } },
-};
-const GADGET: InvokeContext = {
-  moduleKey: 'valuerank-health-gadget',
-  extension: { type: 'jira:dashboardGadget' },
-};
-
 let server: LocalServer;
 beforeAll(async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'vr-answer-size-'));
-  const seedFile = path.join(dir, 'big.json');
-  writeFileSync(seedFile, JSON.stringify(buildLargeSeed(ISSUES)));
-  server = await startLocalServer({ port: 0, seedFile, harness: { log: () => undefined } });
-  const set = await fetch(`${server.url}/_local/faults`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ latencyMs: 5 }),
-  });
-  expect(set.status).toBe(200);
+  server = await startLargeSite(ISSUES, 5);
 }, 120_000);
 afterAll(() => server.close());
 

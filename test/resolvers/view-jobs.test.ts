@@ -10,12 +10,10 @@
  * asserted by counting Jira requests (the answer reads the two fingerprint calls and the board, not the
  * 30 backlog pages) and as a ratio of the first answer's time to the full result's, never in absolute ms.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { BIG_BOARD_ID, buildLargeSeed } from '../../dev/demo';
-import { startLocalServer, type LocalServer } from '../../dev/server';
+import { BIG_BOARD_ID } from '../../dev/demo';
+import type { LocalServer } from '../../dev/server';
 import type { Answers, ResolverKey } from '../../src/resolvers/api';
+import { BIG, GADGET, startLargeSite } from '../support/large-site';
 import { invokeData, type InvokeContext } from '../support/invoke';
 
 const ISSUES = 1500;
@@ -23,27 +21,9 @@ const LATENCY_MS = 1000;
 /** The UI's poll interval (ADR 11). */
 const POLL_MS = 2000;
 
-const BIG: InvokeContext = {
-  moduleKey: 'valuerank-project-page',
-  extension: { project: { id: '10100', key: 'BIG', type: 'software' } },
-};
-const GADGET: InvokeContext = {
-  moduleKey: 'valuerank-health-gadget',
-  extension: { type: 'jira:dashboardGadget' },
-};
-
 let server: LocalServer;
 beforeAll(async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'vr-view-jobs-'));
-  const seedFile = path.join(dir, 'big.json');
-  writeFileSync(seedFile, JSON.stringify(buildLargeSeed(ISSUES)));
-  server = await startLocalServer({ port: 0, seedFile, harness: { log: () => undefined } });
-  const set = await fetch(`${server.url}/_local/faults`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ latencyMs: LATENCY_MS }),
-  });
-  expect(set.status).toBe(200);
+  server = await startLargeSite(ISSUES, LATENCY_MS);
 }, 60_000);
 afterAll(() => server.close());
 
