@@ -71,6 +71,13 @@ it('answers pending at once, then the job delivers the result; after a change, t
   expect(['queued', 'running']).toContain(firstHealth.status?.job?.state);
   // Two answers, each a few fingerprint and access calls: far fewer than the 2 × 30 backlog pages.
   expect(firstRequests).toBeLessThan(ISSUES / 50);
+  // The first screen is not empty: the backlog's first page in current order, scored now.
+  const firstPage = first.firstRows;
+  if (!firstPage) throw new Error('expected the first rows with the pending answer');
+  expect(firstPage.total).toBe(ISSUES);
+  expect(firstPage.rows).toHaveLength(50);
+  expect(firstPage.rows.map((r) => r.rank)).toEqual(firstPage.rows.map((_, i) => i + 1));
+  expect(firstPage.rows.some((r) => r.score !== null)).toBe(true);
 
   // 2. Polling: progress while the jobs read, then the fresh result.
   const seen: number[] = [];
@@ -88,6 +95,16 @@ it('answers pending at once, then the job delivers the result; after a change, t
   expect(done.status.job).toBeUndefined();
   expect(doneHealth.top).toHaveLength(10);
   expect(doneHealth.order).toBeDefined();
+  // One truth: each first row's score is the one the full analysis gives the issue, at the same place.
+  const same = await data('prioritize.rows', {
+    boardId: BIG_BOARD_ID,
+    order: 'current',
+    from: 0,
+    count: 50,
+  });
+  expect(same.rows.map((r) => [r.key, r.rank, r.score, r.display])).toEqual(
+    firstPage.rows.map((r) => [r.key, r.rank, r.score, r.display]),
+  );
   // Progress only grows.
   expect(seen).toEqual([...seen].sort((a, b) => a - b));
   // The first answer did not wait for the read: a small part of the time to the full result.

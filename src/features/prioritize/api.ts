@@ -145,11 +145,36 @@ export interface PrioritizeView extends PrioritizeSummary {
   status: ViewStatus;
 }
 
+/** A row of the first screen while the value order is computed: current order, scored now. */
+export interface FirstRow {
+  key: string;
+  summary: string;
+  issueType: string;
+  status: string;
+  /** 1-based position in the current backlog order. */
+  rank: number;
+  score: number | null;
+  display: string;
+  reason?: string;
+  bucket?: string;
+}
+
+export interface FirstRows {
+  /** The first page of the backlog, in current order. */
+  rows: FirstRow[];
+  /** Issues in the backlog. */
+  total: number;
+  /** The model counts blocked issues: scores here see only this page's links. */
+  provisional: boolean;
+}
+
 /** The board's analysis is being computed and none is kept yet: poll again. */
 export interface PendingView {
   pending: true;
   board: { id: number; name: string; projectKey: string };
   status: ViewStatus;
+  /** Prioritize only: the first page in current order, scored, while the value order is computed. */
+  firstRows?: FirstRows;
 }
 
 export type PrioritizeLoad = PrioritizeView | PendingView;

@@ -36,6 +36,7 @@ import type {
 import { analyzeBoard, fingerprintOf, prioritizedItems, type ServiceDeps } from './analyze';
 import { resolveBoard, rightsIn, type BoardRef } from './board';
 import { backlogCoverage, callView, movedKeys, trimCoverage } from './preview';
+import { firstRows } from './first-rows';
 
 /** Rows in `prioritize.load`'s answer (the first screen), and at most per `prioritize.rows` call. */
 export const FIRST_ROWS = 50;
@@ -271,7 +272,11 @@ export async function loadView(deps: ServiceDeps, input: ViewInput): Promise<Pri
     analysisFor(deps, input, board, started),
   ]);
   const { snapshot, status } = answer;
-  if (!snapshot) return pendingView(board, status);
+  if (!snapshot) {
+    // Nothing computed yet: the first page in current order, scored now, while the job works.
+    const first = await firstRows(deps, board, input.model).catch(() => undefined);
+    return { ...pendingView(board, status), ...(first ? { firstRows: first } : {}) };
+  }
   const summary = Summary.parse(snapshot.summary);
   const rows = await readViewRange(snapshot, 'rows', 0, FIRST_ROWS, Row);
   return {
