@@ -19,8 +19,12 @@ import { pushJob, type PushJob } from './queue';
 import type { ViewJobView, ViewStatus } from './view-status';
 import { claimScope, isActive, isStale, MAX_JOB_ATTEMPTS, releaseScope, type JobOutcome } from './runner';
 
-/** A computation expected to take longer than this goes to the queue at once. */
-export const INLINE_BUDGET_MS = 12_000;
+/**
+ * A computation expected to take longer than this goes to the queue at once. Kept short so that a person
+ * sees rows within about 5 s: past it, Prioritize answers the backlog's first page (current order, scored)
+ * with the pending answer, and the job's result follows (measured in docs/benchmarks.md).
+ */
+export const INLINE_BUDGET_MS = 6_000;
 /** A computation still running this long after the resolver started goes to the queue (Forge stops at 25 s). */
 export const RESOLVER_DEADLINE_MS = 18_000;
 
