@@ -23,6 +23,7 @@ import { callerId, type Caller } from './permissions';
 import { AGILE_ROUTES } from './routes/agile';
 import { COMMENT_ROUTES } from './routes/comments';
 import { PLATFORM_ROUTES } from './routes/platform';
+import { USER_ROUTES } from './routes/users';
 import { PROJECT_PROPERTY_ROUTES } from './routes/project-properties';
 import { PROJECT_ROLE_ROUTES } from './routes/project-roles';
 import type { Seed } from './seed-schema';
@@ -60,6 +61,7 @@ for (const [method, template, handler] of [
   ...PROJECT_PROPERTY_ROUTES,
   ...PROJECT_ROLE_ROUTES,
   ...COMMENT_ROUTES,
+  ...USER_ROUTES,
   ...AGILE_ROUTES,
 ])
   ROUTES.add(method, template, handler);

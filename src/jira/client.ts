@@ -17,6 +17,7 @@ import {
   JiraProjectRole,
   JiraProjectRoleDetailsList,
   JiraUser,
+  JiraUserList,
   JiraUsersPage,
   JiraUserWithGroups,
   JqlCount,
@@ -634,6 +635,26 @@ export class JiraClient {
       }
     }
     await flush();
+  }
+
+  /**
+   * `GET /rest/api/3/user/viewissue/search`: users who can browse the project, matching `query` (a prefix of
+   * the name or e-mail) or exactly `accountId`; at most `maxResults` (Jira needs Browse users and groups;
+   * without it the answer is empty).
+   */
+  async usersWhoCanBrowse(q: {
+    projectKey: string;
+    query?: string;
+    accountId?: string;
+    maxResults?: number;
+  }): Promise<JiraUser[]> {
+    const params = query({
+      projectKey: q.projectKey,
+      ...(q.query !== undefined ? { query: q.query } : {}),
+      ...(q.accountId !== undefined ? { accountId: q.accountId } : {}),
+      maxResults: q.maxResults ?? 20,
+    });
+    return this.json('GET', jiraPath`/rest/api/3/user/viewissue/search?${params}`, JiraUserList);
   }
 
   /** Sends with retries on 429/503, and turns any non-2xx answer into a typed error. */

@@ -16,6 +16,9 @@ export const JiraUser = z
   .passthrough();
 export type JiraUser = z.infer<typeof JiraUser>;
 
+/** `GET /rest/api/3/user/viewissue/search`: a list of users. */
+export const JiraUserList = z.array(JiraUser);
+
 /** `GET /rest/api/3/user/bulk`: a page of users (ids Jira does not know are left out). */
 export const JiraUsersPage = z
   .object({ values: z.array(JiraUser), isLast: z.boolean().optional(), total: z.number().optional() })

@@ -384,6 +384,25 @@ const exercises: Record<string, () => Promise<unknown>> = {
     });
     await client({ status: 200, body: {} }).client.setCommentProperty('10010', 'valuerank-question', [1]);
   },
+  usersWhoCanBrowse: async () => {
+    const user = {
+      self: 'https://example.atlassian.net/rest/api/3/user?accountId=5b10a2844c20165700ede21g',
+      accountId: '5b10a2844c20165700ede21g',
+      accountType: 'atlassian',
+      displayName: 'Mia Krystof',
+      active: true,
+    };
+    const found = await client({ status: 200, body: [user] }).client.usersWhoCanBrowse({
+      projectKey: 'TRAIL',
+      query: 'mia',
+    });
+    expect(found.map((u) => u.displayName)).toEqual(['Mia Krystof']);
+    await client({ status: 200, body: [] }).client.usersWhoCanBrowse({
+      projectKey: 'TRAIL',
+      accountId: '5b10a2844c20165700ede21g',
+      maxResults: 1,
+    });
+  },
   setIssueProperty: async () => {
     await client({ status: 200, body: {} }).client.setIssueProperty('TRAIL-1', 'valuerank.score', {
       score: 1,
