@@ -228,3 +228,104 @@ export function parseFieldSelection(values: readonly string[] | undefined, fallb
   if (selection.include.size === 0 && selection.exclude.size > 0) selection.all = true;
   return selection;
 }
+
+/** The type names Jira's field search shows for the custom field types the site knows. */
+const TYPE_DISPLAY_NAMES: Readonly<Record<string, string>> = {
+  float: 'Number Field',
+  select: 'Select List (single choice)',
+  multiselect: 'Select List (multiple choices)',
+  textarea: 'Paragraph (supports rich text)',
+  textfield: 'Short text (plain text only)',
+  datepicker: 'Date Picker',
+  userpicker: 'User Picker (single user)',
+  'gh-lexo-rank': 'Rank',
+  'gh-sprint': 'Sprint',
+};
+
+/** Where a field is used on the site: the projects with an issue holding a value, and its last change. */
+export interface FieldUsage {
+  projects: Set<string>;
+  lastUsed: string | undefined;
+}
+
+const hasValue = (v: unknown): boolean =>
+  v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0);
+
+/** Each field's usage over the issues (one pass). */
+export function fieldUsage(
+  issues: Iterable<{ projectKey: string; fields: Record<string, unknown> }>,
+): Map<string, FieldUsage> {
+  const usage = new Map<string, FieldUsage>();
+  for (const issue of issues) {
+    const updated = typeof issue.fields.updated === 'string' ? issue.fields.updated : undefined;
+    for (const [id, value] of Object.entries(issue.fields)) {
+      if (!hasValue(value)) continue;
+      let u = usage.get(id);
+      if (!u) usage.set(id, (u = { projects: new Set(), lastUsed: undefined }));
+      u.projects.add(issue.projectKey);
+      if (updated && (!u.lastUsed || updated > u.lastUsed)) u.lastUsed = updated;
+    }
+  }
+  return usage;
+}
+
+export interface FieldSearchQuery {
+  query: string | undefined;
+  type: readonly string[] | undefined;
+  ids: readonly string[] | undefined;
+  orderBy: string | undefined;
+  expand: ReadonlySet<string>;
+}
+
+/**
+ * `GET /rest/api/3/field/search` as Jira answers it: fields whose name or description contains `query`
+ * (case-insensitive), of the given types and ids, ordered; the local site has one screen and one context
+ * per project, so a custom field is on as many screens as projects use it.
+ */
+export function searchFieldDefs(
+  defs: readonly FieldDef[],
+  usage: ReadonlyMap<string, FieldUsage>,
+  q: FieldSearchQuery,
+): Array<Record<string, unknown>> {
+  const needle = q.query?.trim().toLowerCase();
+  let found = defs.filter(
+    (d) =>
+      !PSEUDO_FIELDS.has(d.id) &&
+      (!needle || d.name.toLowerCase().includes(needle)) &&
+      (!q.type || q.type.length === 0 || q.type.includes(d.custom ? 'custom' : 'system')) &&
+      (!q.ids || q.ids.length === 0 || q.ids.includes(d.id)),
+  );
+  const order = q.orderBy?.replace(/^[+-]/, '');
+  const desc = q.orderBy?.startsWith('-') ? -1 : 1;
+  const count = (d: FieldDef) => usage.get(d.id)?.projects.size ?? 0;
+  if (order === 'name') found = [...found].sort((a, b) => desc * a.name.localeCompare(b.name));
+  else if (order === 'screensCount' || order === 'contextsCount' || order === 'projectsCount')
+    found = [...found].sort((a, b) => desc * (count(a) - count(b)));
+  else if (order === 'lastUsed')
+    found = [...found].sort(
+      (a, b) => desc * (usage.get(a.id)?.lastUsed ?? '').localeCompare(usage.get(b.id)?.lastUsed ?? ''),
+    );
+  return found.map((d) => {
+    const u = usage.get(d.id);
+    const kind = d.schema?.custom?.split(':').pop();
+    const display = kind ? TYPE_DISPLAY_NAMES[kind] : undefined;
+    return {
+      id: d.id,
+      name: d.name,
+      schema: d.schema ? { ...d.schema } : { type: 'any' },
+      ...(q.expand.has('key') ? { key: d.key } : {}),
+      ...(display ? { typeDisplayName: display } : {}),
+      ...(d.custom && q.expand.has('screensCount') ? { screensCount: u?.projects.size ?? 0 } : {}),
+      ...(d.custom && q.expand.has('contextsCount') ? { contextsCount: 1 } : {}),
+      ...(d.custom && q.expand.has('projectsCount') ? { projectsCount: u?.projects.size ?? 0 } : {}),
+      ...(q.expand.has('lastUsed')
+        ? {
+            lastUsed:
+              d.custom && u?.lastUsed
+                ? { type: 'TRACKED', value: u.lastUsed.replace(/Z$/, '+0000') }
+                : { type: 'NOT_TRACKED' },
+          }
+        : {}),
+    };
+  });
+}

@@ -46,6 +46,45 @@ export const JiraField = z
 export type JiraField = z.infer<typeof JiraField>;
 export const JiraFieldList = z.array(JiraField);
 
+/**
+ * One field of `GET /rest/api/3/field/search` (Field): no `custom` flag or clause names, but where the field
+ * is used when expanded (screens, contexts, projects, last change).
+ */
+export const JiraFieldDetails = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string().optional(),
+    schema: z
+      .object({
+        type: z.string(),
+        items: z.string().optional(),
+        system: z.string().optional(),
+        custom: z.string().optional(),
+        customId: z.number().optional(),
+      })
+      .passthrough()
+      .optional(),
+    typeDisplayName: z.string().optional(),
+    screensCount: z.number().optional(),
+    contextsCount: z.number().optional(),
+    projectsCount: z.number().optional(),
+    lastUsed: z.object({ type: z.string(), value: z.string().optional() }).passthrough().optional(),
+  })
+  .passthrough();
+export type JiraFieldDetails = z.infer<typeof JiraFieldDetails>;
+
+/** `GET /rest/api/3/field/search`: a page of fields (PageBeanField). */
+export const JiraFieldPage = z
+  .object({
+    startAt: z.number().optional(),
+    maxResults: z.number().optional(),
+    total: z.number().optional(),
+    isLast: z.boolean().optional(),
+    values: z.array(JiraFieldDetails),
+  })
+  .passthrough();
+
 export const JiraPermissions = z.object({
   permissions: z.record(
     z.string(),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { RouteHandler, RouteRequest, SiteContext } from '../context';
 import { applyValues, convertValue, validateEdit } from '../edit';
-import { fieldDetails, parseFieldSelection } from '../fields';
+import { fieldDetails, fieldUsage, parseFieldSelection, searchFieldDefs, type FieldUsage } from '../fields';
 import {
   boolParam,
   intParam,
@@ -63,6 +63,40 @@ const myself: RouteHandler = ({ site, caller, query }) =>
   json(200, myselfJson(site, caller, expandSet(query.get('expand')).has('groups')));
 
 const fields: RouteHandler = ({ site }) => json(200, site.state.fields.map(fieldDetails));
+
+/** Each site's field usage, recomputed when the site changed (`state.version`). */
+const usageCache = new WeakMap<object, { version: number; usage: Map<string, FieldUsage> }>();
+
+/**
+ * `GET /rest/api/3/field/search`: a page of fields (PageBeanField) matching `query` (name, case-insensitive),
+ * `type` (custom/system) and `id`, ordered by `orderBy`, with `expand`ed usage counts.
+ */
+const fieldSearch: RouteHandler = (request) => {
+  const { site, query } = request;
+  const { startAt, maxResults } = paging(query, 100, 50);
+  const cached = usageCache.get(site.state);
+  const usage =
+    cached && cached.version === site.state.version
+      ? cached.usage
+      : fieldUsage(site.state.issuesByKey.values());
+  usageCache.set(site.state, { version: site.state.version, usage });
+  const found = searchFieldDefs(site.state.fields, usage, {
+    query: query.get('query') ?? undefined,
+    type: listParam(query, 'type'),
+    ids: listParam(query, 'id'),
+    orderBy: query.get('orderBy') ?? undefined,
+    expand: expandSet(query.get('expand')),
+  });
+  const values = found.slice(startAt, startAt + maxResults);
+  return json(200, {
+    self: requestSelf(request),
+    maxResults,
+    startAt,
+    total: found.length,
+    isLast: startAt + values.length >= found.length,
+    values,
+  });
+};
 
 /**
  * `GET /rest/api/3/user/bulk?accountId=…&accountId=…`: the users with those ids, as a page (ids the site
@@ -528,6 +562,7 @@ export const PLATFORM_ROUTES: ReadonlyArray<[string, string, RouteHandler]> = [
   ['GET', '/rest/api/3/myself', myself],
   ['GET', '/rest/api/3/user/bulk', usersBulk],
   ['GET', '/rest/api/3/field', fields],
+  ['GET', '/rest/api/3/field/search', fieldSearch],
   ['GET', '/rest/api/3/mypermissions', myPermissions],
   ['GET', '/rest/api/3/project/search', projectSearch],
   ['GET', '/rest/api/3/issue/{issueIdOrKey}', getIssue],

@@ -11,3 +11,4 @@ export { readNumeric, readOptionText, readDate, readNames, today } from './read'
 export type { Read } from './read';
 export { MODEL_LABELS, modelLabel } from './labels';
 export * from './written';
+export * from './field-fit';

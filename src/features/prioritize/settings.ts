@@ -1,5 +1,5 @@
 /** Changing a project's mapping and model, and a board's pins: who may, and what is checked first. */
-import type { FieldMapping, ModelConfig } from '../../core/scoring';
+import { fieldFits, type FieldMapping, type ModelConfig } from '../../core/scoring';
 import type { JiraClient } from '../../jira/client';
 import { JiraNotFoundError, JiraValidationError } from '../../jira/errors';
 import { AppError } from '../../shared/errors';
@@ -26,6 +26,19 @@ export async function saveProjectMapping(
       'invalid-payload',
       `The mapping names ${missing.length === 1 ? 'a field' : 'fields'} this site does not have: ${missing.map((m) => `${m.fieldId} (${m.input})`).join(', ')}.`,
       missing.map((m) => `mapping.${m.input}.fieldId: ${m.fieldId} does not exist`),
+    );
+  const byId = new Map(fields.map((f) => [f.id, f]));
+  const unfit = mapped.flatMap((m) => {
+    if (m.input === 'priority' || m.input === 'dueDate' || m.input === 'blockedCount') return [];
+    const field = byId.get(m.fieldId);
+    const fit = fieldFits(m.input, field?.schema);
+    return fit.ok ? [] : [{ ...m, name: field?.name ?? m.fieldId, reason: fit.reason }];
+  });
+  if (unfit.length > 0)
+    throw new AppError(
+      'invalid-payload',
+      `${unfit.map((u) => `${u.name} (${u.fieldId}) cannot feed ${u.input}: ${u.reason}`).join(' ')} Nothing was saved.`,
+      unfit.map((u) => `mapping.${u.input}.fieldId: ${u.reason}`),
     );
   const own = findScoreField(fields);
   const loop = own ? mapped.filter((m) => m.fieldId === own.id) : [];

@@ -37,6 +37,27 @@ describe('myself and fields', () => {
   });
 });
 
+describe('field search', () => {
+  it('finds fields by part of their name, by name, with where they are used, paged like Jira', async () => {
+    const jira = client(site(), PO);
+    const page = await jira.searchFields({ query: 'POINTS' });
+    expect(page.fields.map((f) => f.id)).toContain('customfield_10016');
+    const sp = page.fields.find((f) => f.id === 'customfield_10016');
+    expect(sp).toMatchObject({ name: 'Story Points', schema: { type: 'number' }, contextsCount: 1 });
+    expect(sp?.screensCount).toBeGreaterThan(0);
+    expect(sp?.lastUsed?.type).toBe('TRACKED');
+    const all = await jira.searchFields({ maxResults: 3 });
+    expect(all.fields).toHaveLength(3);
+    expect(all.isLast).toBe(false);
+    const names = all.fields.map((f) => f.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    const next = await jira.searchFields({ maxResults: 3, startAt: 3 });
+    expect(next.startAt).toBe(3);
+    expect(next.fields.map((f) => f.id)).not.toContain(all.fields[0]?.id);
+    expect((await jira.searchFields({ query: 'no field is called this' })).fields).toEqual([]);
+  });
+});
+
 describe('mypermissions', () => {
   const check = (who: string, scope: Record<string, string>) =>
     client(site(), who).myPermissions(scope, [

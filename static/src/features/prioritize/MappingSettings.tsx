@@ -1,88 +1,346 @@
 /**
- * Where each scoring input is read from: the Jira field id per input. Project admins edit the ids (with
- * suggestions from the current mapping and ValueRank's notes, and validation as they type) and save with
- * `mapping.save`; everyone else sees the mapping read-only.
+ * Where each scoring input is read from. Every input shows its Jira field (name, type, id) and what it covers
+ * on this board ("Business Value: set on 129 of 305, all usable"). Project admins change a field with a
+ * searchable picker of the site's fields (Jira's field search: name, type, id, where used), which only lets
+ * a field of a fitting type be picked (core `kindFits`, the check `mapping.save` applies too); a select list
+ * gets an editable scale from its options to numbers. The proposal is the starting point until it is saved.
  */
-import { useId, useState, type FormEvent } from 'react';
-import { call } from '../../bridge';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { call, type Answers } from '../../bridge';
 import type { FieldMapping } from '../../../../src/core/scoring';
-import { Badge, Button, ErrorMessage, Table } from '../../components';
-import { INPUT_FALLBACKS, MAPPABLE_INPUTS, inputLabel, knownFieldIds, type MappableInput } from './labels';
+import { kindFits } from '../../../../src/core/scoring/field-fit';
+import { Badge, Button, ErrorMessage } from '../../components';
+import { INPUT_FALLBACKS, MAPPABLE_INPUTS, inputLabel, type MappableInput } from './labels';
 import type { PrioritizeData } from './usePrioritizeView';
+import './mapping.css';
 
-const FIELD_ID = /^[A-Za-z][A-Za-z0-9_.-]*$/;
+type PickerField = Answers['mapping.fields']['fields'][number];
+type Coverage = Answers['mapping.coverage'];
+
+/** The field an input reads, as the form holds it. */
+export interface Choice {
+  fieldId: string;
+  fieldName?: string | undefined;
+  /** A select's scale: option text → number. */
+  options?: Record<string, number> | undefined;
+  /** MoSCoW's table, kept as it was. */
+  table?: Record<string, string> | undefined;
+}
 
 interface Row {
   /** A built-in input, or `custom:<name>`. */
   key: string;
+  /** The input's name (for the type check and "used"). */
   name: string;
   label: string;
-  fieldId: string;
-  fieldName: string | undefined;
   note: string | undefined;
 }
 
-type Source = { fieldId: string; fieldName?: string | undefined };
-
 function rowsOf(mapping: FieldMapping): Row[] {
-  const m = mapping as Record<string, unknown>;
-  const rows: Row[] = MAPPABLE_INPUTS.map((name) => {
-    const s = m[name] as Source | undefined;
-    return {
-      key: name,
-      name,
-      label: inputLabel(name),
-      fieldId: s?.fieldId ?? '',
-      fieldName: s?.fieldName,
-      note: mapping.notes?.[name],
-    };
-  });
+  const rows: Row[] = MAPPABLE_INPUTS.map((name) => ({
+    key: name,
+    name,
+    label: inputLabel(name),
+    note: mapping.notes?.[name],
+  }));
   for (const c of mapping.custom ?? [])
     rows.push({
       key: `custom:${c.name}`,
       name: c.name,
       label: c.label ?? c.fieldName ?? c.name,
-      fieldId: c.fieldId,
-      fieldName: c.fieldName,
       note: mapping.notes?.[c.name],
     });
   return rows;
 }
 
-/** The problem with a field id as typed, if any. Empty is fine: the input is not mapped. */
-export function fieldIdProblem(value: string): string | undefined {
-  const v = value.trim();
-  if (v === '') return undefined;
-  if (v.length > 255) return 'A field id has at most 255 characters.';
-  if (!FIELD_ID.test(v))
-    return 'A field id looks like customfield_10030 or duedate: letters, digits and _, no spaces.';
+function choicesOf(mapping: FieldMapping): Record<string, Choice | undefined> {
+  const m = mapping as Record<string, unknown>;
+  const out: Record<string, Choice | undefined> = {};
+  for (const name of MAPPABLE_INPUTS) {
+    const s = m[name] as Choice | undefined;
+    out[name] = s ? { ...s } : undefined;
+  }
+  for (const c of mapping.custom ?? [])
+    out[`custom:${c.name}`] = { fieldId: c.fieldId, fieldName: c.fieldName, options: c.options };
+  return out;
+}
+
+const sameChoice = (a: Choice | undefined, b: Choice | undefined): boolean =>
+  JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** The mapping with the chosen fields: changed inputs lose their guess's note; cleared inputs are unmapped. */
+export function withChoices(mapping: FieldMapping, choices: Readonly<Record<string, Choice | undefined>>) {
+  const next = structuredClone(mapping) as FieldMapping & Record<string, unknown>;
+  const before = choicesOf(mapping);
+  const notes = { ...(next.notes ?? {}) };
+  for (const input of MAPPABLE_INPUTS) {
+    const c = choices[input];
+    if (sameChoice(c, before[input])) continue;
+    delete notes[input];
+    if (!c) delete next[input];
+    else if (input === 'moscow')
+      next.moscow = {
+        fieldId: c.fieldId,
+        ...(c.fieldName ? { fieldName: c.fieldName } : {}),
+        ...(c.table ? { table: c.table as Record<string, 'must' | 'should' | 'could' | 'wont'> } : {}),
+      };
+    else
+      next[input] = {
+        fieldId: c.fieldId,
+        ...(c.fieldName ? { fieldName: c.fieldName } : {}),
+        ...(c.options && Object.keys(c.options).length > 0 ? { options: c.options } : {}),
+      };
+  }
+  if (next.custom)
+    next.custom = next.custom.map((custom) => {
+      const c = choices[`custom:${custom.name}`];
+      if (!c || sameChoice(c, before[`custom:${custom.name}`])) return custom;
+      const { options: _o, fieldName: _n, ...rest } = custom;
+      return {
+        ...rest,
+        fieldId: c.fieldId,
+        ...(c.fieldName ? { fieldName: c.fieldName } : {}),
+        ...(c.options && Object.keys(c.options).length > 0 ? { options: c.options } : {}),
+      };
+    });
+  next.notes = notes;
+  return next as FieldMapping;
+}
+
+/** The mapping with strategic fit (from the vision's goals) switched on or off. */
+function withFit(mapping: FieldMapping, on: boolean): FieldMapping {
+  const { strategicFit: _f, ...rest } = mapping;
+  return on ? { ...rest, strategicFit: true } : rest;
+}
+
+/** A scale value as typed: a number of at least 0, or empty (the option is left out). */
+export function scaleProblem(text: string): string | undefined {
+  const t = text.trim();
+  if (t === '') return undefined;
+  const n = Number(t);
+  if (!Number.isFinite(n)) return 'Enter a number.';
+  if (n < 0) return 'Scores are not negative: enter 0 or more.';
   return undefined;
 }
 
-/** The mapping with the typed field ids: changed fields lose their old name; emptied inputs are unmapped. */
-function withFieldIds(
-  mapping: FieldMapping,
-  ids: Readonly<Record<string, string>>,
-  names: ReadonlyMap<string, string | undefined>,
-): FieldMapping {
-  const next = structuredClone(mapping) as FieldMapping & Record<string, unknown>;
-  const renamed = <T extends Source>(source: T | undefined, id: string): T => {
-    const { fieldName: _old, ...rest } = (source ?? {}) as T;
-    const name = names.get(id);
-    return { ...(rest as T), fieldId: id, ...(name ? { fieldName: name } : {}) };
-  };
-  for (const input of MAPPABLE_INPUTS) {
-    const id = (ids[input] ?? '').trim();
-    const current = next[input] as Source | undefined;
-    if (id === '') delete next[input];
-    else if (current?.fieldId !== id) next[input] = renamed(current, id);
+const numeric = (text: string): number | undefined => {
+  const n = Number(text.trim());
+  return text.trim() !== '' && Number.isFinite(n) ? n : undefined;
+};
+
+/** "Business Value: set on 129 of 305, all usable". */
+export function coverageText(
+  c: Coverage['fields'][number] | undefined,
+  answer: Coverage | undefined,
+): string {
+  if (!c || !answer) return '';
+  const of = answer.complete ? `${answer.read}` : `the first ${answer.read}`;
+  if (c.set === 0) return `empty on all ${of} backlog issues`;
+  const base = `set on ${c.set} of ${of}`;
+  if (c.usable === c.set) return `${base}, all usable`;
+  if (c.usable === 0) return `${base}, none usable`;
+  return `${base}, ${c.usable} usable`;
+}
+
+const whereUsed = (f: PickerField): string => {
+  const parts: string[] = [];
+  if (f.screens !== undefined) parts.push(`on ${f.screens} screen${f.screens === 1 ? '' : 's'}`);
+  if (f.contexts !== undefined) parts.push(`${f.contexts} context${f.contexts === 1 ? '' : 's'}`);
+  if (f.lastUsed) {
+    const d = new Date(f.lastUsed.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+    if (!Number.isNaN(d.getTime())) parts.push(`last set ${d.toLocaleDateString()}`);
   }
-  if (next.custom)
-    next.custom = next.custom.map((c) => {
-      const id = (ids[`custom:${c.name}`] ?? c.fieldId).trim();
-      return id === c.fieldId || id === '' ? c : renamed(c, id);
-    });
-  return next;
+  if (!f.custom) parts.push('system field');
+  return parts.join(' · ');
+};
+
+/** The picker: a search box over the site's fields and a list of them; only fitting fields can be picked. */
+function FieldPicker({
+  projectKey,
+  input,
+  label,
+  onPick,
+  onClose,
+}: {
+  projectKey: string;
+  input: string;
+  label: string;
+  onPick: (field: PickerField) => void;
+  onClose: () => void;
+}) {
+  const id = useId();
+  const [query, setQuery] = useState('');
+  const [answer, setAnswer] = useState<Answers['mapping.fields'] | undefined>();
+  const [more, setMore] = useState<PickerField[]>([]);
+  const [error, setError] = useState<unknown>();
+  const [active, setActive] = useState(0);
+  const [loading, setLoading] = useState(true);
+  const round = useRef(0);
+
+  useEffect(() => {
+    const mine = ++round.current;
+    setLoading(true);
+    const timer = setTimeout(() => {
+      call('mapping.fields', { projectKey, query }).then(
+        (a) => {
+          if (round.current !== mine) return;
+          setAnswer(a);
+          setMore([]);
+          setActive(0);
+          setError(undefined);
+          setLoading(false);
+        },
+        (e: unknown) => {
+          if (round.current !== mine) return;
+          setError(e);
+          setLoading(false);
+        },
+      );
+    }, 200);
+    return () => clearTimeout(timer);
+  }, [projectKey, query]);
+
+  const fields = [...(answer?.fields ?? []), ...more];
+  const fit = (f: PickerField) => kindFits(input, f.kind, f.type);
+  const pickAt = (i: number) => {
+    const f = fields[i];
+    if (f && fit(f).ok) onPick(f);
+  };
+  const loadMore = () => {
+    if (!answer) return;
+    call('mapping.fields', { projectKey, query, startAt: answer.startAt + fields.length }).then(
+      (a) => {
+        setMore((m) => [...m, ...a.fields]);
+        setAnswer((prev) => (prev ? { ...prev, isLast: a.isLast } : a));
+      },
+      (e: unknown) => setError(e),
+    );
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setActive((a) => Math.min(fields.length - 1, a + 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => Math.max(0, a - 1));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      pickAt(active);
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      onClose();
+    }
+  };
+
+  return (
+    <div className="vr-picker">
+      <label className="vr-field__label" htmlFor={`${id}-q`}>
+        Search the site&apos;s fields for {label}
+      </label>
+      <input
+        id={`${id}-q`}
+        className="vr-input"
+        role="combobox"
+        aria-expanded="true"
+        aria-controls={`${id}-list`}
+        aria-activedescendant={fields[active] ? `${id}-opt-${active}` : undefined}
+        aria-autocomplete="list"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder="Field name, e.g. Business Value"
+        value={query}
+        autoFocus
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={onKey}
+      />
+      {error ? <ErrorMessage title="The fields could not be searched." error={error} /> : null}
+      <ul className="vr-picker__list" id={`${id}-list`} role="listbox" aria-label={`Fields for ${label}`}>
+        {fields.map((f, i) => {
+          const verdict = fit(f);
+          return (
+            <li
+              key={f.id}
+              id={`${id}-opt-${i}`}
+              role="option"
+              aria-selected={i === active}
+              aria-disabled={verdict.ok ? undefined : true}
+              className={`vr-picker__option${i === active ? ' vr-picker__option--active' : ''}${verdict.ok ? '' : ' vr-picker__option--unfit'}`}
+              onMouseEnter={() => setActive(i)}
+              onClick={() => pickAt(i)}
+            >
+              <span className="vr-picker__name">{f.name}</span>{' '}
+              <span className="vr-picker__meta">
+                {f.type} · <code className="vr-code">{f.id}</code>
+                {whereUsed(f) ? ` · ${whereUsed(f)}` : ''}
+              </span>
+              {verdict.ok ? null : <span className="vr-picker__why">{verdict.reason}</span>}
+            </li>
+          );
+        })}
+      </ul>
+      <p className="vr-field__hint" role="status">
+        {loading
+          ? 'Searching…'
+          : answer
+            ? fields.length === 0
+              ? `No field's name contains “${query.trim()}”. Try part of the name.`
+              : `${answer.total} field${answer.total === 1 ? '' : 's'}${query.trim() ? ` match “${query.trim()}”` : ''}; fields of a type ${label} cannot read are greyed out.`
+            : ''}
+      </p>
+      <div className="vr-actions">
+        {answer && !answer.isLast ? <Button onClick={loadMore}>More fields</Button> : null}
+        <Button appearance="subtle" onClick={onClose}>
+          Cancel
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/** The select's options as seen on the board, each with its number (typed, from the scale, or its own text). */
+function ScaleEditor({
+  label,
+  options,
+  scale,
+  onChange,
+}: {
+  label: string;
+  options: ReadonlyArray<{ text: string; count: number }>;
+  scale: Readonly<Record<string, string>>;
+  onChange: (text: string, value: string) => void;
+}) {
+  const id = useId();
+  return (
+    <fieldset className="vr-scale">
+      <legend className="vr-field__label">Scale for {label}: each option&apos;s number</legend>
+      {options.map((o, i) => {
+        const value = scale[o.text] ?? '';
+        const problem = scaleProblem(value);
+        return (
+          <div key={o.text} className="vr-scale__row">
+            <label htmlFor={`${id}-${i}`} className="vr-scale__option">
+              {o.text} <span className="vr-muted">({o.count})</span>
+            </label>
+            <input
+              id={`${id}-${i}`}
+              className={`vr-input vr-scale__value${problem ? ' vr-input--invalid' : ''}`}
+              inputMode="decimal"
+              value={value}
+              placeholder={numeric(o.text) !== undefined ? o.text : 'not scored'}
+              aria-invalid={problem ? true : undefined}
+              aria-describedby={problem ? `${id}-${i}-error` : undefined}
+              onChange={(e) => onChange(o.text, e.target.value)}
+            />
+            {problem ? (
+              <span className="vr-field__error" id={`${id}-${i}-error`}>
+                {problem}
+              </span>
+            ) : null}
+          </div>
+        );
+      })}
+    </fieldset>
+  );
 }
 
 export function MappingSettings({
@@ -95,75 +353,129 @@ export function MappingSettings({
   usedInputs: ReadonlySet<string>;
   onSaved: () => void;
 }) {
-  const id = useId();
   const rows = rowsOf(view.mapping);
-  const known = knownFieldIds(view.mapping, view.mappingNotes);
-  const names = new Map(known.map((k) => [k.id, k.name]));
-  const [ids, setIds] = useState<Record<string, string>>(() =>
-    Object.fromEntries(rows.map((r) => [r.key, r.fieldId])),
+  const initial = choicesOf(view.mapping);
+  const [choices, setChoices] = useState<Record<string, Choice | undefined>>(initial);
+  /** Scale values as typed, per row and option text. */
+  const [scales, setScales] = useState<Record<string, Record<string, string>>>(() =>
+    Object.fromEntries(
+      Object.entries(initial).map(([k, c]) => [
+        k,
+        Object.fromEntries(Object.entries(c?.options ?? {}).map(([t, n]) => [t, String(n)])),
+      ]),
+    ),
   );
+  const [kinds, setKinds] = useState<Record<string, PickerField>>({});
+  const [picking, setPicking] = useState<string | undefined>();
+  const [coverage, setCoverage] = useState<Coverage | undefined>();
+  /** The row each field of the coverage answer was asked for. */
+  const [coverageRows, setCoverageRows] = useState<string[]>([]);
+  const [coverageError, setCoverageError] = useState<unknown>();
+  const [fit, setFit] = useState(view.mapping.strategicFit === true);
   const [saving, setSaving] = useState(false);
   const [result, setResult] = useState<{ ok: true } | { ok: false; error: unknown } | undefined>();
 
-  const problems = Object.fromEntries(rows.map((r) => [r.key, fieldIdProblem(ids[r.key] ?? '')]));
-  const invalid = Object.values(problems).some(Boolean);
-  const changed = rows.some((r) => (ids[r.key] ?? '').trim() !== r.fieldId);
-
-  const used = (r: Row) => usedInputs.has(r.name);
-  const fallback = (r: Row) => INPUT_FALLBACKS[r.name as MappableInput];
-
-  if (!view.canEditMapping)
-    return (
-      <>
-        <p className="vr-muted">
-          Only a project admin of {view.board.projectKey} can change where the inputs come from.
-        </p>
-        <Table
-          caption={`Where ValueRank reads each input in ${view.board.projectKey}`}
-          columns={[
-            {
-              key: 'input',
-              header: 'Input',
-              rowHeader: true,
-              cell: (r: Row) => (
-                <>
-                  {r.label} {used(r) ? <Badge tone="information">used</Badge> : null}
-                </>
-              ),
-            },
-            {
-              key: 'field',
-              header: 'Jira field',
-              cell: (r: Row) =>
-                r.fieldId ? (
-                  <>
-                    {r.fieldName ? `${r.fieldName} ` : ''}
-                    <code className="vr-code">{r.fieldId}</code>
-                  </>
-                ) : (
-                  <span className="vr-muted">not mapped{fallback(r) ? ` (${fallback(r)})` : ''}</span>
-                ),
-            },
-            {
-              key: 'note',
-              header: 'Why',
-              cell: (r: Row) => <span className="vr-muted">{r.note ?? ''}</span>,
-            },
-          ]}
-          rows={rows}
-          rowKey={(r) => r.key}
-        />
-      </>
+  /** The choices with the typed scales (numbers only; empty or invalid entries left out). */
+  const withScales = (): Record<string, Choice | undefined> =>
+    Object.fromEntries(
+      Object.entries(choices).map(([k, c]) => {
+        if (!c || k === 'moscow') return [k, c];
+        const typed = scales[k] ?? {};
+        const options: Record<string, number> = {};
+        for (const [t, v] of Object.entries(typed)) {
+          const n = numeric(v);
+          if (n !== undefined && n >= 0) options[t] = n;
+        }
+        const { options: _o, ...rest } = c;
+        return [k, Object.keys(options).length > 0 ? { ...rest, options } : rest];
+      }),
     );
+  const current = withScales();
+  const scaleInvalid = Object.values(scales).some((s) => Object.values(s).some((v) => scaleProblem(v)));
+  const changed =
+    rows.some((r) => !sameChoice(current[r.key], initial[r.key])) ||
+    fit !== (view.mapping.strategicFit === true);
+
+  const coverageKey = JSON.stringify(
+    rows.map((r) => {
+      const c = current[r.key];
+      return c ? [c.fieldId, c.options ?? null, r.name === 'moscow'] : null;
+    }),
+  );
+  useEffect(() => {
+    const asked = rows.filter((r) => current[r.key]);
+    const fields = asked.map((r) => {
+      const c = current[r.key] as Choice;
+      return { fieldId: c.fieldId, ...(c.options ? { scale: c.options } : {}), moscow: r.name === 'moscow' };
+    });
+    if (fields.length === 0) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      call('mapping.coverage', { boardId: view.board.id, fields }).then(
+        (a) => {
+          if (!live) return;
+          setCoverage(a);
+          setCoverageRows(asked.map((r) => r.key));
+          setCoverageError(undefined);
+        },
+        (e: unknown) => live && setCoverageError(e),
+      );
+    }, 300);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [coverageKey, view.board.id]);
+
+  const coverageOf = (r: Row) => {
+    const c = current[r.key];
+    if (!c || !coverage) return undefined;
+    const f = coverage.fields[coverageRows.indexOf(r.key)];
+    return f && f.fieldId === c.fieldId ? f : undefined;
+  };
+
+  const pick = (r: Row, f: PickerField) => {
+    setKinds((k) => ({ ...k, [f.id]: f }));
+    setChoices((c) => ({
+      ...c,
+      [r.key]: {
+        fieldId: f.id,
+        fieldName: f.name,
+        ...(r.name === 'moscow' && initial.moscow?.fieldId === f.id && initial.moscow.table
+          ? { table: initial.moscow.table }
+          : {}),
+      },
+    }));
+    setScales((s) => ({ ...s, [r.key]: {} }));
+    setPicking(undefined);
+    setResult(undefined);
+  };
+  const clear = (r: Row) => {
+    setChoices((c) => ({ ...c, [r.key]: undefined }));
+    setResult(undefined);
+  };
+  const discard = () => {
+    setChoices(initial);
+    setScales(
+      Object.fromEntries(
+        Object.entries(initial).map(([k, c]) => [
+          k,
+          Object.fromEntries(Object.entries(c?.options ?? {}).map(([t, n]) => [t, String(n)])),
+        ]),
+      ),
+    );
+    setFit(view.mapping.strategicFit === true);
+    setResult(undefined);
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (invalid || !(changed || view.mappingProposed) || saving) return;
+    if (scaleInvalid || !(changed || view.mappingProposed) || saving) return;
     setSaving(true);
     setResult(undefined);
     call('mapping.save', {
       projectKey: view.board.projectKey,
-      mapping: withFieldIds(view.mapping, ids, names),
+      mapping: withFit(withChoices(view.mapping, current), fit),
     }).then(
       () => {
         setSaving(false);
@@ -177,87 +489,145 @@ export function MappingSettings({
     );
   };
 
-  return (
-    <form className="vr-mapping" onSubmit={submit} noValidate aria-label="Field mapping">
-      <datalist id={`${id}-fields`}>
-        {known.map((k) => (
-          <option key={k.id} value={k.id}>
-            {k.name ?? k.id}
-          </option>
-        ))}
-      </datalist>
-      <div className="vr-mapping__rows">
+  const editable = view.canEditMapping;
+  const fallback = (r: Row) => INPUT_FALLBACKS[r.name as MappableInput];
+
+  const body = (
+    <>
+      {editable ? null : (
+        <p className="vr-muted">
+          Only a project admin of {view.board.projectKey} can change where the inputs come from.
+        </p>
+      )}
+      {coverageError ? (
+        <ErrorMessage title="What each field covers could not be counted." error={coverageError} />
+      ) : null}
+      <ul
+        className="vr-mapping__list"
+        aria-label={`Where ValueRank reads each input in ${view.board.projectKey}`}
+      >
         {rows.map((r) => {
-          const value = ids[r.key] ?? '';
-          const problem = problems[r.key];
-          const trimmed = value.trim();
-          const unknown = trimmed !== '' && !problem && !names.has(trimmed);
-          const inputId = `${id}-${r.key}`;
-          const described = [problem || unknown ? `${inputId}-check` : '', r.note ? `${inputId}-note` : '']
-            .filter(Boolean)
-            .join(' ');
+          const c = current[r.key];
+          const cov = coverageOf(r);
+          const used = usedInputs.has(r.name);
+          const known = c ? kinds[c.fieldId] : undefined;
+          const optionTexts = (cov?.options ?? []).filter(
+            (o) => r.name !== 'moscow' && numeric(o.text) === undefined,
+          );
+          const showScale =
+            editable && c && r.name !== 'moscow' && (optionTexts.length > 0 || known?.kind === 'select');
           return (
-            <div key={r.key} className={`vr-mapping__row${used(r) ? ' vr-mapping__row--used' : ''}`}>
-              <label className="vr-field__label" htmlFor={inputId}>
-                {r.label} {used(r) ? <Badge tone="information">used</Badge> : null}
-              </label>
-              <div>
-                <input
-                  id={inputId}
-                  className={`vr-input vr-code${problem ? ' vr-input--invalid' : ''}`}
-                  list={`${id}-fields`}
-                  value={value}
-                  placeholder={fallback(r) ? `not mapped: ${fallback(r)}` : 'not mapped'}
-                  spellCheck={false}
-                  autoComplete="off"
-                  aria-invalid={problem ? true : undefined}
-                  aria-describedby={described || undefined}
-                  onChange={(e) => {
-                    const v = e.target.value;
-                    setIds((prev) => ({ ...prev, [r.key]: v }));
+            <li
+              key={r.key}
+              className={`vr-mapping__item${used ? ' vr-mapping__item--used' : ''}`}
+              data-input={r.name}
+            >
+              <div className="vr-mapping__head">
+                <span className="vr-mapping__input">
+                  {r.label} {used ? <Badge tone="information">used</Badge> : null}
+                </span>
+                <span className="vr-mapping__field">
+                  {c ? (
+                    <>
+                      <strong>{c.fieldName ?? c.fieldId}</strong>{' '}
+                      {known ? <span className="vr-muted">{known.type} · </span> : null}
+                      <code className="vr-code">{c.fieldId}</code>
+                    </>
+                  ) : (
+                    <span className="vr-muted">not mapped{fallback(r) ? ` (${fallback(r)})` : ''}</span>
+                  )}
+                </span>
+                {editable ? (
+                  <span className="vr-mapping__actions">
+                    <Button
+                      onClick={() => setPicking(picking === r.key ? undefined : r.key)}
+                      aria-expanded={picking === r.key}
+                      aria-label={`${c ? 'Change' : 'Choose'} the field for ${r.label}`}
+                    >
+                      {c ? 'Change' : 'Choose field'}
+                    </Button>
+                    {c ? (
+                      <Button appearance="subtle" onClick={() => clear(r)} aria-label={`Unmap ${r.label}`}>
+                        Unmap
+                      </Button>
+                    ) : null}
+                  </span>
+                ) : null}
+              </div>
+              {c ? (
+                <p className="vr-mapping__coverage" data-coverage={r.name}>
+                  {cov ? `${c.fieldName ?? c.fieldId}: ${coverageText(cov, coverage)}` : 'Counting…'}
+                  {cov?.problem && cov.usable < cov.set ? (
+                    <span className="vr-muted">
+                      {' '}
+                      — for example {cov.problem}
+                      {optionTexts.length > 0 && editable ? '; give those options a number below' : ''}.
+                    </span>
+                  ) : null}
+                </p>
+              ) : null}
+              {r.note ? <p className="vr-field__hint">{r.note}</p> : null}
+              {showScale ? (
+                <ScaleEditor
+                  label={r.label}
+                  options={optionTexts}
+                  scale={scales[r.key] ?? {}}
+                  onChange={(text, value) => {
+                    setScales((s) => ({ ...s, [r.key]: { ...(s[r.key] ?? {}), [text]: value } }));
                     setResult(undefined);
                   }}
                 />
-                {problem ? (
-                  <p className="vr-field__error" id={`${inputId}-check`}>
-                    {problem}
-                  </p>
-                ) : unknown ? (
-                  <p className="vr-field__hint" id={`${inputId}-check`}>
-                    Not a field ValueRank has seen here; Jira checks it when you save.
-                  </p>
-                ) : trimmed && names.get(trimmed) ? (
-                  <p className="vr-field__hint">{names.get(trimmed)}</p>
-                ) : null}
-                {r.note ? (
-                  <p className="vr-field__hint" id={`${inputId}-note`}>
-                    {r.note}
-                  </p>
-                ) : null}
-              </div>
-            </div>
+              ) : null}
+              {picking === r.key ? (
+                <FieldPicker
+                  projectKey={view.board.projectKey}
+                  input={r.name}
+                  label={r.label}
+                  onPick={(f) => pick(r, f)}
+                  onClose={() => setPicking(undefined)}
+                />
+              ) : null}
+            </li>
           );
         })}
+      </ul>
+      <div className="vr-field">
+        <label className="vr-mapping__fit">
+          <input
+            type="checkbox"
+            checked={fit}
+            disabled={!editable}
+            onChange={(e) => {
+              setFit(e.target.checked);
+              setResult(undefined);
+            }}
+          />{' '}
+          Strategic fit: weigh each issue&apos;s fit to the vision&apos;s goals (the model sets the weight)
+        </label>
       </div>
+    </>
+  );
+
+  if (!editable) return <div className="vr-mapping">{body}</div>;
+
+  return (
+    <form className="vr-mapping" onSubmit={submit} noValidate aria-label="Field mapping">
+      {body}
       <div className="vr-actions">
         <Button
           type="submit"
           appearance="primary"
-          disabled={invalid || !(changed || view.mappingProposed) || saving}
+          disabled={scaleInvalid || !(changed || view.mappingProposed) || saving}
         >
           {saving ? 'Saving…' : view.mappingProposed && !changed ? 'Save these fields' : 'Save mapping'}
         </Button>
-        {changed ? (
-          <Button
-            onClick={() => {
-              setIds(Object.fromEntries(rows.map((r) => [r.key, r.fieldId])));
-              setResult(undefined);
-            }}
-          >
-            Discard changes
-          </Button>
+        {changed ? <Button onClick={discard}>Discard changes</Button> : null}
+        {scaleInvalid ? (
+          <span className="vr-field__error">Fix the scale values marked above to save.</span>
         ) : null}
-        {invalid ? <span className="vr-field__error">Fix the field ids marked above to save.</span> : null}
+        {!changed && !view.mappingProposed ? (
+          <span className="vr-muted">Choose a field above to change the mapping.</span>
+        ) : null}
       </div>
       {result?.ok ? (
         <p className="vr-success" role="status">

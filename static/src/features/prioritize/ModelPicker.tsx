@@ -6,6 +6,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { ModelConfig } from '../../../../src/core/scoring';
 import { Button } from '../../components';
+import { ModelSettings } from './ModelSettings';
 import {
   MODEL_HINTS,
   MODEL_KINDS,
@@ -157,6 +158,10 @@ export function ModelPicker({
           </select>
           <span className="vr-field__hint">orders the issues inside each MoSCoW bucket</span>
         </div>
+      ) : null}
+      {kind === model.kind &&
+      (kind !== 'moscow' || (model.kind === 'moscow' && tiebreak === model.tiebreak.kind)) ? (
+        <ModelSettings model={model} onChange={onPick} busy={busy} />
       ) : null}
       {needsFormula ? (
         <form className="vr-formula" onSubmit={submitFormula} aria-labelledby={`${id}-formula-label`}>

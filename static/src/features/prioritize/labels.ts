@@ -43,9 +43,20 @@ export const MODEL_HINTS: Readonly<Record<ModelKind, string>> = {
 export function sameModel(a: ModelConfig | undefined, b: ModelConfig | undefined): boolean {
   if (!a || !b || a.kind !== b.kind) return false;
   if (a.kind === 'moscow' && b.kind === 'moscow') return sameModel(a.tiebreak, b.tiebreak);
-  if (a.kind === 'custom' && b.kind === 'custom') return a.formula.trim() === b.formula.trim();
-  return true;
+  if (a.kind === 'custom' && b.kind === 'custom')
+    return a.formula.trim() === b.formula.trim() && a.fitWeight === b.fitWeight;
+  // Built-in models: the same settings too (confidence unit, ease buckets, fit weight).
+  return canonical(a) === canonical(b);
 }
+
+const canonical = (v: unknown): string =>
+  JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(
+          Object.entries(x as Record<string, unknown>).sort(([p], [q]) => p.localeCompare(q)),
+        )
+      : x,
+  );
 
 /** The field-backed inputs a mapping can point at a Jira field, in the order the settings list them. */
 export const MAPPABLE_INPUTS = [...NUMBER_INPUTS, 'moscow'] as const;
