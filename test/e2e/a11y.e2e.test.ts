@@ -33,29 +33,29 @@ async function theme(page: Page, mode: Theme): Promise<void> {
 /** axe-core's serious and critical WCAG 2.1 A/AA violations in the module's frame, as it is now. */
 async function violations(page: Page): Promise<Violation[]> {
   const frame = appFrame(page);
-  if (!(await frame.evaluate(() => 'axe' in window))) await frame.evaluate(AXE);
-  return frame.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<unknown> } }).axe;
-    const result = (await axe.run(document, {
+  if (!(await frame.evaluate<boolean>("'axe' in window"))) await frame.evaluate(AXE);
+  // (A string: the test's TypeScript has no DOM types; it runs in the frame.)
+  const result = await frame.evaluate<{
+    violations: Array<{
+      id: string;
+      impact: string | null;
+      help: string;
+      nodes: Array<{ target: unknown[] }>;
+    }>;
+  }>(
+    `axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
       resultTypes: ['violations'],
-    })) as {
-      violations: Array<{
-        id: string;
-        impact: string | null;
-        help: string;
-        nodes: Array<{ target: unknown[] }>;
-      }>;
-    };
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        nodes: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
-      }));
-  });
+    })`,
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
+    }));
 }
 
 /** The violations of what the module shows now, in light and in dark. */
@@ -82,9 +82,9 @@ it('finds what it is meant to find (an image without a text alternative, a namel
   const { page } = await open('/module/valuerank-criteria-panel?as=local-po&issue=TRAIL-53', (p) =>
     ui(p).getByRole('heading').first().waitFor({ timeout: 20_000 }),
   );
-  await appFrame(page).evaluate(() => {
-    document.body.insertAdjacentHTML('beforeend', '<img src="data:,"><button></button>');
-  });
+  await appFrame(page).evaluate(
+    `document.body.insertAdjacentHTML('beforeend', '<img src="data:,"><button></button>')`,
+  );
   expect((await violations(page)).map((v) => v.id)).toEqual(
     expect.arrayContaining(['button-name', 'image-alt']),
   );

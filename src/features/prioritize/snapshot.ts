@@ -235,12 +235,15 @@ export async function computeSnapshot(
 }
 
 /** The board's analysis snapshot as it should be answered now: fresh, or the last one and a job. */
-async function analysisFor(deps: ServiceDeps, input: ViewInput, board: BoardRef, started: number) {
+async function analysisFor(
+  deps: ServiceDeps,
+  input: ViewInput,
+  board: BoardRef,
+  started: number,
+  kept: Promise<ViewSnapshot | undefined> = keptSnapshot(board, input),
+) {
   const variant = variantOf(input.model, input.accountId);
-  const [probe, stored] = await Promise.all([
-    probeBoard(deps, board, input.model ?? null),
-    readViewSnapshot('analyze', board.id, variant).catch(() => undefined),
-  ]);
+  const [probe, stored] = await Promise.all([probeBoard(deps, board, input.model ?? null), kept]);
   return ensureView({
     kind: 'analyze',
     boardId: board.id,
@@ -256,6 +259,10 @@ async function analysisFor(deps: ServiceDeps, input: ViewInput, board: BoardRef,
   });
 }
 
+/** The board's last analysis snapshot for this viewer and model, if one is kept. */
+const keptSnapshot = (board: BoardRef, input: ViewInput) =>
+  readViewSnapshot('analyze', board.id, variantOf(input.model, input.accountId)).catch(() => undefined);
+
 const pendingView = (board: BoardRef, status: ViewStatus): PendingView => ({
   pending: true,
   board: { id: board.id, name: board.name, projectKey: board.projectKey },
@@ -266,16 +273,21 @@ const pendingView = (board: BoardRef, status: ViewStatus): PendingView => ({
 export async function loadView(deps: ServiceDeps, input: ViewInput): Promise<PrioritizeLoad> {
   const started = Date.now();
   const board = await resolveBoard(deps.jira, input.boardId, input.projectKey);
+  const kept = keptSnapshot(board, input);
+  // Nothing kept yet (a first opening): the backlog's first page, scored, is read at the same time, for
+  // the answer to show while a job computes the value order (unused when the analysis fits inline).
+  const first = kept.then((k) =>
+    k ? undefined : firstRows(deps, board, input.model).catch(() => undefined),
+  );
   const [rights, snapshots, answer] = await Promise.all([
     rightsIn(deps.jira, board.projectKey),
     listSnapshots(board.id),
-    analysisFor(deps, input, board, started),
+    analysisFor(deps, input, board, started, kept),
   ]);
   const { snapshot, status } = answer;
   if (!snapshot) {
-    // Nothing computed yet: the first page in current order, scored now, while the job works.
-    const first = await firstRows(deps, board, input.model).catch(() => undefined);
-    return { ...pendingView(board, status), ...(first ? { firstRows: first } : {}) };
+    const page = await first;
+    return { ...pendingView(board, status), ...(page ? { firstRows: page } : {}) };
   }
   const summary = Summary.parse(snapshot.summary);
   const rows = await readViewRange(snapshot, 'rows', 0, FIRST_ROWS, Row);
