@@ -58,12 +58,16 @@ async function violations(page: Page): Promise<Violation[]> {
     }));
 }
 
-/** The violations of what the module shows now, in light and in dark. */
-async function bothThemes(page: Page): Promise<Record<Theme, Violation[]>> {
+/** The violations of what the module shows now, in light and in dark (screenshots: /tmp/valuerank-a11y-*). */
+async function bothThemes(page: Page, name: string): Promise<Record<Theme, Violation[]>> {
+  const shot = (mode: Theme) =>
+    page.screenshot({ path: `/tmp/valuerank-a11y-${name.replace(/\W+/g, '-').toLowerCase()}-${mode}.png` });
   await theme(page, 'light');
   const light = await violations(page);
+  await shot('light');
   await theme(page, 'dark');
   const dark = await violations(page);
+  await shot('dark');
   await theme(page, 'light');
   return { light, dark };
 }
@@ -110,7 +114,7 @@ it('the project page, on each tab, in light and dark', async () => {
       .first()
       .waitFor({ state: 'detached', timeout: 20_000 })
       .catch(() => undefined);
-    found[name] = await bothThemes(page);
+    found[name] = await bothThemes(page, `project-${name}`);
   }
   expect(found).toEqual(Object.fromEntries(names.map((n) => [n, CLEAN])));
   expect(errors).toEqual([]);
@@ -132,7 +136,10 @@ it('the issue panel and the issue badge, in light and dark', async () => {
         .waitFor({ timeout: 20_000 }),
     900,
   );
-  expect({ panel: await bothThemes(panel.page), badge: await bothThemes(badge.page) }).toEqual({
+  expect({
+    panel: await bothThemes(panel.page, 'panel'),
+    badge: await bothThemes(badge.page, 'badge'),
+  }).toEqual({
     panel: CLEAN,
     badge: CLEAN,
   });
@@ -172,9 +179,9 @@ it('the gadget (view and edit) and the backlog action, in light and dark', async
       .waitFor({ timeout: 30_000 }),
   );
   expect({
-    view: await bothThemes(view.page),
-    edit: await bothThemes(edit.page),
-    action: await bothThemes(action.page),
+    view: await bothThemes(view.page, 'gadget'),
+    edit: await bothThemes(edit.page, 'gadget-edit'),
+    action: await bothThemes(action.page, 'backlog-action'),
   }).toEqual({ view: CLEAN, edit: CLEAN, action: CLEAN });
   for (const o of [view, edit, action]) await o.page.close();
 }, 120_000);
