@@ -35,6 +35,7 @@ export const DESCRIPTIVE = new Set(
     right wrong left like kind well please ok okay yes no natural legal prompt promptly responsive
     responsible accessible stable unstable interested accepted approved authorized authorised
     unauthorized unauthorised allowed forbidden prohibited prevent prevented wanted needed required
+    important importantly essential crucial vital
   `),
 );
 

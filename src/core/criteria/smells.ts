@@ -177,20 +177,50 @@ function pronounUse(tokens: readonly Token[], i: number): boolean {
   return /(?:s|ed)$/.test(next.lower) && isVerbForm(next.lower);
 }
 
-const BE = new Set(['is', 'was', 'be', 'being', 'becomes', 'seems', 'appears']);
+/**
+ * The index after a bracketed reference at k ("shall (3.3.4.6) be", "shall [SRS255] provide"): a requirement
+ * number or a citation, not part of the sentence; k itself when there is none.
+ */
+function skipReference(tokens: readonly Token[], k: number): number {
+  const open = tokens[k]?.text;
+  if (open !== '(' && open !== '[') return k;
+  const close = open === '(' ? ')' : ']';
+  for (let m = k + 1; m < Math.min(tokens.length, k + 6); m++) {
+    const t = tokens[m] as Token;
+    if (t.text === close) return m + 1;
+    if (t.type === 'word' && !/\d/.test(t.text) && !/^\p{Lu}+$/u.test(t.text)) return k;
+  }
+  return k;
+}
+
+/** A demonstrative that refers forward: a colon closes its clause within a few words ("These are:"). */
+function cataphoric(tokens: readonly Token[], i: number): boolean {
+  for (let k = i + 1; k < Math.min(tokens.length, i + 5); k++) {
+    const t = tokens[k] as Token;
+    if (t.text === ':') return true;
+    if (t.type === 'punct') return false;
+  }
+  return false;
+}
+
+/** "be" and the raising verbs of an extraposed subject ("it seems / proves / remains … to …"). */
+const BE = new Set(['is', 'was', 'be', 'being', 'becomes', 'seems', 'appears', 'prove', 'proves', 'remains']);
 
 /**
  * The expletive "it" of "it is necessary to …", "it shall be possible that …": a placeholder subject,
  * not a reference to anything.
  */
 function expletiveIt(tokens: readonly Token[], i: number): boolean {
-  let k = i + 1;
+  let k = skipReference(tokens, i + 1);
+  let words = 0;
   while (
     k < tokens.length &&
-    k <= i + 3 &&
+    words < 3 &&
     (MODALS.has((tokens[k] as Token).lower) || (tokens[k] as Token).lower === 'not')
-  )
-    k++;
+  ) {
+    k = skipReference(tokens, k + 1);
+    words++;
+  }
   if (!BE.has(tokens[k]?.lower ?? '')) return false;
   for (let m = k + 1; m < Math.min(tokens.length, k + 6); m++) {
     const t = tokens[m] as Token;
@@ -240,6 +270,8 @@ const MODIFIER_POS = new Set<Pos>(['ADJ', 'ADV', 'DET', 'NUM', 'PRON', 'X', 'INT
 /** Smells whose single words are adjectives, adverbs or quantifiers. */
 const MODIFIER_SMELLS = new Set<SmellKind>(['subjective', 'ambiguous']);
 const NOUN_POS = new Set<Pos>(['NOUN', 'PROPN', 'PRON', 'NUM']);
+/** Words after which "that" opens a content clause (a complementizer), not a pronoun: verbs, adjectives, "so". */
+const COMPLEMENTIZER_HOSTS = new Set<Pos>(['VERB', 'ADJ', 'SCONJ', 'ADV']);
 const RELATIVES = new Set(['which', 'who', 'whom', 'whose', 'that']);
 const CONDITIONS = new Set([
   'if',
@@ -417,6 +449,13 @@ export function detectSmells(
     }
     return false;
   };
+  /**
+   * An adverb of manner: it says how an action is done ("navigate easily", "integrates seamlessly"), the
+   * action itself stays checkable. A judging adverb that grades an adjective ("aesthetically pleasing",
+   * "nicely formatted" read as ADJ) is still subjective.
+   */
+  const mannerAdverb = (i: number): boolean =>
+    pos[i] === 'ADV' && pos[i + 1] !== 'ADJ' && pos[i + 1] !== 'ADV' && tokens[i + 1]?.lower !== 'to';
   /** Whether the pattern match of `p` at tokens [i, end) is the smell here, in context. */
   const inContext = (p: Pattern, i: number, end: number): boolean => {
     const t = tokens[i] as Token;
@@ -434,6 +473,7 @@ export function detectSmells(
           return false;
         return !quantifiedAfter(tokens, sentence, i, end);
       case 'subjective':
+        if (single && mannerAdverb(i)) return false;
         return !quantifiedAfter(tokens, sentence, i, end);
       case 'open-ended':
         if (single && OPEN_VERB_ENTRIES.test(p.entry) && pos[i] !== 'VERB') return false;
@@ -462,6 +502,10 @@ export function detectSmells(
         return !(opener && CONDITIONS.has(opener.lower));
       }
       case 'vague-pronoun': {
+        // "These are: …", "This includes: …": the demonstrative points forward to the list after the colon
+        if (single && DEMONSTRATIVES.has(t.lower) && cataphoric(tokens, i)) return false;
+        // "means that …", "it is appropriate that …", "so that …": a complementizer opening a clause
+        if (single && t.lower === 'that' && COMPLEMENTIZER_HOSTS.has(pos[i - 1] as Pos)) return false;
         if (single && DEMONSTRATIVES.has(t.lower) && !pronounUse(tokens, i)) return false;
         if (t.text === 'IT' || (t.lower === 'it' && expletiveIt(tokens, i))) return false;
         // "the files that are …": a relative pronoun after its noun (below), not a demonstrative
@@ -528,6 +572,7 @@ export function detectSmells(
       !lex.byFirst.has(t.lower) &&
       !/(?:ed|er|est)$/.test(t.lower) &&
       valence(t.lower) >= 2 &&
+      !mannerAdverb(i) &&
       !quantifiedAfter(tokens, sentence, i, i + 1)
     )
       push('subjective', i, i + 1, '@sentiment');

@@ -125,7 +125,7 @@ describe('parts of speech keep verbs and nouns out of adjective smells', () => {
 describe('generalisation to unseen requirements (issue 12, round 2)', () => {
   it('an evaluative adjective or adverb of the sentiment lexicon is subjective without a list entry', () => {
     expect(found('The dashboard gives a wonderful overview.', 'subjective')).toEqual(['wonderful']);
-    expect(found('The editor works wonderfully.', 'subjective')).toEqual(['wonderfully']);
+    expect(found('The editor is wonderfully fast.', 'subjective')).toEqual(['wonderfully']);
     expect(found('This is a glorious screen.', 'subjective')).toEqual(['glorious']);
     // nouns and verbs with a valence are not judgements; nor are states, participles and graded forms
     expect(found('The support team gets an email.', 'subjective')).toEqual([]);
@@ -133,6 +133,21 @@ describe('generalisation to unseen requirements (issue 12, round 2)', () => {
     expect(found('Add a clear label.', 'subjective')).toEqual([]);
     // a word of another smell stays with its own kind
     expect(found('Coverage is appropriate.', 'subjective')).toEqual([]);
+  });
+
+  it('an adverb of manner says how an action is done, not whether it is good (round 3)', () => {
+    expect(found('The editor works wonderfully.', 'subjective')).toEqual([]);
+    expect(found('Users can easily navigate the help topics.', 'subjective')).toEqual([]);
+    expect(found('The tool integrates seamlessly with Git.', 'subjective')).toEqual([]);
+    // an adverb grading an adjective is a judgement; so is the adjective
+    expect(found('The page is aesthetically pleasing.', 'subjective')).toEqual(['aesthetically', 'pleasing']);
+    expect(found('The editor is easy to use.', 'subjective')).toEqual(['easy to use']);
+  });
+
+  it('adjectives of priority (important, essential) say how much a requirement matters, not a quality', () => {
+    expect(found('It is important that every error is logged.', 'subjective')).toEqual([]);
+    expect(found('Audit logs are an essential feature.', 'subjective')).toEqual([]);
+    expect(found('The screen is a useful overview.', 'subjective')).toEqual(['useful']);
   });
 
   it('the lexicon follows the config: "@sentiment" can be removed, and so can one of its words', () => {
@@ -161,6 +176,18 @@ describe('generalisation to unseen requirements (issue 12, round 2)', () => {
     expect(found('The admin sees the logs, and this must be fast.', 'vague-pronoun')).toEqual(['this']);
     expect(found('The cart is saved. Its total is shown.', 'vague-pronoun')).toEqual(['Its']);
     expect(found('The reports that are saved are listed.', 'vague-pronoun')).toEqual([]);
+  });
+
+  it('complementizer "that", forward-pointing demonstratives and bracketed references are not vague (round 3)', () => {
+    // "that" opening a content clause after a verb or adjective is not a pronoun
+    expect(found('Remote observing means that users can observe from home.', 'vague-pronoun')).toEqual([]);
+    expect(found('It is appropriate that changes are logged.', 'vague-pronoun')).toEqual([]);
+    // "These are:" points to the list that follows
+    expect(found('There are general constraints. These are: cost and weight.', 'vague-pronoun')).toEqual([]);
+    expect(found('There are general constraints. These are stored.', 'vague-pronoun')).toEqual(['These']);
+    // a requirement number between the modal and "be" leaves the expletive "it" expletive
+    expect(found('It shall (3.3.4.6) be possible to reassign a task.', 'vague-pronoun')).toEqual([]);
+    expect(found('It shall [SRS255] be possible to reassign a task.', 'vague-pronoun')).toEqual([]);
   });
 
   it('reads singular they: a person or a role takes they, them and their', () => {
