@@ -237,7 +237,8 @@ export function storyConjunction(
   let verbs = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token1;
-    if (pos[i] === 'VERB') {
+    // a participle is a modifier ("AI-powered drones", "drones equipped with AI"), not the action
+    if (pos[i] === 'VERB' && !t.lower.endsWith('ed')) {
       // a purpose clause after the action: "… to protect them from hacking and attacks"
       if (verbs > 0 && tokens[i - 1]?.lower === 'to') return undefined;
       verbs++;
@@ -260,7 +261,11 @@ export function storyConjunction(
     const verbLike =
       pos[k] === 'NOUN' &&
       isVerbForm(tokens[k]?.lower ?? '') &&
-      (pos[k + 1] === 'DET' || pos[k + 1] === 'PRON' || tokens[k + 1] === undefined);
+      (pos[k + 1] === 'DET' ||
+        pos[k + 1] === 'PRON' ||
+        tokens[k + 1] === undefined ||
+        // its object opens with an adjective or a participle ("detect and report coordinated campaigns")
+        ((pos[k + 1] === 'ADJ' || pos[k + 1] === 'VERB') && pos[i - 1] === 'VERB'));
     const next = verbLike ? 'VERB' : pos[k];
     const detail =
       next === 'VERB'

@@ -141,6 +141,26 @@ describe('story checks with the tagger (issue 12)', () => {
     ]);
   });
 
+  it('story-not-atomic: a participle is a modifier, so the action after "to" is still the goal (round 3)', () => {
+    // "equipped", "AI-powered" describe the drones; "analyze and predict" are two actions
+    expect(
+      kinds(
+        'As a planner, I want drones equipped with AI to analyze and predict enemy movements, so that I plan',
+      ),
+    ).toContainEqual(['story-not-atomic', 'verbs']);
+    expect(
+      kinds('As an analyst, I want AI-powered drones to detect and respond to threats, so that we stay safe'),
+    ).toContainEqual(['story-not-atomic', 'verbs']);
+    // a verb the tagger reads as a noun, before an adjective or participle of its object
+    expect(
+      kinds('As an analyst, I want the system to detect and report coordinated campaigns, so that I can act'),
+    ).toContainEqual(['story-not-atomic', 'verbs']);
+    // still one action on a modified thing
+    expect(
+      kinds('As a nurse, I want the robot to deliver blood and urine samples, so that I save time'),
+    ).toEqual([]);
+  });
+
   it('story-not-minimal: acronyms in brackets and "such as" examples are not extra detail', () => {
     expect(kinds('As a driver, I want Autonomous Vehicles (AVs) to brake, so that I am safe')).toEqual([]);
     expect(kinds('As a coach, I want filters such as dates, so that I can compare')).toEqual([]);
