@@ -3,11 +3,70 @@
  * region of a fixed height; spacer rows keep the scrollbar true to the whole list. Rows come from
  * `rowAt` (for example `useRowPages`), and `onRange` says which rows are wanted as the user scrolls. The
  * table says how many rows it has (`aria-rowcount`) and where each shown row sits (`aria-rowindex`).
+ *
+ * With `fill` the region takes the height its parent gives it (a flex child) and measures it; `activeIndex`
+ * is the keyboard's row (scrolled into view when it changes, marked `vr-virtual__active`); `sortOf` sets
+ * each column header's `aria-sort`.
  */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import {
+  memo,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type HTMLAttributes,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
 import type { Column } from './Table';
 
 const OVERSCAN = 10;
+
+const endClass = <Row,>(c: Column<Row>) => (c.align === 'end' ? 'vr-end' : undefined);
+
+interface RowProps<Row> {
+  row: Row;
+  index: number;
+  columns: ReadonlyArray<Column<Row>>;
+  className: string;
+  rowProps: ((row: Row, index: number) => HTMLAttributes<HTMLTableRowElement>) | undefined;
+  rowHeight: number;
+}
+
+/**
+ * One rendered row. Memoised: while the table scrolls only the rows coming into view render; those already
+ * on screen are skipped unless their data, columns or class changed.
+ */
+const VirtualRow = memo(function VirtualRow<Row>({
+  row,
+  index,
+  columns,
+  className,
+  rowProps,
+  rowHeight,
+}: RowProps<Row>) {
+  return (
+    <tr
+      aria-rowindex={index + 2}
+      {...rowProps?.(row, index)}
+      className={className}
+      style={{ height: rowHeight }}
+    >
+      {columns.map((c) =>
+        c.rowHeader ? (
+          <th key={c.key} scope="row" className={endClass(c)}>
+            {c.cell(row, index)}
+          </th>
+        ) : (
+          <td key={c.key} className={endClass(c)}>
+            {c.cell(row, index)}
+          </td>
+        ),
+      )}
+    </tr>
+  );
+}) as <Row>(props: RowProps<Row>) => ReactNode;
 
 export function VirtualTable<Row>({
   caption,
@@ -20,6 +79,13 @@ export function VirtualTable<Row>({
   rowHeight = 44,
   height = 560,
   placeholder = 'Loading…',
+  fill,
+  hideCaption,
+  activeIndex,
+  onKeyDown,
+  rowProps,
+  sortOf,
+  label,
 }: {
   caption: string;
   columns: ReadonlyArray<Column<Row>>;
@@ -32,15 +98,44 @@ export function VirtualTable<Row>({
   rowHeight?: number;
   height?: number;
   placeholder?: ReactNode;
+  /** Take the parent's height (a flex child) instead of `height`. */
+  fill?: boolean;
+  hideCaption?: boolean;
+  activeIndex?: number;
+  onKeyDown?: (e: KeyboardEvent<HTMLDivElement>) => void;
+  rowProps?: (row: Row, index: number) => HTMLAttributes<HTMLTableRowElement>;
+  sortOf?: (columnKey: string) => 'ascending' | 'descending' | undefined;
+  /** The region's accessible name, when not the caption. */
+  label?: string;
 }) {
   const captionId = useId();
   const region = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const visible = Math.ceil(height / rowHeight);
+  const [measured, setMeasured] = useState(height);
+  useLayoutEffect(() => {
+    const el = region.current;
+    if (!fill || !el) return undefined;
+    const measure = () => setMeasured(el.clientHeight || height);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [fill, height]);
+  const shownHeight = fill ? measured : height;
+  const visible = Math.ceil(shownHeight / rowHeight);
+  // The keyboard's row stays in view (the header row is about one row high).
+  useEffect(() => {
+    const el = region.current;
+    if (activeIndex === undefined || !el) return;
+    const top = activeIndex * rowHeight;
+    const header = rowHeight;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + rowHeight > el.scrollTop + el.clientHeight - header)
+      el.scrollTop = top + rowHeight - el.clientHeight + header;
+  }, [activeIndex, rowHeight]);
   const from = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
   const to = Math.min(total, Math.floor(scrollTop / rowHeight) + visible + OVERSCAN);
   useEffect(() => onRange(from, to), [from, to, onRange]);
-  const endClass = (c: Column<Row>) => (c.align === 'end' ? 'vr-end' : undefined);
   const rows: ReactNode[] = [];
   for (let i = from; i < to; i += 1) {
     const row = rowAt(i);
@@ -57,34 +152,33 @@ export function VirtualTable<Row>({
           </td>
         </tr>
       ) : (
-        <tr key={rowKey(row, i)} aria-rowindex={i + 2} className={rowClassName?.(row)}>
-          {columns.map((c) =>
-            c.rowHeader ? (
-              <th key={c.key} scope="row" className={endClass(c)}>
-                {c.cell(row, i)}
-              </th>
-            ) : (
-              <td key={c.key} className={endClass(c)}>
-                {c.cell(row, i)}
-              </td>
-            ),
-          )}
-        </tr>
+        <VirtualRow
+          key={rowKey(row, i)}
+          row={row}
+          index={i}
+          columns={columns}
+          className={[rowClassName?.(row), i === activeIndex ? 'vr-virtual__active' : '']
+            .filter(Boolean)
+            .join(' ')}
+          rowProps={rowProps}
+          rowHeight={rowHeight}
+        />
       ),
     );
   }
   return (
     <div
       ref={region}
-      className="vr-table-wrap vr-table-wrap--scroll vr-virtual"
+      className={`vr-table-wrap vr-table-wrap--scroll vr-virtual${fill ? ' vr-virtual--fill' : ''}`}
       role="region"
-      aria-labelledby={captionId}
+      {...(label ? { 'aria-label': label } : { 'aria-labelledby': captionId })}
       tabIndex={0}
-      style={{ maxHeight: height, overflowY: 'auto' }}
+      style={fill ? { overflowY: 'auto' } : { maxHeight: height, overflowY: 'auto' }}
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      onKeyDown={onKeyDown}
     >
       <table className="vr-table" aria-rowcount={total + 1}>
-        <caption className="vr-table__caption" id={captionId}>
+        <caption className={hideCaption ? 'vr-sr-only' : 'vr-table__caption'} id={captionId}>
           {caption}
         </caption>
         <thead>
@@ -93,6 +187,7 @@ export function VirtualTable<Row>({
               <th
                 key={c.key}
                 scope="col"
+                aria-sort={sortOf?.(c.key)}
                 className={endClass(c)}
                 style={c.width ? { width: c.width } : undefined}
               >

@@ -12,3 +12,5 @@ export { Table, type Column } from './Table';
 export { Tabs, type TabItem } from './Tabs';
 export { isolate, UserText } from './UserText';
 export { VirtualTable } from './VirtualTable';
+export { FlagGroup, useFlags, type Flag, type FlagTone, type ShowFlag } from './Flags';
+export { ReasonButton } from './ReasonButton';
