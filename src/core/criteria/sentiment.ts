@@ -36,6 +36,7 @@ export const DESCRIPTIVE = new Set(
     responsible accessible stable unstable interested accepted approved authorized authorised
     unauthorized unauthorised allowed forbidden prohibited prevent prevented wanted needed required
     important importantly essential crucial vital
+    tolerant intact
   `),
 );
 

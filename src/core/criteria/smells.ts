@@ -286,6 +286,7 @@ const CONDITIONS = new Set([
 ]);
 /** Personal and demonstrative pronouns that refer back to a noun phrase. */
 const REFERRING = new Set(['it', 'its', 'this', 'that', 'these', 'those', 'they', 'them', 'their']);
+const POSSESSIVES = new Set(['its', 'their']);
 const PLURAL_PRONOUNS = new Set(['these', 'those', 'they', 'them', 'their']);
 /**
  * Singular "they": they/them/their refer to one person as well ("a guide … their profile"). A singular noun
@@ -402,6 +403,21 @@ export function detectSmells(
     const t = tokens[i] as Token;
     if (quoted.some((q) => q.start < t.start && t.end < q.end)) return true;
     if (!capital(i)) return false;
+    // a capitalised term spelled out before its acronym ("Very High Frequency (VHF)", "Least Recently Used
+    // (LRU)") is a name, wherever it starts
+    let first = i;
+    while (first > 0 && first > i - 6 && capital(first - 1)) first--;
+    for (let k = i + 1; k < Math.min(tokens.length, i + 7); k++) {
+      const w = tokens[k] as Token;
+      if (w.text === '(') {
+        const a = tokens[k + 1];
+        const initial = tokens[first]?.text[0];
+        if (a && /^\p{Lu}{2,}s?$/u.test(a.text) && tokens[k + 2]?.text === ')' && a.text[0] === initial)
+          return true;
+        break;
+      }
+      if (!capital(k) && !/^(?:of|and|for|the|to|in|-)$/.test(w.lower)) break;
+    }
     // a run of capitalised proper nouns ("Best Western") is a name even at a clause start
     if (pos[i] === 'PROPN' && ((capital(i + 1) && pos[i + 1] === 'PROPN') || (!starts[i] && capital(i - 1))))
       return true;
@@ -435,14 +451,18 @@ export function detectSmells(
         if (pos[k] === 'NOUN' && !/[^su']s$/.test(w) && PERSON_NOUN.test(w)) return true;
       }
     let from = i - 1;
-    // an object pronoun never refers to the subject of its own clause ("the admin deletes them")
-    if ((tokens[i] as Token).lower === 'them' || pos[i - 1] === 'VERB')
+    // an object pronoun never refers to the subject of its own clause ("the admin deletes them"); a
+    // possessive may ("the TCS protects its links": binding Principle B concerns objects, not possessives)
+    const possessive = POSSESSIVES.has((tokens[i] as Token).lower);
+    if ((tokens[i] as Token).lower === 'them' || (pos[i - 1] === 'VERB' && !possessive))
       while (from > 0 && !starts[from + 1] && sentence[from] === sentence[i]) from--;
     for (let k = from; k >= 0 && sentence[k] === sentence[i]; k--) {
       if (pos[k] !== 'NOUN' && pos[k] !== 'PROPN') continue;
       const w = (tokens[k] as Token).lower;
       if (EITHER_NUMBER.has(w)) return true;
-      const plural = pos[k] === 'NOUN' && /[^su']s$/.test(w);
+      // a plural noun, or the plural of an acronym ("FCRs", "AVs")
+      const plural =
+        (pos[k] === 'NOUN' && /[^su']s$/.test(w)) || /^\p{Lu}{2,}s$/u.test((tokens[k] as Token).text);
       const pronoun = (tokens[i] as Token).lower;
       if (!plural && SINGULAR_THEY.has(pronoun) && PERSON_NOUN.test(w)) return true;
       return plural === PLURAL_PRONOUNS.has(pronoun);

@@ -28,7 +28,7 @@ const f1 = (dataset: 'DS2' | 'DS4', smell: LabelledSmell) =>
 /** Floors: today's F1 less 0.03, per data set reported on. */
 const FLOORS: Record<'DS2' | 'DS4', Partial<Record<LabelledSmell, number>>> = {
   DS4: {
-    subjective: 0.29,
+    subjective: 0.35,
     ambiguous: 0.23,
     'open-ended': 0.54,
     superlative: 0.51,
@@ -37,7 +37,7 @@ const FLOORS: Record<'DS2' | 'DS4', Partial<Record<LabelledSmell, number>>> = {
     'vague-pronoun': 0.23,
   },
   DS2: {
-    subjective: 0.22,
+    subjective: 0.28,
     ambiguous: 0.25,
     'open-ended': 0.38,
     superlative: 0.56,
@@ -94,7 +94,7 @@ describe('measured accuracy of the criteria checks (product defaults, both direc
   it('user-story defects on UStAI stay above their floors', () => {
     const s = result.stories.scores;
     expect(s['story-not-atomic'].precision).toBeGreaterThanOrEqual(0.48);
-    expect(s['story-not-atomic'].f1).toBeGreaterThanOrEqual(0.42);
+    expect(s['story-not-atomic'].f1).toBeGreaterThanOrEqual(0.44);
     expect(s['story-not-minimal'].f1).toBeGreaterThanOrEqual(0.37);
     expect(s['story-no-role'].precision).toBeGreaterThanOrEqual(0.7);
     expect(s['story-vague'].f1).toBeGreaterThanOrEqual(0.25);

@@ -150,6 +150,11 @@ describe('generalisation to unseen requirements (issue 12, round 2)', () => {
     expect(found('The screen is a useful overview.', 'subjective')).toEqual(['useful']);
   });
 
+  it('what a part withstands or keeps is a property, not a judgement: fault tolerant, intact (round 3)', () => {
+    expect(found('The system shall be two fault tolerant.', 'subjective')).toEqual([]);
+    expect(found('Keep the stored data intact.', 'subjective')).toEqual([]);
+  });
+
   it('the lexicon follows the config: "@sentiment" can be removed, and so can one of its words', () => {
     const off = CriteriaConfigSchema.parse({ vocabulary: { subjective: { remove: ['@sentiment'] } } });
     const oneWord = CriteriaConfigSchema.parse({ vocabulary: { subjective: { remove: ['Wonderful'] } } });
@@ -188,6 +193,19 @@ describe('generalisation to unseen requirements (issue 12, round 2)', () => {
     // a requirement number between the modal and "be" leaves the expletive "it" expletive
     expect(found('It shall (3.3.4.6) be possible to reassign a task.', 'vague-pronoun')).toEqual([]);
     expect(found('It shall [SRS255] be possible to reassign a task.', 'vague-pronoun')).toEqual([]);
+  });
+
+  it('a possessive may refer to its own subject; an acronym with -s is plural (round 3)', () => {
+    expect(found('The TCS shall be designed to protect its data links.', 'vague-pronoun')).toEqual([]);
+    expect(found('The TCS shall protect their data links.', 'vague-pronoun')).toEqual(['their']);
+    expect(
+      found('All healthy FCRs shall be incorporated as they become available.', 'vague-pronoun'),
+    ).toEqual([]);
+  });
+
+  it('a capitalised term spelled out before its acronym is a name (round 3)', () => {
+    expect(found('The radio supports Very High Frequency (VHF) bands.', 'ambiguous')).toEqual([]);
+    expect(found('The page is very slow (VHF).', 'ambiguous')).toEqual(['very', 'slow']);
   });
 
   it('reads singular they: a person or a role takes they, them and their', () => {
