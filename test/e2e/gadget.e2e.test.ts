@@ -1,7 +1,10 @@
 /**
  * The "Backlog health" dashboard gadget in a real browser (Chromium through playwright-core): the edit view
- * lists the viewer's boards; choosing board 1, a top 5 and every panel and saving (`view.submit`) shows the
- * view, where each panel renders, in light and dark. Screenshots go to /tmp/valuerank-gadget-*.png.
+ * lists the viewer's boards and every scoring model, refuses a top list over 50 with a message; choosing
+ * board 1, a top 5 and every panel and saving (`view.submit`) shows the view, where each panel renders
+ * (with "Waiting for the PO"), in light and dark. Set to ICE, which reads the demo's percentages as 1–10
+ * points, the gadget says why nothing is scored and what to do, never "0 of 0" or "every item is ready".
+ * Screenshots go to /tmp/valuerank-gadget-*.png.
  */
 import { openModule, useLocalSite, type OpenedModule } from '../support/e2e';
 
@@ -23,7 +26,26 @@ it('is configured in the edit view, saved with view.submit, and shows every pane
   const form = ui.getByRole('form', { name: 'Backlog health settings' });
   await form.waitFor();
   await ui.getByLabel('Board').selectOption('1');
-  await ui.getByLabel('Items in the top list (1–50)').fill('5');
+  const models = await ui.getByLabel('Scoring model').locator('option').allTextContents();
+  expect(models).toEqual([
+    "The project's model",
+    'WSJF',
+    'RICE',
+    'ICE',
+    'Value / effort',
+    'MoSCoW',
+    'CD3',
+    'Custom formula',
+  ]);
+  const top = ui.getByLabel('Items in the top list (1–50)');
+  await top.fill('500');
+  await ui.getByText('The top list shows at most 50 items; 500 is more. Enter 1 to 50.').first().waitFor();
+  await ui.getByRole('button', { name: 'Save' }).click();
+  await ui
+    .getByRole('alert')
+    .getByText(/at most 50 items/)
+    .waitFor();
+  await top.fill('5');
   await ui.getByLabel('Refresh').selectOption('15');
   await page.screenshot({ path: `${SHOTS}-edit.png` });
   await ui.getByRole('button', { name: 'Save' }).click();
@@ -41,6 +63,7 @@ it('is configured in the edit view, saved with view.submit, and shows every pane
 
   for (const heading of [
     'Readiness',
+    'Waiting for the PO',
     'Value vs effort',
     'Order health',
     'Refinement agenda',
@@ -70,7 +93,23 @@ it('is configured in the edit view, saved with view.submit, and shows every pane
   await dark.page.screenshot({ path: `${SHOTS}-dark.png`, fullPage: true });
   expect(dark.errors).toEqual([]);
   await dark.page.close();
-}, 90_000);
+
+  // ICE on the demo scores nothing until told confidence is a percentage: the gadget says why, and what next.
+  const edit = await open('gadget=7&edit=1');
+  await edit.ui.getByLabel('Scoring model').selectOption('ice');
+  expect(await edit.ui.getByLabel('ICE reads confidence as').inputValue()).toBe('points');
+  await edit.ui.getByRole('button', { name: 'Save' }).click();
+  const notice = edit.ui.getByRole('status').filter({ hasText: 'ICE scores none of' });
+  await notice.waitFor({ timeout: 20_000 });
+  await notice.getByText(/^ICE scores none of \d+ issues: Confidence is \d+, above 10/).waitFor();
+  await notice.getByText(/Set how ICE reads confidence/).waitFor();
+  await edit.ui.getByText('No issue has a score, so there is no top list.', { exact: false }).waitFor();
+  const shown = (await edit.ui.locator('.vr-gadget').textContent()) ?? '';
+  expect(shown).not.toMatch(/0% \(0 of 0\)|Every scored (item|issue) is ready/);
+  await edit.page.screenshot({ path: `${SHOTS}-ice.png`, fullPage: true });
+  expect(edit.errors).toEqual([]);
+  await edit.page.close();
+}, 120_000);
 
 it('asks for a board when the gadget has no configuration yet', async () => {
   const { page, ui } = await open('gadget=8');

@@ -52,7 +52,19 @@ describe('gadget on the demo site', () => {
     const asPo = new JiraClient(
       httpTransport({ siteUrl: server.url, headers: { 'X-Local-User': 'local-po' } }),
     );
-    const issues = await asPo.boardBacklog(1, { fields: fieldsFor(DEFAULT_CONFIG) });
+    const backlog = await asPo.boardBacklog(1, { fields: fieldsFor(DEFAULT_CONFIG) });
+    // Open questions for the PO block readiness and lead the agenda: the issues holding them, by JQL.
+    const asked = await asPo.search({
+      jql: 'project = TRAIL AND issue.property[valuerank-questions].open > 0',
+      fields: ['summary'],
+      properties: ['valuerank-questions'],
+    });
+    const askedKeys = new Set(asked.map((i) => i.key));
+    expect(askedKeys.size).toBeGreaterThan(0);
+    const issues = backlog.map((i) => {
+      const found = asked.find((a) => a.key === i.key);
+      return found ? { ...i, properties: found.properties } : i;
+    });
     const ready = new Map(issues.map((i) => [i.key, checkJiraIssue(i, DEFAULT_CONFIG).verdict.ready]));
     const readyCount = [...ready.values()].filter(Boolean).length;
     expect(health.readiness?.all.total).toBe(issues.length);
@@ -90,8 +102,11 @@ describe('gadget on the demo site', () => {
     if (notReady.length <= 100)
       for (const key of notReady) expect(health.readiness?.notReadyJql).toContain(`"${key}"`);
     // The agenda: highest-value items that are not ready, each with its top finding.
-    const agendaExpected = byValue
-      .filter((i) => !ready.get(i.key))
+    const notReadyByValue = byValue.filter((i) => !ready.get(i.key));
+    const agendaExpected = [
+      ...notReadyByValue.filter((i) => askedKeys.has(i.key)),
+      ...notReadyByValue.filter((i) => !askedKeys.has(i.key)),
+    ]
       .slice(0, 10)
       .map((i) => i.key);
     expect(health.agenda?.map((a) => a.key)).toEqual(agendaExpected);
@@ -99,6 +114,48 @@ describe('gadget on the demo site', () => {
     expect(health.trend).toHaveLength(1);
     expect(health.trend?.[0]?.count).toBe(issues.length);
   }, 90_000); // it reads and recomputes the whole demo backlog twice: slow on a loaded machine
+
+  it('says why nothing is scored, counts what waits for the PO, and refuses a top list over 50', async () => {
+    // ICE reads confidence on its 1–10 scale unless told; the demo's confidence is a percentage.
+    const ice = await data(server, 'gadget.health', {
+      boardId: 1,
+      model: { kind: 'ice' },
+      topN: 5,
+      panels: ['top', 'questions'],
+    });
+    expect(ice.scoring?.scored).toBe(0);
+    expect(ice.scoring?.total).toBeGreaterThan(100);
+    // The most common cause (other issues lack an impact or a confidence altogether).
+    expect(ice.scoring?.mainCause?.cause).toBe('invalid:confidence');
+    expect(ice.scoring?.mainCause?.count).toBeGreaterThan((ice.scoring?.total ?? 0) / 3);
+    expect(ice.scoring?.mainCause?.reason).toMatch(/above 10/);
+    expect(ice.top).toEqual([]);
+    const percent = await data(server, 'gadget.health', {
+      boardId: 1,
+      model: { kind: 'ice', confidenceUnit: 'percent' },
+      topN: 5,
+      panels: ['top'],
+    });
+    expect(percent.scoring?.scored).toBeGreaterThan(0);
+    expect(percent.top).toHaveLength(5);
+
+    // The demo's open questions in TRAIL (those in a sprint are not in the backlog).
+    const w = await data(server, 'gadget.health', { boardId: 1, topN: 5, panels: ['questions'] });
+    expect(w.questions?.open).toBeGreaterThanOrEqual(1);
+    expect(w.questions?.issues).toBe(w.questions?.list.length);
+    expect(w.questions?.oldestDays).toBeGreaterThanOrEqual(0);
+    expect(w.questions?.list.map((l) => l.key)).toContain(w.questions?.oldestKey);
+    expect(w.questions?.onTop).toBe(
+      w.questions?.list.filter((l) => l.position !== null && l.position <= 5).length,
+    );
+
+    const refused = await invoke(server, 'gadget.health', { boardId: 1, topN: 500 });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.code).toBe('invalid-payload');
+      expect(JSON.stringify(refused.error)).toMatch(/at most 50 items/);
+    }
+  });
 
   it('shows only the panels asked for, and lists the boards the viewer can see', async () => {
     const health = await data(server, 'gadget.health', {

@@ -10,6 +10,10 @@ import { valueEffortQuadrants } from './quadrants';
 import type { QuadrantReport } from './quadrants';
 import { readiness, refinementAgenda } from './readiness';
 import type { AgendaEntry, Readiness } from './readiness';
+import { waitingForPo } from './questions';
+import type { WaitingForPo } from './questions';
+import { scoringCoverage } from './scoring';
+import type { ScoringCoverage } from './scoring';
 import { snapshotOf } from './trend';
 import type { Snapshot } from './trend';
 import type { HealthItem } from './types';
@@ -24,6 +28,8 @@ export * from './jql';
 export * from './quadrants';
 export * from './order-health';
 export * from './trend';
+export * from './questions';
+export * from './scoring';
 
 export interface HealthOptions {
   now: Date | string;
@@ -41,6 +47,10 @@ export interface BacklogHealth {
   quadrants: QuadrantReport;
   order: OrderHealth;
   agenda: AgendaEntry[];
+  /** Open questions for the PO. */
+  questions: WaitingForPo;
+  /** How much of the backlog the model scores, and why not. */
+  scoring: ScoringCoverage;
   snapshot: Snapshot;
 }
 
@@ -57,6 +67,8 @@ export function backlogHealth(items: readonly HealthItem[], options: HealthOptio
     quadrants: valueEffortQuadrants(items),
     order,
     agenda: refinementAgenda(items, options.agendaSize ?? 10, sorted),
+    questions: waitingForPo(items, { now: options.now, topN }, sorted),
+    scoring: scoringCoverage(items),
     snapshot: snapshotOf(items, options.now, order.spearman),
   };
 }

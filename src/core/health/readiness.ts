@@ -72,11 +72,14 @@ export interface AgendaEntry {
   status: 'not-ready' | 'unchecked';
   /** The item's top finding; null when none was given. */
   finding: HealthFinding | null;
+  /** Questions for the PO open on it (0: none). */
+  openQuestions: number;
 }
 
 /**
  * The refinement agenda: the `n` highest-value scored items that are not ready, not-ready and unchecked
- * alike (an unchecked item needs a look as much), each with its top finding, in value order.
+ * alike (an unchecked item needs a look as much), each with its top finding. Items with open questions for
+ * the PO come first (an answer unblocks them soonest), each group in value order.
  */
 export function refinementAgenda(
   items: readonly HealthItem[],
@@ -85,12 +88,15 @@ export function refinementAgenda(
 ): AgendaEntry[] {
   const limit = countOf(n);
   const ranks = tieRanks(sorted);
+  const asking: AgendaEntry[] = [];
   const agenda: AgendaEntry[] = [];
-  for (let i = 0; i < sorted.length && agenda.length < limit; i++) {
+  for (let i = 0; i < sorted.length && asking.length < limit; i++) {
     const e = sorted[i];
     if (!e || e.item.ready === true) continue;
     const finding = e.item.topFinding;
-    agenda.push({
+    const open = openQuestionsOf(e.item);
+    if (open === 0 && agenda.length >= limit) continue;
+    (open > 0 ? asking : agenda).push({
       key: e.item.key,
       summary: e.item.summary,
       score: e.score,
@@ -98,7 +104,11 @@ export function refinementAgenda(
       rank: ranks[i]?.rank ?? i + 1,
       status: e.item.ready === false ? 'not-ready' : 'unchecked',
       finding: finding ? { kind: finding.kind, message: finding.message } : null,
+      openQuestions: open,
     });
   }
-  return agenda;
+  return [...asking, ...agenda].slice(0, limit);
 }
+
+/** The item's open questions for the PO as a count (0 when none or unknown). */
+export const openQuestionsOf = (item: HealthItem): number => countOf(item.openQuestions ?? 0);

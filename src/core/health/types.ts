@@ -22,6 +22,15 @@ export interface HealthItem {
   topFinding?: HealthFinding | undefined;
   /** Ids of the vision goals the item serves. */
   goals?: readonly string[] | undefined;
+  /**
+   * Why an unscored item has no score: a cause shared by items failing the same way (`invalid:confidence`,
+   * `missing:businessValue`, `model`) and one item's reason in words.
+   */
+  unscored?: { cause: string; reason: string } | undefined;
+  /** Questions for the PO still open on the item (0 or undefined: none). */
+  openQuestions?: number | undefined;
+  /** When the oldest open question was asked (ISO instant). */
+  oldestQuestion?: string | undefined;
 }
 
 /** The score when it is a finite number, else undefined. */

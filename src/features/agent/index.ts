@@ -21,7 +21,6 @@ export {
   type AgentAction,
 } from './api';
 export { JSON_MARKER, parseAnswer, type AgentFacts } from './answer';
-export { OPEN_QUESTIONS_STATUS } from './project-actions';
 export type { AgentDeps } from './board-actions';
 
 type Run = (deps: AgentDeps, input: never) => Promise<string>;

@@ -4,6 +4,7 @@
  * value order serve no active goal) and a vision note (the Vision tab's "add note"), all as the asking user.
  */
 import { modelLabel } from '../../core/scoring';
+import { ageInDays, QUESTIONS_PROPERTY, readQuestionsProperty } from '../../core/questions';
 import type { Finding } from '../../core/criteria';
 import { checkIssueByKey } from '../readiness';
 import { analyzeBoard, prioritizedItems } from '../prioritize/analyze';
@@ -17,9 +18,23 @@ import { boardScope, boardWords, type BoardScope } from './scope';
 
 const clip = (s: string, n = 200) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-/** Open questions for the PO are not recorded by ValueRank yet (issue 16): said so, never made up. */
-export const OPEN_QUESTIONS_STATUS =
-  'not tracked yet: ValueRank does not record open questions for the Product Owner, so there are none to report';
+/** The issue's open questions for the PO (its `valuerank-questions` property, read as the asking user). */
+async function openQuestionsOf(deps: AgentDeps, issueKey: string) {
+  const property = readQuestionsProperty(await deps.jira.getIssueProperty(issueKey, QUESTIONS_PROPERTY));
+  const now = (deps.now?.() ?? new Date()).getTime();
+  const open = property?.open ?? 0;
+  const questions = (property?.questions ?? []).slice(0, 5).map((q) => ({
+    asked: q.asked,
+    ageDays: ageInDays(q.asked, now),
+    text: clip(q.text, 200),
+  }));
+  const oldest = property?.oldest ? ageInDays(property.oldest, now) : undefined;
+  const line =
+    open === 0
+      ? 'Open questions for the PO: none.'
+      : `Open questions for the PO: ${open} open${oldest !== undefined ? `, the oldest asked ${oldest} day${oldest === 1 ? '' : 's'} ago` : ''}; an open question blocks READY until the PO answers it in the issue's acceptance criteria panel: ${questions.map((q) => JSON.stringify(q.text)).join('; ')}.`;
+  return { open, questions, line };
+}
 
 const findingFacts = (f: Finding) => ({
   kind: f.kind,
@@ -30,7 +45,10 @@ const findingFacts = (f: Finding) => ({
 });
 
 export async function readiness(deps: AgentDeps, input: AgentInput<'readiness'>): Promise<string> {
-  const check = await checkIssueByKey({ jira: deps.jira, configs: deps.configs }, input.issueKey);
+  const [check, asked] = await Promise.all([
+    checkIssueByKey({ jira: deps.jira, configs: deps.configs }, input.issueKey),
+    openQuestionsOf(deps, input.issueKey.toUpperCase()),
+  ]);
   const perCriterion = check.criteria.slice(0, 30).map((c, n) => {
     const found = check.findings.filter((f) => f.criterion === n);
     return {
@@ -52,7 +70,7 @@ export async function readiness(deps: AgentDeps, input: AgentInput<'readiness'>)
       (c) =>
         `Criterion ${c.criterion} ${JSON.stringify(clip(c.text, 80))}: ${c.findings.map((f) => f.message).join('; ')} — suggestion: ${c.suggestions.join(' ')}`,
     ),
-    `Open questions for the PO: ${OPEN_QUESTIONS_STATUS}.`,
+    asked.line,
   ];
   return answer('readiness', lines, {
     issueKey: check.issueKey,
@@ -65,8 +83,8 @@ export async function readiness(deps: AgentDeps, input: AgentInput<'readiness'>)
     progress: check.progress,
     criteria: perCriterion,
     issueFindings: general.map(findingFacts),
-    openQuestions: [],
-    openQuestionsStatus: OPEN_QUESTIONS_STATUS,
+    openQuestionCount: asked.open,
+    openQuestions: asked.questions,
   });
 }
 

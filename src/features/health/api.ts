@@ -2,12 +2,31 @@
  * The health gadget's resolver keys, payloads and answers; spread into api.ts's table like vision-api.ts.
  */
 import { z } from 'zod';
-import type { AgendaEntry, OrderHealth, Quadrant, ReadinessCounts, Snapshot } from '../../core/health';
+import type {
+  AgendaEntry,
+  OrderHealth,
+  Quadrant,
+  ReadinessCounts,
+  ScoringCoverage,
+  Snapshot,
+  WaitingForPo,
+} from '../../core/health';
 import { ModelConfigSchema, type ModelConfig } from '../../core/scoring';
 import type { CoverageReport } from '../../core/vision';
 import type { ViewStatus } from '../../jobs/view-status';
 
-export const GADGET_PANELS = ['top', 'readiness', 'quadrants', 'order', 'agenda', 'trend', 'goals'] as const;
+export const GADGET_PANELS = [
+  'top',
+  'readiness',
+  'questions',
+  'quadrants',
+  'order',
+  'agenda',
+  'trend',
+  'goals',
+] as const;
+/** The most items a top list shows. */
+export const MAX_TOP_N = 50;
 export type GadgetPanel = (typeof GADGET_PANELS)[number];
 
 export const gadgetPayloads = {
@@ -16,7 +35,12 @@ export const gadgetPayloads = {
     .object({
       boardId: z.number().int().positive(),
       model: ModelConfigSchema.optional(),
-      topN: z.number().int().min(1).max(50).default(10),
+      topN: z
+        .number()
+        .int()
+        .min(1, 'The top list shows at least 1 item.')
+        .max(MAX_TOP_N, `The top list shows at most ${MAX_TOP_N} items.`)
+        .default(10),
       panels: z
         .array(z.enum(GADGET_PANELS))
         .max(GADGET_PANELS.length)
@@ -71,6 +95,13 @@ export interface GadgetHealth {
   };
   order?: OrderHealth;
   agenda?: AgendaEntry[];
+  /** "Waiting for the PO": open questions, the oldest's age, how many on the top. */
+  questions?: WaitingForPo;
+  /**
+   * How many backlog issues the model scores, and the most common reason it does not (always sent, so
+   * every panel can say why it is empty); absent in answers stored before it was added.
+   */
+  scoring?: ScoringCoverage;
   trend?: Snapshot[];
   /**
    * How the backlog's value spreads over the vision's active goals, and the highest-value items that serve

@@ -15,10 +15,12 @@ import {
   type TrendSeries,
 } from '../../core/health';
 import { toBacklogItem } from '../../core/backlog/items';
-import type { ModelConfig } from '../../core/scoring';
+import type { ModelConfig, Score } from '../../core/scoring';
+import { QUESTIONS_PROPERTY, readQuestionsProperty, type QuestionsProperty } from '../../core/questions';
+import { OPEN_QUESTIONS_JQL } from '../questions';
 import { checkJiraIssue, fieldsFor as criteriaFields, type ConfigSource } from '../readiness';
 import type { JiraClient } from '../../jira/client';
-import { JiraForbiddenError, JiraNotFoundError } from '../../jira/errors';
+import { JiraForbiddenError, JiraNotFoundError, JiraValidationError } from '../../jira/errors';
 import { analyzeBoard, type Analysis } from '../prioritize/analyze';
 import { backlogCoverage, trimCoverage } from '../prioritize/preview';
 import { resolveBoard, rightsIn } from '../prioritize/board';
@@ -127,6 +129,47 @@ async function access(jira: JiraClient, boardId: number): Promise<{ project: str
   return { project, signature: 'browse' };
 }
 
+/** Issues with open questions a gadget reads at most (docs/limits.md). */
+export const MAX_QUESTION_ISSUES = 1000;
+
+/**
+ * The project's issues with open questions for the PO (the indexed `valuerank-questions` property), as the
+ * viewer: key → the property. A site whose JQL cannot search the property yet answers none.
+ */
+export async function openQuestionsIn(
+  jira: JiraClient,
+  projectKey: string,
+): Promise<Map<string, QuestionsProperty>> {
+  const out = new Map<string, QuestionsProperty>();
+  try {
+    for await (const page of jira.searchPages({
+      jql: `project = "${projectKey}" AND ${OPEN_QUESTIONS_JQL}`,
+      fields: ['summary'],
+      properties: [QUESTIONS_PROPERTY],
+    })) {
+      for (const issue of page) {
+        const p = readQuestionsProperty(issue.properties?.[QUESTIONS_PROPERTY]);
+        if (p && p.open > 0) out.set(issue.key, p);
+      }
+      if (out.size >= MAX_QUESTION_ISSUES) break;
+    }
+  } catch (error) {
+    if (error instanceof JiraValidationError) return out;
+    throw error;
+  }
+  return out;
+}
+
+/** Why an issue is unscored, grouped by its first problem (`invalid:confidence`, `missing:effort`). */
+export function unscoredCause(score: Score | undefined): { cause: string; reason: string } | undefined {
+  if (!score || score.status === 'scored') return undefined;
+  const invalid = score.invalid[0];
+  if (invalid) return { cause: `invalid:${invalid.input}`, reason: invalid.reason };
+  const missing = score.missing[0];
+  if (missing) return { cause: `missing:${missing}`, reason: score.reason };
+  return { cause: 'model', reason: score.reason };
+}
+
 /** Reads, scores and checks the board's backlog, and runs core `backlogHealth` over it. */
 async function analyzeHealth(
   deps: HealthDeps,
@@ -143,10 +186,17 @@ async function analyzeHealth(
     extraFields: criteriaFields(config),
     ...(onProgress ? { onProgress } : {}),
   });
+  const questions = await openQuestionsIn(deps.jira, a.board.projectKey);
   const items: HealthItem[] = a.issues.map((issue, i) => {
     const score = a.scores[i];
     const base = toBacklogItem(issue, { estimationFieldId: a.board.estimationFieldId });
-    const check = checkJiraIssue(issue, config);
+    const asked = questions.get(issue.key);
+    // The readiness check counts open questions from the property, as the issue panel's check does.
+    const check = checkJiraIssue(
+      asked ? { ...issue, properties: { ...issue.properties, [QUESTIONS_PROPERTY]: asked } } : issue,
+      config,
+    );
+    const why = unscoredCause(score);
     const finding = check.verdict.blocking[0] ?? check.findings[0];
     return {
       key: issue.key,
@@ -155,6 +205,10 @@ async function analyzeHealth(
       storyPoints: base.storyPoints ?? null,
       ready: check.verdict.ready,
       topFinding: finding ? { kind: finding.kind, message: finding.message } : undefined,
+      ...(why ? { unscored: why } : {}),
+      ...(asked
+        ? { openQuestions: asked.open, ...(asked.oldest ? { oldestQuestion: asked.oldest } : {}) }
+        : {}),
     };
   });
   const health = backlogHealth(items, {
@@ -268,6 +322,8 @@ async function compute(deps: HealthDeps, req: HealthRequest, onProgress?: ReadPr
     },
     order: health.order,
     agenda: health.agenda,
+    questions: health.questions,
+    scoring: health.scoring,
     trend,
     goals: goalsPanel(a, items),
   };
@@ -324,6 +380,8 @@ export async function gadgetHealth(deps: HealthDeps, req: HealthRequest): Promis
   if (shown.has('agenda')) out.agenda = value.agenda;
   if (shown.has('trend')) out.trend = value.trend;
   if (shown.has('goals')) out.goals = value.goals;
+  if (shown.has('questions') && value.questions) out.questions = value.questions;
+  if (value.scoring) out.scoring = value.scoring;
   return out;
 }
 

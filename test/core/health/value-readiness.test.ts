@@ -145,6 +145,7 @@ describe('refinementAgenda', () => {
         rank: 1,
         status: 'not-ready',
         finding: { kind: 'missing-criteria', message: 'No acceptance criteria' },
+        openQuestions: 0,
       },
       {
         key: 'A-4',
@@ -154,6 +155,7 @@ describe('refinementAgenda', () => {
         rank: 2,
         status: 'unchecked',
         finding: null,
+        openQuestions: 0,
       },
       {
         key: 'A-6',
@@ -163,11 +165,25 @@ describe('refinementAgenda', () => {
         rank: 4,
         status: 'not-ready',
         finding: { kind: 'subjective', message: '"user-friendly" is subjective' },
+        openQuestions: 0,
       },
     ]);
     expect(refinementAgenda(items, 2).map((e) => e.key)).toEqual(['A-3', 'A-4']);
     expect(refinementAgenda([], 5)).toEqual([]);
     expect(refinementAgenda(items, 0)).toEqual([]);
+  });
+
+  it('lists the items with open questions for the PO first, each group in value order', () => {
+    const asked = items.map((i) =>
+      i.key === 'A-6' ? { ...i, openQuestions: 2 } : i.key === 'A-1' ? { ...i, openQuestions: 1 } : i,
+    );
+    // A-1 is ready (the checker did not block it): it stays off the agenda whatever its questions.
+    expect(refinementAgenda(asked, 10).map((e) => [e.key, e.openQuestions])).toEqual([
+      ['A-6', 2],
+      ['A-3', 0],
+      ['A-4', 0],
+    ]);
+    expect(refinementAgenda(asked, 1).map((e) => e.key)).toEqual(['A-6']);
   });
 });
 

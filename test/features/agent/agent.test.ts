@@ -5,7 +5,7 @@
  * verdicts as `readiness.check`, the same vision as `vision.get`.
  */
 import { seedDemoVision } from '../../../dev/demo/vision';
-import { ACTION_KEYS, AGENT_LIMITS, OPEN_QUESTIONS_STATUS, parseAnswer } from '../../../src/features/agent';
+import { ACTION_KEYS, AGENT_LIMITS, parseAnswer } from '../../../src/features/agent';
 import type { AgentFacts } from '../../../src/features/agent';
 import type { PrioritizedItem, ResolverKey } from '../../../src/resolvers/api';
 import { invokeData, PROJECT_PAGE } from '../../support/invoke';
@@ -155,9 +155,9 @@ describe('the explain action', () => {
 
 describe('the readiness action', () => {
   it.each(['local-po', 'local-dev', 'local-viewer'] as const)(
-    'gives %s the verdict, quality and findings of readiness.check, the suggestions, and no made-up questions',
+    'gives %s the verdict, quality and findings of readiness.check, the suggestions, and the open questions for the PO',
     async (user) => {
-      const keys = ['TRAIL-114', 'TRAIL-220', 'TRAIL-88'];
+      const keys = ['TRAIL-114', 'TRAIL-220', 'TRAIL-88', 'TRAIL-137'];
       for (const key of keys) {
         const [ran, check] = await Promise.all([
           act('readiness', { issueKey: key.toLowerCase() }, user),
@@ -172,9 +172,23 @@ describe('the readiness action', () => {
           ready: check.verdict.ready,
           quality: check.score,
           reasons: check.verdict.reasons ?? [],
-          openQuestions: [],
-          openQuestionsStatus: OPEN_QUESTIONS_STATUS,
         });
+        // The open questions as the issue's valuerank-questions property holds them (the demo asks on TRAIL-137).
+        const property = await fetch(`${server.url}/rest/api/3/issue/${key}/properties/valuerank-questions`, {
+          headers: { 'X-Local-User': 'local-po', accept: 'application/json' },
+        });
+        const open =
+          property.status === 200 ? ((await property.json()) as { value: { open: number } }).value.open : 0;
+        expect(ran.facts.openQuestionCount).toBe(open);
+        const questions = ran.facts.openQuestions as Array<{ text: string; ageDays: number }>;
+        expect(questions).toHaveLength(Math.min(open, 5));
+        if (key === 'TRAIL-137') expect(open).toBeGreaterThan(0);
+        if (open > 0) {
+          expect(ran.text).toMatch(
+            new RegExp(`Open questions for the PO: ${open} open, the oldest asked \\d+ days? ago`),
+          );
+          expect(check.verdict.ready).toBe(false);
+        } else expect(ran.text).toContain('Open questions for the PO: none.');
         const criteria = ran.facts.criteria as Array<{
           criterion: number;
           suggestions: string[];
@@ -187,7 +201,6 @@ describe('the readiness action', () => {
           for (const s of c.suggestions) expect(own.map((f) => f.suggestion)).toContain(s);
         }
         expect(ran.text).toContain(check.verdict.ready ? 'is READY' : 'is NOT READY');
-        expect(ran.text).toMatch(/Open questions for the PO: not tracked yet/);
       }
     },
   );

@@ -12,6 +12,8 @@ import { Badge, Button, EmptyState, ErrorMessage, Section, Spinner, Table, UserT
 import { jobActive, progressText, staleNote, VIEW_POLL_MS } from '../../hooks/viewStatus';
 import { CoverageTable } from '../goals';
 import { healthPayload, type GadgetConfig } from './config';
+import { modelLabel } from '../../../../src/core/scoring/labels';
+import { INPUT_LABELS } from '../../../../src/core/scoring/labels';
 import { QuadrantChart } from './QuadrantChart';
 
 type Health = Answers['gadget.health'];
@@ -26,6 +28,42 @@ function IssueLink({ issueKey }: { issueKey: string }) {
       {issueKey}
     </button>
   );
+}
+
+const issues = (n: number) => `${n} issue${n === 1 ? '' : 's'}`;
+
+/** What to do about the main reason issues are unscored (`invalid:confidence`, `missing:effort`, `model`). */
+export function whatNext(cause: string | undefined, model: string): string {
+  const [kind, input] = (cause ?? '').split(':');
+  const name = input ? ((INPUT_LABELS as Record<string, string>)[input]?.toLowerCase() ?? input) : '';
+  if (kind === 'invalid' && input === 'confidence')
+    return `Set how ${model} reads confidence (its confidence unit) in ValueRank → Prioritize, or in this gadget's settings.`;
+  if (kind === 'invalid')
+    return `Fix the ${name} values on those issues, or map ${name} to another field in ValueRank → Prioritize → Field mapping.`;
+  if (kind === 'missing')
+    return `Fill in ${name} on those issues, or map ${name} to the field your team uses in ValueRank → Prioritize → Field mapping.`;
+  return `Open ValueRank → Prioritize to see why each issue is unscored, or choose another model in this gadget's settings.`;
+}
+
+/** "ICE scores none of 305 issues: Confidence is 80, above 10; …" — or nothing when most are scored. */
+export function scoringNote(h: Health): { title: string; next: string } | undefined {
+  const s = h.scoring;
+  if (!s) return undefined;
+  const model = modelLabel(h.model);
+  if (s.total === 0)
+    return {
+      title: 'The backlog of this board is empty.',
+      next: 'Issues in the backlog (not in a sprint, not done) show here.',
+    };
+  if (s.scored === s.total) return undefined;
+  const because = s.mainCause
+    ? `: ${s.mainCause.reason}${s.mainCause.count < s.total - s.scored ? ` (and other reasons on ${issues(s.total - s.scored - s.mainCause.count)})` : ''}`
+    : '';
+  const title =
+    s.scored === 0
+      ? `${model} scores none of ${issues(s.total)}${because}.`
+      : `${model} scores ${s.scored} of ${issues(s.total)}; ${issues(s.total - s.scored)} unscored${because}.`;
+  return { title, next: whatNext(s.mainCause?.cause, model) };
 }
 
 function ReadyBadge({ ready }: { ready: boolean | undefined }) {
@@ -113,6 +151,11 @@ export function GadgetView({ config }: { config: GadgetConfig }) {
   const h = state.data;
   if (!h) return null;
   const note = staleNote(h.status, 'the result');
+  const unscored = scoringNote(h);
+  const noneScored = h.scoring !== undefined && h.scoring.scored === 0;
+  /** An empty panel's sentence: why, and what next. */
+  const empty = (what: string) =>
+    unscored && noneScored ? `${what} ${modelLabel(h.model)} scores no issue here: see why above.` : what;
 
   return (
     <div className="vr-gadget">
@@ -120,7 +163,7 @@ export function GadgetView({ config }: { config: GadgetConfig }) {
         <ErrorMessage title="Backlog health could not be refreshed" error={state.error} onRetry={reload} />
       ) : null}
       <p className="vr-gadget__meta">
-        <UserText>{h.board.name}</UserText> ({h.board.projectKey}) · {h.model.kind.toUpperCase()} · as of{' '}
+        <UserText>{h.board.name}</UserText> ({h.board.projectKey}) · {modelLabel(h.model)} · as of{' '}
         {new Date(h.computedAt).toLocaleTimeString()}{' '}
         <Button appearance="subtle" onClick={reload}>
           Refresh
@@ -132,39 +175,57 @@ export function GadgetView({ config }: { config: GadgetConfig }) {
           {jobActive(h.status) ? ' The gadget updates when the new result is ready.' : ''}
         </p>
       ) : null}
+      {unscored ? (
+        <div className={`vr-gadget__notice${noneScored ? ' vr-gadget__notice--warning' : ''}`} role="status">
+          <p className="vr-gadget__notice-title">{unscored.title}</p>
+          <p className="vr-gadget__notice-next">{unscored.next}</p>
+        </div>
+      ) : null}
       {h.top && (
         <Section title={`Top ${h.topN} by value`}>
-          <Table
-            caption={`Top ${h.topN} by value`}
-            hideCaption
-            rows={h.top}
-            rowKey={(r) => r.key}
-            columns={[
-              { key: 'rank', header: 'Rank', cell: (r) => (r.tied ? `${r.rank}=` : r.rank), align: 'end' },
-              { key: 'key', header: 'Issue', cell: (r) => <IssueLink issueKey={r.key} />, rowHeader: true },
-              { key: 'summary', header: 'Summary', cell: (r) => <UserText>{r.summary}</UserText> },
-              { key: 'score', header: 'Score', cell: (r) => num(r.score), align: 'end' },
-              { key: 'ready', header: 'Readiness', cell: (r) => <ReadyBadge ready={r.ready} /> },
-            ]}
-          />
+          {h.top.length === 0 ? (
+            <p className="vr-gadget__empty">{empty('No issue has a score, so there is no top list.')}</p>
+          ) : (
+            <Table
+              caption={`Top ${h.topN} by value`}
+              hideCaption
+              rows={h.top}
+              rowKey={(r) => r.key}
+              columns={[
+                { key: 'rank', header: 'Rank', cell: (r) => (r.tied ? `${r.rank}=` : r.rank), align: 'end' },
+                { key: 'key', header: 'Issue', cell: (r) => <IssueLink issueKey={r.key} />, rowHeader: true },
+                { key: 'summary', header: 'Summary', cell: (r) => <UserText>{r.summary}</UserText> },
+                { key: 'score', header: 'Score', cell: (r) => num(r.score), align: 'end' },
+                { key: 'ready', header: 'Readiness', cell: (r) => <ReadyBadge ready={r.ready} /> },
+              ]}
+            />
+          )}
         </Section>
       )}
       {h.readiness && (
         <Section title="Readiness">
-          <dl className="vr-gadget__stats">
-            <div>
-              <dt>Top {h.readiness.top.total} ready</dt>
-              <dd data-testid="ready-top">
-                {pct(h.readiness.top.share)} ({h.readiness.top.ready} of {h.readiness.top.total})
-              </dd>
-            </div>
-            <div>
-              <dt>Backlog ready</dt>
-              <dd data-testid="ready-all">
-                {pct(h.readiness.all.share)} ({h.readiness.all.ready} of {h.readiness.all.total})
-              </dd>
-            </div>
-          </dl>
+          {h.readiness.all.total === 0 ? (
+            <p className="vr-gadget__empty">
+              The backlog is empty, so there is nothing to check. Issues in the backlog show here.
+            </p>
+          ) : (
+            <dl className="vr-gadget__stats">
+              <div>
+                <dt>Top {h.readiness.top.total > 0 ? h.readiness.top.total : ''} by value ready</dt>
+                <dd data-testid="ready-top">
+                  {h.readiness.top.total === 0
+                    ? 'no scored issue to check'
+                    : `${pct(h.readiness.top.share)} (${h.readiness.top.ready} of ${h.readiness.top.total})`}
+                </dd>
+              </div>
+              <div>
+                <dt>Backlog ready</dt>
+                <dd data-testid="ready-all">
+                  {pct(h.readiness.all.share)} ({h.readiness.all.ready} of {h.readiness.all.total})
+                </dd>
+              </div>
+            </dl>
+          )}
           {h.readiness.all.notReady > 0 && (
             <button
               type="button"
@@ -176,37 +237,120 @@ export function GadgetView({ config }: { config: GadgetConfig }) {
           )}
         </Section>
       )}
+      {h.questions && (
+        <Section title="Waiting for the PO">
+          {h.questions.open === 0 ? (
+            <p className="vr-gadget__empty">
+              No open questions for the PO in this backlog. The team asks from an issue&apos;s acceptance
+              criteria panel (“Ask the PO”).
+            </p>
+          ) : (
+            <>
+              <dl className="vr-gadget__stats">
+                <div>
+                  <dt>Open questions</dt>
+                  <dd data-testid="questions-open">
+                    {h.questions.open} on {issues(h.questions.issues)}
+                  </dd>
+                </div>
+                <div>
+                  <dt>Oldest</dt>
+                  <dd data-testid="questions-oldest">
+                    {h.questions.oldestDays === null
+                      ? '—'
+                      : h.questions.oldestDays === 0
+                        ? 'asked today'
+                        : `${h.questions.oldestDays} day${h.questions.oldestDays === 1 ? '' : 's'}`}
+                  </dd>
+                </div>
+                <div>
+                  <dt>On the top {h.questions.topN} by value</dt>
+                  <dd data-testid="questions-top">{h.questions.onTop}</dd>
+                </div>
+              </dl>
+              <Table
+                caption="Issues waiting for an answer from the PO"
+                hideCaption
+                rows={h.questions.list}
+                rowKey={(r) => r.key}
+                columns={[
+                  {
+                    key: 'key',
+                    header: 'Issue',
+                    cell: (r) => <IssueLink issueKey={r.key} />,
+                    rowHeader: true,
+                  },
+                  { key: 'summary', header: 'Summary', cell: (r) => <UserText>{r.summary}</UserText> },
+                  { key: 'open', header: 'Open', cell: (r) => r.open, align: 'end' },
+                  {
+                    key: 'age',
+                    header: 'Waiting',
+                    cell: (r) => (r.ageDays === null ? '—' : `${r.ageDays} d`),
+                    align: 'end',
+                  },
+                  {
+                    key: 'position',
+                    header: 'Value rank',
+                    cell: (r) => (r.position === null ? 'unscored' : r.position),
+                    align: 'end',
+                  },
+                ]}
+              />
+            </>
+          )}
+        </Section>
+      )}
       {h.quadrants && (
         <Section title="Value vs effort">
-          <QuadrantChart report={h.quadrants} />
+          {h.quadrants.plotted === 0 ? (
+            <p className="vr-gadget__empty">
+              {empty(
+                'No issue has both a score and an estimate, so there is nothing to place. Estimate the scored issues (story points) to see them here.',
+              )}
+            </p>
+          ) : (
+            <QuadrantChart report={h.quadrants} />
+          )}
         </Section>
       )}
       {h.order && (
         <Section title="Order health">
-          <dl className="vr-gadget__stats">
-            <div>
-              <dt>Top-{h.order.topSize} overlap</dt>
-              <dd data-testid="order-overlap">
-                {h.order.topOverlap === null ? '—' : pct(h.order.topOverlap)}
-              </dd>
-            </div>
-            <div>
-              <dt>Spearman (order vs value)</dt>
-              <dd>{corr(h.order.spearman)}</dd>
-            </div>
-            <div>
-              <dt>A reorder would need</dt>
-              <dd>
-                {h.order.reorder.moved} moves, {h.order.reorder.calls} rank calls
-              </dd>
-            </div>
-          </dl>
+          {noneScored ? (
+            <p className="vr-gadget__empty">
+              {empty('The order cannot be compared with value while no issue is scored.')}
+            </p>
+          ) : (
+            <dl className="vr-gadget__stats">
+              <div>
+                <dt>Top-{h.order.topSize} overlap</dt>
+                <dd data-testid="order-overlap">
+                  {h.order.topOverlap === null ? '—' : pct(h.order.topOverlap)}
+                </dd>
+              </div>
+              <div>
+                <dt>Spearman (order vs value)</dt>
+                <dd>{corr(h.order.spearman)}</dd>
+              </div>
+              <div>
+                <dt>A reorder would need</dt>
+                <dd>
+                  {h.order.reorder.moved} moves, {h.order.reorder.calls} rank calls
+                </dd>
+              </div>
+            </dl>
+          )}
         </Section>
       )}
       {h.agenda && (
         <Section title="Refinement agenda">
           {h.agenda.length === 0 ? (
-            <p>Every scored item is ready.</p>
+            <p className="vr-gadget__empty">
+              {noneScored
+                ? empty('Nothing to put on the agenda: it lists the highest-value issues that are not ready.')
+                : h.scoring && h.scoring.scored < h.scoring.total
+                  ? `Every scored issue is ready. ${issues(h.scoring.total - h.scoring.scored)} without a score are not on the agenda.`
+                  : 'Every issue in the backlog is ready.'}
+            </p>
           ) : (
             <Table
               caption="Refinement agenda: highest-value items that are not ready"
@@ -220,7 +364,10 @@ export function GadgetView({ config }: { config: GadgetConfig }) {
                 {
                   key: 'finding',
                   header: 'What to fix',
-                  cell: (r) => r.finding?.message ?? 'Not checked yet',
+                  cell: (r) =>
+                    r.openQuestions > 0
+                      ? `Answer ${r.openQuestions === 1 ? 'the open question' : `${r.openQuestions} open questions`} for the PO`
+                      : (r.finding?.message ?? 'Not checked yet'),
                 },
               ]}
             />
@@ -229,25 +376,35 @@ export function GadgetView({ config }: { config: GadgetConfig }) {
       )}
       {h.trend && (
         <Section title="Trend">
-          <Table
-            caption="Daily snapshots"
-            hideCaption
-            rows={h.trend.slice(-7)}
-            rowKey={(r) => r.day}
-            columns={[
-              { key: 'day', header: 'Day', cell: (r) => r.day, rowHeader: true },
-              { key: 'value', header: 'Backlog value', cell: (r) => num(r.backlogValue), align: 'end' },
-              { key: 'ready', header: 'Ready', cell: (r) => pct(r.readyShare), align: 'end' },
-              { key: 'order', header: 'Order health', cell: (r) => corr(r.orderHealth), align: 'end' },
-              { key: 'count', header: 'Items', cell: (r) => r.count, align: 'end' },
-            ]}
-          />
+          {h.trend.length === 0 ? (
+            <p className="vr-gadget__empty">
+              No daily snapshot yet: one is taken each day this gadget is shown by someone who may rank the
+              project&apos;s issues.
+            </p>
+          ) : (
+            <Table
+              caption="Daily snapshots"
+              hideCaption
+              rows={h.trend.slice(-7)}
+              rowKey={(r) => r.day}
+              columns={[
+                { key: 'day', header: 'Day', cell: (r) => r.day, rowHeader: true },
+                { key: 'value', header: 'Backlog value', cell: (r) => num(r.backlogValue), align: 'end' },
+                { key: 'ready', header: 'Ready', cell: (r) => pct(r.readyShare), align: 'end' },
+                { key: 'order', header: 'Order health', cell: (r) => corr(r.orderHealth), align: 'end' },
+                { key: 'count', header: 'Items', cell: (r) => r.count, align: 'end' },
+              ]}
+            />
+          )}
         </Section>
       )}
       {h.goals !== undefined && (
         <Section title="Goal coverage">
           {h.goals === null ? (
-            <p>This project has no product vision yet, so there are no goals to cover.</p>
+            <p className="vr-gadget__empty">
+              This project has no product vision yet, so there are no goals to cover. Write one in ValueRank →
+              Vision, with goals, and tag issues with them.
+            </p>
           ) : (
             <>
               <CoverageTable report={h.goals.coverage} hideCaption />

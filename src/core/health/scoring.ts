@@ -1,0 +1,31 @@
+/**
+ * How much of the backlog the model scores, and the most common reason it does not — so a gadget never
+ * shows an empty top list or "0 of 0" as if nothing were wrong ("ICE scores none of 305 issues: …").
+ */
+import type { HealthItem } from './types';
+import { scoreOf } from './types';
+
+export interface ScoringCoverage {
+  total: number;
+  scored: number;
+  /** The cause most unscored items share (see `HealthItem.unscored`), with an example reason and its count. */
+  mainCause: { cause: string; reason: string; count: number } | null;
+}
+
+export function scoringCoverage(items: readonly HealthItem[]): ScoringCoverage {
+  let scored = 0;
+  const causes = new Map<string, { cause: string; reason: string; count: number }>();
+  for (const item of items) {
+    if (scoreOf(item) !== undefined) {
+      scored += 1;
+      continue;
+    }
+    const u = item.unscored ?? { cause: 'unknown', reason: 'it has no score' };
+    const seen = causes.get(u.cause);
+    if (seen) seen.count += 1;
+    else causes.set(u.cause, { cause: u.cause, reason: u.reason, count: 1 });
+  }
+  let main: ScoringCoverage['mainCause'] = null;
+  for (const c of causes.values()) if (!main || c.count > main.count) main = c;
+  return { total: items.length, scored, mainCause: main };
+}
