@@ -55,6 +55,23 @@ it('searches a field, picks it, saves the mapping, and the scores read it; ICE s
   await search.press('Enter');
   await coverage.getByText(/^Impact: set on \d+ of \d+/).waitFor({ timeout: 30_000 });
 
+  // A select list feeds a number through a scale: Team for Confidence, each option given a number.
+  await ui.getByRole('button', { name: 'Change the field for Confidence' }).click();
+  await ui.getByRole('combobox', { name: /for Confidence/ }).fill('team');
+  await ui.getByRole('option', { name: /^Team.*Select List/ }).click();
+  const confidence = ui.locator('[data-coverage="confidence"]');
+  await confidence.getByText(/^Team: set on \d+ of \d+, none usable/).waitFor({ timeout: 30_000 });
+  const scale = ui.getByRole('group', { name: "Scale for Confidence: each option's number" });
+  const inputs = scale.getByRole('textbox');
+  const options = await inputs.count();
+  expect(options).toBeGreaterThan(1);
+  await inputs.first().fill('-1');
+  await scale.getByText('Scores are not negative: enter 0 or more.').waitFor();
+  expect(await ui.getByRole('button', { name: /^Save/ }).isDisabled()).toBe(true);
+  for (let i = 0; i < options; i++) await inputs.nth(i).fill(String(50 + 10 * i));
+  await confidence.getByText(/^Team: set on \d+ of \d+, all usable/).waitFor({ timeout: 30_000 });
+  await opened.page.screenshot({ path: '/tmp/valuerank-mapping.png', fullPage: true });
+
   await ui.getByRole('button', { name: /^Save/ }).click();
   await ui.getByText('Mapping saved. The scores now read these fields.').waitFor({ timeout: 30_000 });
 
@@ -62,6 +79,8 @@ it('searches a field, picks it, saves the mapping, and the scores read it; ICE s
   if ('pending' in view) throw new Error('pending');
   expect(view.mappingProposed).toBe(false);
   expect(view.mapping.businessValue).toEqual({ fieldId: 'customfield_10034', fieldName: 'Impact' });
+  expect(view.mapping.confidence).toMatchObject({ fieldId: 'customfield_10038', fieldName: 'Team' });
+  expect(Object.values(view.mapping.confidence?.options ?? {})).toHaveLength(options);
   const scored = view.rows.find((r) => r.score !== null);
   expect(JSON.stringify(scored?.explanation)).toContain('customfield_10034');
   expect(errors).toEqual([]);

@@ -566,7 +566,9 @@ export function MappingSettings({
                   ) : null}
                 </p>
               ) : null}
-              {r.note ? <p className="vr-field__hint">{r.note}</p> : null}
+              {r.note && c?.fieldId === initial[r.key]?.fieldId ? (
+                <p className="vr-field__hint">{r.note}</p>
+              ) : null}
               {showScale ? (
                 <ScaleEditor
                   label={r.label}
