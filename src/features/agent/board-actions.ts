@@ -9,7 +9,9 @@ import { comparable, modelLabel, reversals, type Score, type ScoredScore } from 
 import { toBacklogItem } from '../../core/backlog/items';
 import type { Caller } from '../../shared/caller';
 import { AppError } from '../../shared/errors';
+import { QUESTIONS_PROPERTY } from '../../core/questions';
 import { checkJiraIssue, fieldsFor as criteriaFields, type ConfigSource } from '../readiness';
+import { openQuestionsIn } from '../health';
 import { analyzeBoard, prioritizedItems, type Analysis } from '../prioritize/analyze';
 import { pinIssue } from '../prioritize/settings';
 import type { SettingsSource } from '../prioritize/sources';
@@ -225,12 +227,20 @@ export async function agenda(deps: AgentDeps, input: AgentInput<'agenda'>): Prom
     'the refinement agenda',
   );
   const config = await deps.configs.config(scope.board.projectKey);
-  const a = await analysisOf(deps, scope, [...criteriaFields(config), 'updated']);
+  const [a, questions] = await Promise.all([
+    analysisOf(deps, scope, [...criteriaFields(config), 'updated']),
+    openQuestionsIn(deps.jira, scope.board.projectKey),
+  ]);
   const now = deps.now?.() ?? new Date();
   const facts = new Map<string, { blocking: string[]; staleDays?: number }>();
   const items: HealthItem[] = a.issues.map((issue, i) => {
     const score = a.scores[i];
-    const check = checkJiraIssue(issue, config);
+    const asked = questions.get(issue.key);
+    // Open questions block readiness as in the issue panel, and lead the agenda.
+    const check = checkJiraIssue(
+      asked ? { ...issue, properties: { ...issue.properties, [QUESTIONS_PROPERTY]: asked } } : issue,
+      config,
+    );
     const finding = check.verdict.blocking[0] ?? check.findings[0];
     const updated = typeof issue.fields.updated === 'string' ? Date.parse(issue.fields.updated) : NaN;
     const days = Number.isFinite(updated) ? Math.floor((now.getTime() - updated) / DAY_MS) : undefined;
@@ -245,6 +255,7 @@ export async function agenda(deps: AgentDeps, input: AgentInput<'agenda'>): Prom
       storyPoints: null,
       ready: check.verdict.ready,
       topFinding: finding ? { kind: finding.kind, message: finding.message } : undefined,
+      ...(asked ? { openQuestions: asked.open } : {}),
     };
   });
   const entries = refinementAgenda(items, input.limit);
@@ -253,11 +264,11 @@ export async function agenda(deps: AgentDeps, input: AgentInput<'agenda'>): Prom
   const notReady = items.filter((i) => i.ready === false).length;
   const lines = [
     entries.length
-      ? `Refine next on ${boardWords(scope)}: the ${entries.length} highest-value issues (${model}) that are not ready.`
+      ? `Refine next on ${boardWords(scope)}: the ${entries.length} highest-value issues (${model}) that are not ready${entries.some((e) => e.openQuestions > 0) ? ', those waiting for answers from the PO first' : ''}.`
       : `Nothing to refine on ${boardWords(scope)}: every scored issue is ready.`,
     ...entries.map((e) => {
       const f = facts.get(e.key);
-      return `${e.position}. ${e.key} ${quoted(e.summary)} — score ${display.get(e.key) ?? e.score}, not ready${e.finding ? `: ${e.finding.message.replace(/\.$/, '')}` : ''}${f?.staleDays !== undefined ? `; stale, not updated for ${f.staleDays} days` : ''}`;
+      return `${e.position}. ${e.key} ${quoted(e.summary)} — score ${display.get(e.key) ?? e.score}, not ready${e.finding ? `: ${e.finding.message.replace(/\.$/, '')}` : ''}${e.openQuestions > 0 ? `; ${e.openQuestions} open question${e.openQuestions === 1 ? '' : 's'} for the PO` : ''}${f?.staleDays !== undefined ? `; stale, not updated for ${f.staleDays} days` : ''}`;
     }),
   ];
   return answer('agenda', lines, {
@@ -275,6 +286,7 @@ export async function agenda(deps: AgentDeps, input: AgentInput<'agenda'>): Prom
         display: display.get(e.key) ?? String(e.score),
         ready: false,
         finding: e.finding?.message ?? null,
+        openQuestions: e.openQuestions,
         blocking: f?.blocking ?? [],
         ...(f?.staleDays !== undefined ? { staleDays: f.staleDays } : {}),
       };

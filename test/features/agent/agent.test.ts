@@ -207,7 +207,7 @@ describe('the readiness action', () => {
 });
 
 describe('the agenda action', () => {
-  it('lists the highest-value issues that are not ready, each not ready by readiness.check, in value order', async () => {
+  it('lists the highest-value issues that are not ready, by readiness.check, those with open questions first, each group in value order', async () => {
     const [ran, rows] = await Promise.all([act('agenda', { boardId: 1, limit: 5 }), valueRows('local-po')]);
     expect(ran.facts.ok).toBe(true);
     const agenda = ran.facts.agenda as Array<{
@@ -215,19 +215,25 @@ describe('the agenda action', () => {
       position: number;
       score: number;
       finding: string | null;
+      openQuestions: number;
     }>;
     expect(agenda.length).toBeGreaterThan(0);
     expect(agenda.length).toBeLessThanOrEqual(5);
     const byKey = new Map(rows.map((r) => [r.key, r] as const));
-    const positions = agenda.map((e) => e.position);
-    expect([...positions].sort((x, y) => x - y)).toEqual(positions);
+    const asking = agenda.filter((e) => e.openQuestions > 0);
+    const rest = agenda.filter((e) => e.openQuestions === 0);
+    expect(agenda).toEqual([...asking, ...rest]);
+    const ascending = (xs: number[]) => expect([...xs].sort((x, y) => x - y)).toEqual(xs);
+    ascending(asking.map((e) => e.position));
+    const positions = rest.map((e) => e.position);
+    ascending(positions);
     for (const entry of agenda) {
       expect(entry.score).toBe(byKey.get(entry.key)?.score);
       const check = await data('readiness.check', { issueKey: entry.key });
       expect(check.verdict.ready).toBe(false);
     }
-    // Every scored issue above the last entry, in value order, that is not on the agenda is ready.
-    const last = positions[positions.length - 1] as number;
+    // Every scored issue above the last entry without questions, in value order, not on the agenda is ready.
+    const last = positions[positions.length - 1] ?? 0;
     const skipped = rows
       .filter((r) => r.score !== null)
       .slice(0, last)
