@@ -186,7 +186,7 @@ function baseModel(model: TiebreakModel, mapping: FieldMapping): BaseModel | str
               : atMost(
                   'Confidence',
                   10,
-                  "ICE scores confidence 1–10; set confidenceUnit 'percent' for a percentage",
+                  'ICE reads confidence as points from 1 to 10; for a percentage, set “ICE reads confidence as” to a percentage in the model settings',
                 ),
           ],
         ],

@@ -422,7 +422,7 @@ describe('ICE', () => {
       {
         input: 'confidence',
         reason:
-          "Confidence is 70, above 10; ICE scores confidence 1–10; set confidenceUnit 'percent' for a percentage",
+          'Confidence is 70, above 10; ICE reads confidence as points from 1 to 10; for a percentage, set “ICE reads confidence as” to a percentage in the model settings',
       },
     ]);
   });
