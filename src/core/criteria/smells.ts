@@ -224,6 +224,8 @@ function expletiveIt(tokens: readonly Token[], i: number): boolean {
   if (!BE.has(tokens[k]?.lower ?? '')) return false;
   for (let m = k + 1; m < Math.min(tokens.length, k + 6); m++) {
     const t = tokens[m] as Token;
+    // "It is assumed, that …": a comma before the extraposed clause
+    if (t.text === ',' && tokens[m + 1]?.lower === 'that') continue;
     if (t.type === 'punct') return false;
     if (t.lower === 'to' || t.lower === 'that' || t.lower === 'for' || t.lower === 'whether')
       return m > k + 1;
@@ -486,6 +488,13 @@ export function detectSmells(
     if (single && MODIFIER_SMELLS.has(p.smell) && !MODIFIER_POS.has(pos[i] as Pos)) return false;
     switch (p.smell) {
       case 'ambiguous':
+        // "immediately after the save", "directly upon login": the next step after a named event, an order
+        if (
+          single &&
+          /^(?:immediately|directly|instantly)$/.test(t.lower) &&
+          /^(?:after|before|upon|on|following|when|once)$/.test(next?.lower ?? '')
+        )
+          return false;
         // "rather than", "too" meaning "also": degree words only before what they grade
         if ((t.lower === 'rather' || t.lower === 'too') && !(nextPos === 'ADJ' || nextPos === 'ADV'))
           return false;

@@ -193,6 +193,7 @@ describe('generalisation to unseen requirements (issue 12, round 2)', () => {
     // a requirement number between the modal and "be" leaves the expletive "it" expletive
     expect(found('It shall (3.3.4.6) be possible to reassign a task.', 'vague-pronoun')).toEqual([]);
     expect(found('It shall [SRS255] be possible to reassign a task.', 'vague-pronoun')).toEqual([]);
+    expect(found('It is assumed, that the store keeps the data.', 'vague-pronoun')).toEqual([]);
   });
 
   it('a possessive may refer to its own subject; an acronym with -s is plural (round 3)', () => {
@@ -201,6 +202,11 @@ describe('generalisation to unseen requirements (issue 12, round 2)', () => {
     expect(
       found('All healthy FCRs shall be incorporated as they become available.', 'vague-pronoun'),
     ).toEqual([]);
+  });
+
+  it('"immediately after <event>" is an order of steps; "immediately" alone is a vague time (round 3)', () => {
+    expect(found('The draft is saved immediately after each edit.', 'ambiguous')).toEqual([]);
+    expect(found('The draft is saved immediately.', 'ambiguous')).toEqual(['immediately']);
   });
 
   it('a capitalised term spelled out before its acronym is a name (round 3)', () => {
