@@ -25,6 +25,7 @@ it('searches a field, picks it, saves the mapping, and the scores read it; ICE s
   if ('pending' in asPoints) throw new Error('pending');
   await ui.getByLabel('ICE reads confidence as').selectOption('percent');
   await ui.getByText('Use ICE for TRAIL').waitFor({ timeout: 30_000 });
+  await opened.page.screenshot({ path: '/tmp/valuerank-mapping-model.png' });
   const asPercent = await invokeData(server.url, 'prioritize.load', {
     boardId: 1,
     model: { kind: 'ice', confidenceUnit: 'percent' },

@@ -6,6 +6,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ModelConfig } from '../../../../src/core/scoring';
 import { Button } from '../../components';
+import { MODEL_LABELS } from './labels';
+import './mapping.css';
 
 type Tiebreak = Extract<ModelConfig, { kind: 'moscow' }>['tiebreak'];
 type Ice = Extract<Tiebreak, { kind: 'ice' }>;
@@ -112,7 +114,7 @@ export function ModelSettings({
   };
 
   return (
-    <form className="vr-model-settings" onSubmit={apply} aria-label="Model settings">
+    <div className="vr-model-settings">
       {t.kind === 'rice' ? (
         <div className="vr-field">
           <label className="vr-field__label" htmlFor={`${id}-unit`}>
@@ -157,58 +159,63 @@ export function ModelSettings({
           </span>
         </div>
       ) : null}
-      {t.kind === 'ice' ? (
-        <div className="vr-field">
-          <label className="vr-field__label" htmlFor={`${id}-ease`}>
-            Ease from effort (when ease has no field): effort ≤ N gives ease E, as N:E
-          </label>
-          <input
-            id={`${id}-ease`}
-            className="vr-input vr-code"
-            value={steps}
-            spellCheck={false}
-            onChange={(e) => setSteps(e.target.value)}
-          />
-          <label className="vr-field__label" htmlFor={`${id}-above`}>
-            Ease above the last step
-          </label>
-          <input
-            id={`${id}-above`}
-            className="vr-input vr-model-settings__number"
-            inputMode="decimal"
-            value={above}
-            onChange={(e) => setAbove(e.target.value)}
-          />
-        </div>
-      ) : null}
-      <div className="vr-field">
-        <label className="vr-field__label" htmlFor={`${id}-fit`}>
-          Strategic fit weight (0–100)
-        </label>
-        <input
-          id={`${id}-fit`}
-          className="vr-input vr-model-settings__number"
-          inputMode="decimal"
-          value={weight}
-          placeholder="none"
-          aria-describedby={`${id}-fit-hint`}
-          onChange={(e) => setWeight(e.target.value)}
-        />
-        <span className="vr-field__hint" id={`${id}-fit-hint`}>
-          Multiplies the score by 1 + weight × fit to the vision&apos;s goals (needs strategic fit on in the
-          mapping).
-        </span>
-      </div>
-      {problem ? (
-        <p className="vr-field__error" role="alert">
-          {problem}
-        </p>
-      ) : null}
-      <div>
-        <Button type="submit" disabled={busy}>
-          Apply settings
-        </Button>
-      </div>
-    </form>
+      <details className="vr-model-settings__more">
+        <summary>More {t.kind === 'custom' ? 'formula' : MODEL_LABELS[t.kind]} settings</summary>
+        <form onSubmit={apply} aria-label="Model settings">
+          {t.kind === 'ice' ? (
+            <div className="vr-field">
+              <label className="vr-field__label" htmlFor={`${id}-ease`}>
+                Ease from effort (when ease has no field): effort ≤ N gives ease E, as N:E
+              </label>
+              <input
+                id={`${id}-ease`}
+                className="vr-input vr-code"
+                value={steps}
+                spellCheck={false}
+                onChange={(e) => setSteps(e.target.value)}
+              />
+              <label className="vr-field__label" htmlFor={`${id}-above`}>
+                Ease above the last step
+              </label>
+              <input
+                id={`${id}-above`}
+                className="vr-input vr-model-settings__number"
+                inputMode="decimal"
+                value={above}
+                onChange={(e) => setAbove(e.target.value)}
+              />
+            </div>
+          ) : null}
+          <div className="vr-field">
+            <label className="vr-field__label" htmlFor={`${id}-fit`}>
+              Strategic fit weight (0–100)
+            </label>
+            <input
+              id={`${id}-fit`}
+              className="vr-input vr-model-settings__number"
+              inputMode="decimal"
+              value={weight}
+              placeholder="none"
+              aria-describedby={`${id}-fit-hint`}
+              onChange={(e) => setWeight(e.target.value)}
+            />
+            <span className="vr-field__hint" id={`${id}-fit-hint`}>
+              Multiplies the score by 1 + weight × fit to the vision&apos;s goals (needs strategic fit on in
+              the mapping).
+            </span>
+          </div>
+          {problem ? (
+            <p className="vr-field__error" role="alert">
+              {problem}
+            </p>
+          ) : null}
+          <div>
+            <Button type="submit" disabled={busy}>
+              Apply settings
+            </Button>
+          </div>
+        </form>
+      </details>
+    </div>
   );
 }
