@@ -104,6 +104,7 @@ describe('manifest.yml', () => {
         'storage:app',
         'write:comment:jira',
         'write:comment.property:jira',
+        'write:issue:jira',
         'write:issue:jira-software',
         'write:issue.property:jira',
         'write:project.property:jira',

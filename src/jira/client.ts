@@ -461,6 +461,16 @@ export class JiraClient {
     return this.json('GET', jiraPath`/rest/api/3/issue/${issueIdOrKey}?${q}`, JiraIssue);
   }
 
+  /**
+   * `PUT /rest/api/3/issue/{key}`: sets these fields of one issue (Jira checks the caller's right to edit it
+   * and each value; a refused value is a {@link JiraValidationError} naming the field). Notifies watchers as
+   * Jira does for any edit.
+   */
+  async editIssue(issueIdOrKey: string, fields: Readonly<Record<string, unknown>>): Promise<void> {
+    if (Object.keys(fields).length === 0) throw new RangeError('editIssue needs at least one field');
+    await this.send('PUT', jiraPath`/rest/api/3/issue/${issueIdOrKey}`, { fields });
+  }
+
   /** `GET /rest/api/3/issue/{key}/properties/{property}`; undefined when the issue has no such property. */
   async getIssueProperty(issueIdOrKey: string, propertyKey: string): Promise<unknown> {
     return await this.readProperty(jiraPath`/rest/api/3/issue/${issueIdOrKey}/properties/${propertyKey}`);

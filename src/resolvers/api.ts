@@ -8,6 +8,7 @@ import { gadgetPayloads, type GadgetAnswers } from '../features/health/api';
 import { goalsPayloads, type GoalsAnswers } from '../features/goals/api';
 import { overviewPayloads, type OverviewAnswers } from '../features/overview/api';
 import { prioritizePayloads, type PrioritizeAnswers } from '../features/prioritize/api';
+import { workspacePayloads, type WorkspaceAnswers } from '../features/prioritize/workspace-api';
 import { questionsPayloads, type QuestionsAnswers } from '../features/questions/api';
 import { readinessPayloads, type ReadinessAnswers } from '../features/readiness/api';
 import { recheckPayloads, type RecheckAnswers } from '../features/readiness/recheck-api';
@@ -17,6 +18,8 @@ import { visionPayloads, type VisionAnswers } from '../features/vision/api';
 export const payloads = {
   ...overviewPayloads,
   ...prioritizePayloads,
+  /** The Prioritize workspace: the grid's rows filtered and sorted, inline edits of score inputs. */
+  ...workspacePayloads,
   ...readinessPayloads,
   /** The project's readiness rules. */
   ...criteriaConfigPayloads,
@@ -33,6 +36,7 @@ export interface Answers
   extends
     OverviewAnswers,
     PrioritizeAnswers,
+    WorkspaceAnswers,
     ReadinessAnswers,
     CriteriaConfigAnswers,
     RecheckAnswers,
@@ -46,5 +50,6 @@ export type Payload<K extends ResolverKey> = z.input<(typeof payloads)[K]>;
 
 export type * from '../features/overview/api';
 export type * from '../features/prioritize/api';
+export type * from '../features/prioritize/workspace-api';
 export type * from '../features/readiness/api';
 export type * from '../features/questions/api';

@@ -45,6 +45,8 @@ export const definitions: Definitions = {
   'prioritize.history': defineResolver(payloads['prioritize.history'], prioritize.history),
   'prioritize.pin': defineResolver(payloads['prioritize.pin'], prioritize.pin),
   'prioritize.setModel': defineResolver(payloads['prioritize.setModel'], prioritize.setModel),
+  'prioritize.find': defineResolver(payloads['prioritize.find'], prioritize.find),
+  'prioritize.setInput': defineResolver(payloads['prioritize.setInput'], prioritize.setInput),
   'mapping.save': defineResolver(payloads['mapping.save'], prioritize.saveMapping),
   'score.history': defineResolver(payloads['score.history'], prioritize.scoreHistory),
   'readiness.check': defineResolver(payloads['readiness.check'], readiness.check),

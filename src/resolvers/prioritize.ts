@@ -1,6 +1,7 @@
 /** The Prioritize resolvers: each validates (define.ts), then hands over to a src/features/prioritize service. */
 import {
   abandonReorder,
+  findRows,
   inputChanges,
   jobProgress,
   loadPrioritize,
@@ -11,6 +12,7 @@ import {
   resumeReorder,
   saveProjectMapping,
   saveProjectModel,
+  setInput as setScoreInput,
   startApply,
   startUndo,
   storedSettings,
@@ -86,3 +88,9 @@ export const saveMapping: Resolve<'mapping.save'> = async (p, call) => ({
 export const scoreHistory: Resolve<'score.history'> = async (p, call) => ({
   changes: await inputChanges(deps(call), p.issueKey, p.fieldIds),
 });
+
+export const find: Resolve<'prioritize.find'> = (p, call) =>
+  findRows(deps(call), { ...p, projectKey: projectOf(call), accountId: call.accountId });
+
+export const setInput: Resolve<'prioritize.setInput'> = (p, call) =>
+  setScoreInput(deps(call), { ...p, projectKey: projectOf(call) });

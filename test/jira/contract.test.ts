@@ -403,6 +403,10 @@ const exercises: Record<string, () => Promise<unknown>> = {
       maxResults: 1,
     });
   },
+  editIssue: async () => {
+    await client({ status: 204 }).client.editIssue('TRAIL-1', { customfield_10030: 8 });
+    await client({ status: 204 }).client.editIssue('TRAIL-2', { customfield_10040: { value: 'High' } });
+  },
   setIssueProperty: async () => {
     await client({ status: 200, body: {} }).client.setIssueProperty('TRAIL-1', 'valuerank.score', {
       score: 1,
@@ -479,6 +483,8 @@ describe('Jira client against the OpenAPI specs', () => {
       // Questions for the PO: a comment (as the user) and a comment property, not classic write:jira-work.
       'POST /rest/api/3/issue/{issueIdOrKey}/comment': 'write:comment:jira',
       'PUT /rest/api/3/comment/{commentId}/properties/{propertyKey}': 'write:comment.property:jira',
+      // Prioritize's inline edit of a score input (as the user): the granular issue write, not write:jira-work.
+      'PUT /rest/api/3/issue/{issueIdOrKey}': 'write:issue:jira',
     };
     const needed = new Set<string>(['storage:app']);
     for (const op of used.values()) {

@@ -26,6 +26,7 @@ import { projectGoalTags } from '../goals';
 import type { JiraClient, ReadProgress } from '../../jira/client';
 import type { JiraIssue } from '../../jira/schemas';
 import type { PrioritizedItem } from './api';
+import type { WorkspaceRow } from './workspace-api';
 import { resolveBoard, type BoardRef } from './board';
 import { fieldsFor } from './mapped-fields';
 import { assertModelCompiles } from './model';
@@ -264,14 +265,32 @@ export function fingerprintOf(a: Pick<Analysis, 'before' | 'after' | 'model'>): 
     .slice(0, 32);
 }
 
+/** The issue's epic (parent) and fix versions, as the workspace's grid shows and filters them. */
+function belonging(fields: Record<string, unknown>): Pick<WorkspaceRow, 'epic' | 'versions'> {
+  const parent = record(fields.parent);
+  const key = parent?.key;
+  const summary = record(parent?.fields)?.summary;
+  const versions = Array.isArray(fields.fixVersions)
+    ? fields.fixVersions.map((v) => record(v)?.name).filter((n): n is string => typeof n === 'string')
+    : [];
+  return {
+    ...(typeof key === 'string'
+      ? { epic: { key, summary: typeof summary === 'string' ? summary : '' } }
+      : {}),
+    versions,
+  };
+}
+
 /** Every backlog item with its score, explanation and place, in current rank order. */
-export function prioritizedItems(a: Analysis): PrioritizedItem[] {
+export function prioritizedItems(a: Analysis): Array<PrioritizedItem & WorkspaceRow> {
   const targetRank = new Map(a.after.map((k, i) => [k, i + 1] as const));
   return a.issues.map((issue, i) => {
     const score = a.scores[i] as Score;
     const base = toBacklogItem(issue, { estimationFieldId: a.board.estimationFieldId });
     const fragile = a.fragile.get(issue.key);
-    const item: PrioritizedItem = {
+    const item: PrioritizedItem & WorkspaceRow = {
+      ...belonging(issue.fields),
+      goals: a.vision?.tags.get(issue.key) ?? [],
       key: issue.key,
       summary: base.summary,
       issueType: base.issueType,

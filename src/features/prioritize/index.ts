@@ -66,3 +66,5 @@ export { pinIssue, saveProjectMapping, saveProjectModel } from './settings';
 export { DEFAULT_MODEL, noSettings, type SettingsSource } from './sources';
 export { storedSettings } from './stored';
 export { findScoreField, writeScores, SCORE_FIELD_KEY, SCORE_PROPERTY_KEY } from './writeback';
+export { findRows } from './find';
+export { setInput } from './set-input';

@@ -1,84 +1,108 @@
-/** Prioritize: tag selected backlog issues with one vision goal (or remove it), with per-issue results. */
+/**
+ * Tag the issues selected in the Prioritize grid with one vision goal (or take it off them), as the user:
+ * `goals.bulkTag`, 100 issues a call. The outcome goes to `onDone` (the workspace shows it as a flag);
+ * every disabled control says why.
+ */
 import { useState } from 'react';
 import { call } from '../../bridge';
-import type { Answers } from '../../bridge';
-import { Button, ErrorMessage, UserText } from '../../components';
+import { isolate, ReasonButton } from '../../components';
 import { useAsync } from '../../hooks/useAsync';
 
-type BulkAnswer = Answers['goals.bulkTag'];
+const CHUNK = 100;
+
+export interface TagOutcome {
+  goalName: string;
+  add: boolean;
+  changed: number;
+  unchanged: number;
+  failed: Array<{ issueKey: string; error: string }>;
+}
 
 export function BulkGoalTag({
   projectKey,
-  items,
+  issueKeys,
+  canEdit,
+  onDone,
+  onError,
 }: {
   projectKey: string;
-  items: ReadonlyArray<{ key: string; summary: string }>;
+  /** The selected issues. */
+  issueKeys: readonly string[];
+  canEdit: boolean;
+  onDone: (outcome: TagOutcome) => void;
+  onError: (error: unknown) => void;
 }) {
   const [vision] = useAsync(() => call('vision.get', { projectKey }), [projectKey]);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [goalId, setGoalId] = useState('');
   const [busy, setBusy] = useState(false);
-  const [answer, setAnswer] = useState<BulkAnswer | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  if (vision.status !== 'done') return null;
-  const goals = (vision.data.current?.board.goals ?? []).filter((g) => g.status === 'active');
-  if (goals.length === 0) return null;
-  const run = (add: boolean) => {
+  const goals =
+    vision.status === 'done'
+      ? (vision.data.current?.board.goals ?? []).filter((g) => g.status === 'active')
+      : [];
+  const goal = goals.find((g) => g.id === goalId);
+  const run = async (add: boolean) => {
+    if (!goal) return;
     setBusy(true);
-    setError(null);
-    call('goals.bulkTag', { projectKey, issueKeys: [...selected].slice(0, 100), goalId, add })
-      .then(setAnswer)
-      .catch(setError)
-      .finally(() => setBusy(false));
+    const outcome: TagOutcome = { goalName: goal.name, add, changed: 0, unchanged: 0, failed: [] };
+    try {
+      for (let i = 0; i < issueKeys.length; i += CHUNK) {
+        const answer = await call('goals.bulkTag', {
+          projectKey,
+          issueKeys: issueKeys.slice(i, i + CHUNK),
+          goalId: goal.id,
+          add,
+        });
+        outcome.changed += answer.changed;
+        outcome.unchanged += answer.unchanged;
+        for (const r of answer.results)
+          if (!r.ok) outcome.failed.push({ issueKey: r.issueKey, error: r.error ?? 'failed' });
+      }
+      onDone(outcome);
+    } catch (error) {
+      onError(error);
+    } finally {
+      setBusy(false);
+    }
   };
-  const toggle = (key: string) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (next.has(key)) next.delete(key);
-      else next.add(key);
-      return next;
-    });
+  const reason =
+    vision.status !== 'done'
+      ? 'Loading the vision’s goals…'
+      : goals.length === 0
+        ? `${projectKey} has no active vision goal yet: add goals on the Vision tab first`
+        : !canEdit
+          ? `You cannot edit issues in ${projectKey}, so you cannot tag them`
+          : busy
+            ? 'Tagging…'
+            : !goal
+              ? 'Choose a goal first'
+              : undefined;
   return (
-    <section className="vr-goals-bulk" aria-label="Tag with goal">
-      <h4>Tag with goal</h4>
-      <div className="vr-toolbar">
-        <select value={goalId} onChange={(e) => setGoalId(e.target.value)} aria-label="Goal">
-          <option value="">Choose a goal…</option>
-          {goals.map((g) => (
-            <option key={g.id} value={g.id}>
-              <UserText>{g.name}</UserText>
-            </option>
-          ))}
-        </select>
-        <Button disabled={busy || !goalId || selected.size === 0} onClick={() => run(true)}>
-          Tag {selected.size} selected
-        </Button>
-        <Button disabled={busy || !goalId || selected.size === 0} onClick={() => run(false)}>
-          Remove from {selected.size} selected
-        </Button>
-      </div>
-      <ul className="vr-goals-bulk__list">
-        {items.map((item) => (
-          <li key={item.key}>
-            <label>
-              <input type="checkbox" checked={selected.has(item.key)} onChange={() => toggle(item.key)} />{' '}
-              {item.key} <UserText>{item.summary}</UserText>
-            </label>
-          </li>
+    <span className="vr-bulk__group" role="group" aria-label="Tag with goal">
+      <select
+        value={goalId}
+        onChange={(e) => setGoalId(e.target.value)}
+        aria-label="Goal to tag with"
+        disabled={goals.length === 0 || !canEdit}
+        title={goals.length === 0 ? `${projectKey} has no active vision goal yet` : undefined}
+      >
+        <option value="">Goal…</option>
+        {goals.map((g) => (
+          <option key={g.id} value={g.id}>
+            {isolate(g.name)}
+          </option>
         ))}
-      </ul>
-      {answer ? (
-        <p role="status">
-          {answer.changed} changed, {answer.unchanged} already so, {answer.failed} failed
-          {answer.failed > 0
-            ? `: ${answer.results
-                .filter((r) => !r.ok)
-                .map((r) => `${r.issueKey} (${r.error ?? 'failed'})`)
-                .join(', ')}`
-            : ''}
-        </p>
-      ) : null}
-      {error ? <ErrorMessage title="Nothing was tagged." error={error} /> : null}
-    </section>
+      </select>
+      <ReasonButton disabled={reason !== undefined} reason={reason} onClick={() => void run(true)}>
+        Tag with goal
+      </ReasonButton>
+      <ReasonButton
+        appearance="subtle"
+        disabled={reason !== undefined}
+        reason={reason}
+        onClick={() => void run(false)}
+      >
+        Remove goal
+      </ReasonButton>
+    </span>
   );
 }

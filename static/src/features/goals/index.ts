@@ -1,3 +1,3 @@
-export { BulkGoalTag } from './BulkGoalTag';
+export { BulkGoalTag, type TagOutcome } from './BulkGoalTag';
 export { GoalPicker } from './GoalPicker';
 export { CoverageTable } from './CoverageTable';

@@ -1,28 +1,48 @@
 /**
- * The Prioritize view of one board, shared by the project page and the backlog action: pick a model, see
- * the backlog ranked by value (scores explained, ties as ties, unscored with the reason), pin issues,
- * check the field mapping, preview the new order, apply it (with progress and verification), undo it, and
- * see value against effort.
+ * The Prioritize workspace of one board, shared by the project page and the backlog action: one grid of
+ * the whole backlog that fills the window (virtualised, sorted and filtered on the server), scores
+ * explained, inputs edited in place by people who may edit issues (written to Jira as them, undoable),
+ * issues selected for bulk pin, goal tags and inputs, the preview as a before/after diff in the grid, apply
+ * with progress, undo after a confirmation naming what changes, and flags confirming each change. Below
+ * it: goal coverage, value against effort, the field mapping and the past reorders.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { AppCallError, call } from '../../bridge';
 import type { ModelConfig } from '../../../../src/core/scoring';
-import { Banner, Button, EmptyState, ErrorMessage, isolate, Spinner, UserText } from '../../components';
+import { NUMBER_INPUTS } from '../../../../src/core/scoring/input-names';
+import {
+  Banner,
+  Button,
+  EmptyState,
+  ErrorMessage,
+  FlagGroup,
+  isolate,
+  ReasonButton,
+  Spinner,
+  useFlags,
+  UserText,
+} from '../../components';
+import { BulkBar } from './BulkBar';
 import { ExplanationDialog } from './ExplanationDialog';
+import { FilterBar } from './FilterBar';
 import { JobStatus } from './JobStatus';
-import { modelLabel, sameModel } from './labels';
+import { inputLabel, modelLabel, sameModel } from './labels';
 import { MappingSettings } from './MappingSettings';
 import { formulaOf, ModelPicker, type FormulaProblem } from './ModelPicker';
-import { PreviewPanel } from './PreviewPanel';
-import { RankedTable, useBacklogRows, type Item } from './RankedTable';
-import { BulkGoalTag, CoverageTable } from '../goals';
+import { OrderHealth, orderHealth } from './OrderHealth';
+import { planSentence, PreviewPanel } from './PreviewPanel';
+import { RankedTable, type InputColumn, type Item } from './RankedTable';
+import { CoverageTable, type TagOutcome } from '../goals';
 import { ReorderHistory } from './ReorderHistory';
+import { UndoConfirm } from './UndoConfirm';
+import { useGridRows, type GridSort, type RowFilter } from './useGridRows';
 import { useJob, type JobRun } from './useJob';
 import { usePrioritizeView, type PrioritizeData } from './usePrioritizeView';
 import { jobActive, progressText, staleNote, VIEW_POLL_MS } from '../../hooks/viewStatus';
 import { ValueChart } from './ValueChart';
 import type { Answers } from '../../bridge';
 import './prioritize.css';
+import './workspace.css';
 
 type Preview = Exclude<Answers['prioritize.preview'], { pending: true }>;
 
@@ -78,6 +98,71 @@ function Disclosure({
   );
 }
 
+const NUMBER_INPUT_NAMES: ReadonlySet<string> = new Set(NUMBER_INPUTS);
+/** Inputs that are another name for the same field (their value is the field's). */
+const ALIASES: ReadonlySet<string> = new Set(['jobSize', 'duration']);
+
+/** The grid's input columns: every input the model reads, and the field-backed input an edit writes. */
+export function inputColumns(items: readonly Item[], mapping: PrioritizeData['mapping']): InputColumn[] {
+  const out = new Map<string, InputColumn>();
+  const m = mapping as Record<string, unknown>;
+  for (const item of items.slice(0, 25))
+    for (const i of item.explanation.inputs) {
+      if (out.has(i.name)) continue;
+      const base = i.from ?? i.name;
+      const direct = i.from === undefined || ALIASES.has(i.name);
+      const custom = mapping.custom?.some((c) => c.name === base) ?? false;
+      const field = m[base];
+      const mapped =
+        custom ||
+        (NUMBER_INPUT_NAMES.has(base) && !!field && typeof field === 'object' && 'fieldId' in field);
+      const label = i.label || inputLabel(i.name);
+      const target = direct && mapped ? base : undefined;
+      out.set(i.name, {
+        name: i.name,
+        label: target && target !== i.name ? `${label} (${inputLabel(target).toLowerCase()})` : label,
+        ...(target
+          ? { target }
+          : {
+              why:
+                i.name === 'strategicFit'
+                  ? 'Strategic fit comes from the goals the issue serves: tag it with a goal.'
+                  : i.name === 'blockedCount'
+                    ? 'Counted from the issue’s “blocks” links.'
+                    : `${label} has no Jira field of its own here (${i.source || 'derived'}), so it cannot be edited in the grid.`,
+            }),
+      });
+    }
+  return [...out.values()];
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const shownValue = (v: number | null) => (v === null ? 'empty' : String(Number(v.toPrecision(12))));
+type SetAnswer = Answers['prioritize.setInput'];
+/** Issues per bulk call (the resolvers' limit). */
+const BULK = 100;
+
+/**
+ * The workspace takes the window's height below where it starts (at least `min`), measured once it is on
+ * screen (`ready`) and again when the window resizes.
+ */
+function useFillHeight(min: number, ready: boolean): [RefObject<HTMLDivElement | null>, number | undefined] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [height, setHeight] = useState<number | undefined>(undefined);
+  useLayoutEffect(() => {
+    const measure = () => {
+      const el = ref.current;
+      if (!el) return;
+      const top = el.getBoundingClientRect().top + window.scrollY;
+      setHeight(Math.max(min, Math.floor(window.innerHeight - top - 8)));
+    };
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, [min, ready]);
+  return [ref, height];
+}
+
 export function Prioritize({
   boardId,
   compact,
@@ -94,24 +179,33 @@ export function Prioritize({
   const [saved, setSaved] = useState<ModelConfig | undefined>(undefined);
   if (view && saved === undefined && model === undefined) setSaved(view.model);
 
-  const [order, setOrder] = useState<'value' | 'current'>('value');
-  // The rows of the view on screen: while another model loads (or failed), the table keeps its own.
-  const rows = useBacklogRows({
+  const [filter, setFilter] = useState<RowFilter>({});
+  const [sort, setSort] = useState<GridSort>({ by: 'value', dir: 'asc' });
+  const [movedOnly, setMovedOnly] = useState(false);
+  const [showFragile, setShowFragile] = useState(false);
+  const [preview, setPreview] = useState<{ data: Preview; model: ModelConfig | undefined } | undefined>();
+  const query = preview && movedOnly ? { ...filter, moved: true } : filter;
+  const grid = useGridRows({
     boardId,
     model: viewModel,
-    order,
-    total: view?.total ?? 0,
     snapshotId: view?.snapshotId ?? '',
+    viewTotal: view?.total ?? 0,
     first: view?.rows ?? [],
+    filter: query,
+    sort,
   });
+  const rows = grid.rows;
   const [explaining, setExplaining] = useState<Item | undefined>(undefined);
-  const [preview, setPreview] = useState<{ data: Preview; model: ModelConfig | undefined } | undefined>();
   const [previewing, setPreviewing] = useState(false);
   const [previewError, setPreviewError] = useState<unknown>(undefined);
   /** While the preview waits for a background analysis: its progress. */
   const [previewStatus, setPreviewStatus] = useState<Answers['prioritize.load']['status'] | undefined>();
   const [pinning, setPinning] = useState<ReadonlySet<string>>(new Set());
-  const [pinError, setPinError] = useState<unknown>(undefined);
+  const [saving, setSaving] = useState<ReadonlySet<string>>(new Set());
+  const [bulkBusy, setBulkBusy] = useState(false);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const lastClicked = useRef<number | undefined>(undefined);
+  const [confirmUndo, setConfirmUndo] = useState(false);
   const [saveState, setSaveState] = useState<{ saving: boolean; error?: unknown }>({ saving: false });
   const [historyRound, setHistoryRound] = useState(0);
   const [open, setOpen] = useState({
@@ -121,11 +215,38 @@ export function Prioritize({
     history: false,
   });
   const mappingRef = useRef<HTMLDivElement>(null);
+  const flags = useFlags();
+  const [workspaceRef, height] = useFillHeight(compact ? 360 : 480, view !== undefined);
+  /** What the running reorder will do, for its flag. */
+  const pendingJob = useRef<{ kind: 'apply' | 'undo'; moved: number } | undefined>(undefined);
 
   const { run, start, dismiss } = useJob((finished: JobRun) => {
     reload();
     setHistoryRound((r) => r + 1);
-    if (finished.job?.state === 'done') setPreview(undefined);
+    const planned = pendingJob.current;
+    pendingJob.current = undefined;
+    if (finished.job?.state === 'done') {
+      setPreview(undefined);
+      setMovedOnly(false);
+      const moved = planned?.moved ?? 0;
+      flags.show(
+        finished.kind === 'apply'
+          ? {
+              tone: 'success',
+              title: `Applied: ${moved} ${moved === 1 ? 'issue' : 'issues'} moved to ${moved === 1 ? 'its' : 'their'} value place`,
+              description: finished.job.verified ? 'Jira’s order was read back and checked.' : undefined,
+            }
+          : {
+              tone: 'success',
+              title: `Undone: ${moved} ${moved === 1 ? 'issue is' : 'issues are'} back in ${moved === 1 ? 'its' : 'their'} previous ${moved === 1 ? 'place' : 'places'}`,
+            },
+      );
+    } else if (finished.job?.state === 'failed' || finished.error)
+      flags.show({
+        tone: 'error',
+        title: finished.kind === 'apply' ? 'The reorder did not finish' : 'The undo did not finish',
+        description: finished.job?.message ?? (finished.error ? message(finished.error) : undefined),
+      });
   });
   const jobRunning = run !== undefined && !run.finished;
   // A pin stays busy until the view that shows it has arrived.
@@ -161,12 +282,24 @@ export function Prioritize({
   const unscored = view.unscored;
   const inPlace = view.inPlace;
   const ties = view.ties;
-  const shownRows = rows.loaded();
-  const summaries = new Map([...items, ...shownRows].map((i) => [i.key, i.summary]));
   const isSaved = sameModel(view.model, saved);
+  const inputs = inputColumns(items, view.mapping);
+  const canEdit = grid.canEdit;
+  const editReason = `You cannot edit issues in ${projectKey}, so you cannot change their inputs here.`;
+  const goalNames = new Map((grid.facets?.goals ?? []).map((g) => [g.id, g.name] as const));
+  const health = orderHealth(items, view.total);
+  const matched = grid.total;
+  const nothingScored = view.total > 0 && unscored === view.total;
   // Notes about one input ("businessValue: Guessed from…") are shown next to it in the mapping form.
   const inputNote = new RegExp(`^(${Object.keys(view.mapping.notes ?? {}).join('|') || '$^'}): `);
   const generalNotes = view.mappingNotes.filter((n) => !inputNote.test(n));
+  const selectedKeys = [...selected];
+  const allSelected =
+    matched !== undefined && matched > 0 && selected.size >= matched
+      ? true
+      : selected.size > 0
+        ? ('some' as const)
+        : false;
 
   const pick = (next: ModelConfig) => {
     setPreview(undefined);
@@ -179,6 +312,10 @@ export function Prioritize({
       (answer) => {
         setSaved(answer.model);
         setSaveState({ saving: false });
+        flags.show({
+          tone: 'success',
+          title: `Saved: ${projectKey} now scores with ${modelLabel(answer.model)}`,
+        });
       },
       (e: unknown) => setSaveState({ saving: false, error: e }),
     );
@@ -210,6 +347,7 @@ export function Prioritize({
   const apply = () => {
     if (!preview) return;
     const { data, model: used } = preview;
+    pendingJob.current = { kind: 'apply', moved: data.moved };
     start('apply', () =>
       call(
         'prioritize.apply',
@@ -219,31 +357,199 @@ export function Prioritize({
       ),
     );
   };
-  const undo = () => {
+  const undo = (entry: { at: string; moved: number }) => {
+    setConfirmUndo(false);
     setPreview(undefined);
+    pendingJob.current = { kind: 'undo', moved: entry.moved };
     start('undo', () => call('prioritize.undo', { boardId }));
   };
   const pin = (item: Item) => {
-    setPinError(undefined);
     setPinning((s) => new Set([...s, item.key]));
     call('prioritize.pin', { boardId, key: item.key, pinned: !item.pinned }).then(
       () => {
         setPreview(undefined);
+        flags.show({
+          tone: 'success',
+          title: item.pinned ? `Unpinned ${item.key}` : `Pinned ${item.key}`,
+          description: item.pinned
+            ? 'It goes to its value place at the next reorder.'
+            : 'It keeps its place when the backlog is reordered.',
+        });
         reload();
       },
       (e: unknown) => {
         setPinning((s) => new Set([...s].filter((k) => k !== item.key)));
-        setPinError(e);
+        flags.show({
+          tone: 'error',
+          title: `${item.key} was not ${item.pinned ? 'unpinned' : 'pinned'}`,
+          description: message(e),
+        });
       },
+    );
+  };
+  const pinSelected = async (pinned: boolean) => {
+    setBulkBusy(true);
+    let done = 0;
+    const failed: string[] = [];
+    for (const key of selectedKeys) {
+      try {
+        await call('prioritize.pin', { boardId, key, pinned });
+        done += 1;
+      } catch (e) {
+        failed.push(`${key}: ${message(e)}`);
+      }
+    }
+    setBulkBusy(false);
+    setPreview(undefined);
+    flags.show({
+      tone: failed.length > 0 ? 'warning' : 'success',
+      title: `${pinned ? 'Pinned' : 'Unpinned'} ${done} ${done === 1 ? 'issue' : 'issues'}`,
+      description:
+        failed.length > 0
+          ? `Not changed: ${failed.slice(0, 3).join('; ')}${failed.length > 3 ? ` and ${failed.length - 3} more` : ''}`
+          : pinned
+            ? 'They keep their places when the backlog is reordered.'
+            : 'They go to their value places at the next reorder.',
+    });
+    reload();
+  };
+  /** Writes one input on these issues, in calls of 100; answers every result. */
+  const writeInput = async (input: string, changes: Array<{ key: string; value: number | null }>) => {
+    const results: SetAnswer['results'] = [];
+    let answer: SetAnswer | undefined;
+    for (let i = 0; i < changes.length; i += BULK) {
+      answer = await call('prioritize.setInput', { boardId, input, changes: changes.slice(i, i + BULK) });
+      results.push(...answer.results);
+    }
+    const changed = results.filter((r) => r.ok).length;
+    return answer ? { ...answer, results, changed, failed: results.length - changed } : undefined;
+  };
+  const undoInput = (a: SetAnswer) => {
+    const back = a.results.filter((r) => r.ok).map((r) => ({ key: r.key, value: r.from }));
+    writeInput(a.input, back).then(
+      (b) => {
+        flags.show({
+          tone: 'success',
+          title: `Undone: ${a.label} is back to what it was on ${b?.changed ?? 0} ${b?.changed === 1 ? 'issue' : 'issues'}`,
+        });
+        reload();
+      },
+      (e: unknown) =>
+        flags.show({ tone: 'error', title: `${a.label} was not put back`, description: message(e) }),
+    );
+  };
+  const savedFlag = (a: SetAnswer, value: number | null) => {
+    const ok = a.results.filter((r) => r.ok);
+    const failed = a.results.filter((r) => !r.ok);
+    if (ok.length === 0) {
+      flags.show({
+        tone: 'error',
+        title: `${a.label} was not saved`,
+        description: failed
+          .map((r) => `${r.key}: ${r.error ?? 'failed'}`)
+          .slice(0, 3)
+          .join('; '),
+      });
+      return;
+    }
+    const one = ok.length === 1 ? ok[0] : undefined;
+    flags.show({
+      tone: failed.length > 0 ? 'warning' : 'success',
+      title: one
+        ? `Saved: ${a.label} of ${one.key} is ${shownValue(value)}`
+        : `Saved: ${a.label} is ${shownValue(value)} on ${ok.length} issues`,
+      description: `${one ? `It was ${shownValue(one.from)}. ` : ''}Written to ${a.field.name} in Jira; the score follows.${failed.length > 0 ? ` Not changed: ${failed.map((r) => r.key).join(', ')}.` : ''}`,
+      action: { label: 'Undo', onClick: () => undoInput(a) },
+    });
+  };
+  const saveInput = (item: Item, input: string, inputName: string, value: number | null) => {
+    const id = `${item.key}:${input}`;
+    setSaving((s) => new Set([...s, id]));
+    writeInput(input, [{ key: item.key, value }])
+      .then(
+        (a) => {
+          if (a) savedFlag(a, value);
+          reload();
+        },
+        (e: unknown) =>
+          flags.show({
+            tone: 'error',
+            title: `${inputName} of ${item.key} was not saved`,
+            description: message(e),
+          }),
+      )
+      .finally(() => setSaving((s) => new Set([...s].filter((k) => k !== id))));
+  };
+  const setInputForSelected = (input: string, inputName: string, value: number | null) => {
+    setBulkBusy(true);
+    writeInput(
+      input,
+      selectedKeys.map((key) => ({ key, value })),
+    )
+      .then(
+        (a) => {
+          if (a) savedFlag(a, value);
+          reload();
+        },
+        (e: unknown) =>
+          flags.show({ tone: 'error', title: `${inputName} was not set`, description: message(e) }),
+      )
+      .finally(() => setBulkBusy(false));
+  };
+  const tagged = (o: TagOutcome) => {
+    flags.show({
+      tone: o.failed.length > 0 ? 'warning' : 'success',
+      title: o.add
+        ? `Tagged ${o.changed} ${o.changed === 1 ? 'issue' : 'issues'} with ${isolate(o.goalName)}`
+        : `Removed ${isolate(o.goalName)} from ${o.changed} ${o.changed === 1 ? 'issue' : 'issues'}`,
+      description: [
+        o.unchanged > 0 ? `${o.unchanged} already ${o.add ? 'had' : 'lacked'} it.` : '',
+        o.failed.length > 0
+          ? `Not changed: ${o.failed
+              .slice(0, 3)
+              .map((f) => `${f.issueKey} (${f.error})`)
+              .join(', ')}.`
+          : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
+    });
+    reload();
+  };
+  const select = (item: Item, index: number, range: boolean) => {
+    const from = lastClicked.current;
+    lastClicked.current = index;
+    setSelected((s) => {
+      const next = new Set(s);
+      const on = !s.has(item.key);
+      if (range && from !== undefined) {
+        for (let i = Math.min(from, index); i <= Math.max(from, index); i += 1) {
+          const row = rows.rowAt(i);
+          if (row) next.add(row.key);
+        }
+        return next;
+      }
+      if (on) next.add(item.key);
+      else next.delete(item.key);
+      return next;
+    });
+  };
+  const selectAll = (on: boolean) => {
+    if (!on) return setSelected(new Set());
+    grid.allKeys().then(
+      (keys) => setSelected(new Set(keys)),
+      (e: unknown) =>
+        flags.show({ tone: 'error', title: 'The issues were not selected', description: message(e) }),
     );
   };
   /** Explains an issue by key: from the rows at hand, else fetched (a chart point of a row not loaded). */
   const explainKey = (key: string) => {
-    const known = [...items, ...shownRows].find((i) => i.key === key);
+    const known = [...items, ...rows.loaded()].find((i) => i.key === key);
     if (known) return setExplaining(known);
     call('prioritize.rows', { boardId, ...(viewModel ? { model: viewModel } : {}), keys: [key] }).then(
       (answer) => setExplaining(answer.rows[0]),
-      (e: unknown) => setPinError(e),
+      (e: unknown) =>
+        flags.show({ tone: 'error', title: `${key} could not be explained`, description: message(e) }),
     );
   };
   const showMapping = () => {
@@ -253,69 +559,276 @@ export function Prioritize({
       mappingRef.current?.querySelector<HTMLElement>('summary')?.focus();
     });
   };
+  const previewReason = nothingScored
+    ? `No issue has a ${label} score yet, so there is no value order to preview. Check the field mapping: the inputs may read the wrong fields.`
+    : jobRunning
+      ? 'A reorder is running on this board; wait for it to finish.'
+      : loading
+        ? 'Scoring the backlog…'
+        : error !== undefined
+          ? 'The table is not scored with the model you chose; fix the model first.'
+          : previewing
+            ? 'Planning the new order…'
+            : undefined;
+  const undoReason = !view.canRank
+    ? `Jira does not allow you to rank issues in ${projectKey}, so you cannot undo a reorder.`
+    : jobRunning
+      ? 'A reorder is running on this board; wait for it to finish.'
+      : undefined;
 
   return (
     <div className={`vr-prioritize${compact ? ' vr-prioritize--compact' : ''}`} aria-busy={loading}>
-      <div className="vr-toolbar">
-        {toolbar}
-        <ModelPicker model={view.model} saved={saved} onPick={pick} problem={problem} busy={loading} />
-        <div className="vr-toolbar__save">
-          {isSaved ? (
-            <span className="vr-muted">
-              {label} is {projectKey}’s model.
-            </span>
-          ) : (
-            <>
+      <div className="vr-workspace" ref={workspaceRef} style={height ? { height } : undefined}>
+        <div className="vr-toolbar">
+          {toolbar}
+          {/* The model picker's slot (its settings are another part's work: props unchanged). */}
+          <ModelPicker model={view.model} saved={saved} onPick={pick} problem={problem} busy={loading} />
+          <div className="vr-toolbar__save">
+            {isSaved ? (
               <span className="vr-muted">
-                Trying {label}; {projectKey} uses {saved ? modelLabel(saved) : 'another model'}.
-              </span>{' '}
-              {view.canRank ? (
-                <Button onClick={saveModel} disabled={saveState.saving || loading || problem !== undefined}>
-                  {saveState.saving ? 'Saving…' : `Use ${label} for ${projectKey}`}
-                </Button>
-              ) : null}
-            </>
-          )}
+                {label} is {projectKey}’s model.
+              </span>
+            ) : (
+              <>
+                <span className="vr-muted">
+                  Trying {label}; {projectKey} uses {saved ? modelLabel(saved) : 'another model'}.
+                </span>{' '}
+                {view.canRank ? (
+                  <Button onClick={saveModel} disabled={saveState.saving || loading || problem !== undefined}>
+                    {saveState.saving ? 'Saving…' : `Use ${label} for ${projectKey}`}
+                  </Button>
+                ) : null}
+              </>
+            )}
+          </div>
+          {loading ? <Spinner label={`Scoring with ${modelLabel(model ?? view.model)}…`} /> : null}
         </div>
-        {loading ? <Spinner label={`Scoring with ${modelLabel(model ?? view.model)}…`} /> : null}
-      </div>
-      {saveState.error ? (
-        <ErrorMessage title="The model was not saved." error={saveState.error} onRetry={saveModel} />
-      ) : null}
-      {otherError ? (
-        <ErrorMessage
-          title="ValueRank could not score the backlog with this model."
-          error={otherError}
-          onRetry={reload}
-        />
-      ) : null}
+        {saveState.error ? (
+          <ErrorMessage title="The model was not saved." error={saveState.error} onRetry={saveModel} />
+        ) : null}
+        {otherError ? (
+          <ErrorMessage
+            title="ValueRank could not score the backlog with this model."
+            error={otherError}
+            onRetry={reload}
+          />
+        ) : null}
 
-      {view.mappingProposed ? (
-        <Banner
-          tone="warning"
-          title="ValueRank guessed these fields — check them"
-          actions={
-            <Button onClick={showMapping}>
-              {view.canEditMapping ? 'Check the mapping' : 'See the mapping'}
-            </Button>
-          }
-        >
-          <p>
-            No field mapping is saved for {projectKey} yet, so ValueRank matched the inputs to Jira fields by
-            name.
-            {view.canEditMapping
-              ? ' Check them and save the mapping.'
-              : ` Ask a project admin of ${projectKey} to check and save it.`}
+        {view.mappingProposed ? (
+          <Banner
+            tone="warning"
+            title="ValueRank guessed these fields — check them"
+            actions={
+              <Button onClick={showMapping}>
+                {view.canEditMapping ? 'Check the mapping' : 'See the mapping'}
+              </Button>
+            }
+          >
+            <p>
+              No field mapping is saved for {projectKey} yet, so ValueRank matched the inputs to Jira fields
+              by name.
+              {view.canEditMapping
+                ? ' Check them and save the mapping.'
+                : ` Ask a project admin of ${projectKey} to check and save it.`}
+            </p>
+          </Banner>
+        ) : null}
+
+        {staleNote(progress) ? (
+          <p className="vr-muted vr-view-status" role="status">
+            {staleNote(progress)}
+            {jobActive(progress) ? ' The table updates when the new analysis is ready.' : ''}
           </p>
-          {generalNotes.length > 0 ? (
-            <ul className="vr-notes-list">
-              {generalNotes.map((n) => (
-                <li key={n}>{n}</li>
-              ))}
-            </ul>
-          ) : null}
-        </Banner>
-      ) : null}
+        ) : null}
+
+        {nothingScored && !problem ? (
+          <Banner
+            tone="warning"
+            title={`No issue could be scored with ${label}.`}
+            actions={<Button onClick={showMapping}>Check the mapping</Button>}
+          >
+            <p>Most often: {view.unscoredReason ?? 'no reason given'}</p>
+          </Banner>
+        ) : null}
+
+        {view.total === 0 ? (
+          <EmptyState
+            title="The backlog is empty"
+            description={`${isolate(view.board.name)} has no issues in its backlog, so there is nothing to prioritize. Create issues in Jira or move them out of sprints, then come back.`}
+          />
+        ) : (
+          <>
+            <div className="vr-actions vr-actions--bar">
+              <ReasonButton
+                appearance="primary"
+                onClick={openPreview}
+                disabled={previewReason !== undefined}
+                reason={previewReason}
+              >
+                {previewing ? 'Planning…' : 'Preview new order'}
+              </ReasonButton>
+              {view.undoAvailable ? (
+                <ReasonButton
+                  onClick={() => setConfirmUndo(true)}
+                  disabled={undoReason !== undefined}
+                  reason={undoReason}
+                  title="Put the backlog back in the order it had before the last reorder"
+                >
+                  Undo last reorder
+                </ReasonButton>
+              ) : null}
+              <span className="vr-stats" aria-label="Backlog summary">
+                <span>
+                  <strong>{view.total.toLocaleString('en')}</strong> issues
+                </span>
+                <span>
+                  <strong>{inPlace.toLocaleString('en')}</strong> already in place
+                </span>
+                {unscored > 0 ? (
+                  <span>
+                    <strong>{unscored.toLocaleString('en')}</strong> unscored (they go last)
+                  </span>
+                ) : null}
+                {ties > 0 ? (
+                  <span>
+                    <strong>{ties.toLocaleString('en')}</strong> tied
+                  </span>
+                ) : null}
+              </span>
+              {health && !compact ? (
+                <OrderHealth figures={health} inPlace={inPlace} total={view.total} />
+              ) : null}
+            </div>
+            {!view.canRank ? (
+              <p className="vr-muted vr-norank">
+                Jira does not allow you to rank issues in {projectKey}: you can score and preview, but not
+                apply, pin or undo.
+              </p>
+            ) : null}
+            {previewing && progressText(previewStatus) ? (
+              <p className="vr-muted vr-view-status" role="status">
+                Planning waits for the analysis. {progressText(previewStatus)}
+              </p>
+            ) : null}
+            {previewError ? (
+              <ErrorMessage
+                title="ValueRank could not plan the new order."
+                error={previewError}
+                onRetry={openPreview}
+              />
+            ) : null}
+            {run ? <JobStatus run={run} onDismiss={dismiss} /> : null}
+            {preview ? (
+              <PreviewPanel
+                key={preview.data.fingerprint}
+                preview={preview.data}
+                canRank={view.canRank}
+                projectKey={projectKey}
+                busy={jobRunning}
+                movedOnly={movedOnly}
+                onMovedOnly={setMovedOnly}
+                onApply={apply}
+                onClose={() => {
+                  setPreview(undefined);
+                  setMovedOnly(false);
+                }}
+              />
+            ) : null}
+
+            <div className="vr-table-head">
+              <h3 className="vr-subtitle">
+                <UserText>{view.board.name}</UserText>, ranked by {label}
+              </h3>
+            </div>
+            {!compact ? (
+              <FilterBar
+                filter={filter}
+                onChange={(f) => {
+                  setFilter(f);
+                  setSelected(new Set());
+                }}
+                facets={grid.facets}
+                matched={matched}
+                total={view.total}
+                showFragile={showFragile}
+                onShowFragile={setShowFragile}
+              />
+            ) : null}
+            {selected.size > 0 ? (
+              <BulkBar
+                projectKey={projectKey}
+                selected={selectedKeys}
+                canRank={view.canRank}
+                canEdit={canEdit}
+                inputs={inputs}
+                busy={bulkBusy}
+                onPin={(p) => void pinSelected(p)}
+                onSetInput={setInputForSelected}
+                onTagged={tagged}
+                onError={(e) =>
+                  flags.show({ tone: 'error', title: 'Nothing was tagged', description: message(e) })
+                }
+                onClear={() => setSelected(new Set())}
+              />
+            ) : null}
+            {matched === 0 ? (
+              <EmptyState
+                title="No issue matches these filters"
+                description={`None of the ${view.total.toLocaleString('en')} issues in the backlog passes every filter. Clear a filter to see more.`}
+                action={
+                  <Button
+                    onClick={() => {
+                      setFilter({});
+                      setMovedOnly(false);
+                    }}
+                  >
+                    Clear filters
+                  </Button>
+                }
+              />
+            ) : (
+              <RankedTable
+                rows={rows}
+                total={matched ?? 0}
+                projectKey={projectKey}
+                canPin={view.canRank}
+                pinning={pinning}
+                onExplain={setExplaining}
+                onPin={pin}
+                compact={compact}
+                sort={sort}
+                onSort={setSort}
+                inputs={inputs}
+                canEdit={canEdit}
+                editReason={editReason}
+                saving={saving}
+                onSaveInput={(item, input, inputName, value) => saveInput(item, input, inputName, value)}
+                selected={selected}
+                onSelect={select}
+                allSelected={allSelected}
+                onSelectAll={selectAll}
+                goalNames={goalNames}
+                previewing={preview !== undefined}
+                showFragile={showFragile}
+                caption={
+                  preview
+                    ? `The backlog with the preview’s moves: each moved issue shows its place now and its new place. ${planSentence(preview.data)}`
+                    : sort.by === 'value' && sort.dir === 'asc'
+                      ? 'The backlog in value order (Value rank), with each issue’s current rank'
+                      : `The backlog sorted by ${sort.by}, ${sort.dir === 'asc' ? 'ascending' : 'descending'}`
+                }
+              />
+            )}
+            {rows.error ? (
+              <ErrorMessage
+                title="Some rows of the table could not be loaded."
+                error={rows.error}
+                onRetry={rows.retry}
+              />
+            ) : null}
+          </>
+        )}
+      </div>
 
       {view.cycles.length > 0 ? (
         <Banner tone="warning" title="Blocking links go round in a circle">
@@ -330,167 +843,31 @@ export function Prioritize({
         </Banner>
       ) : null}
 
-      {staleNote(progress) ? (
-        <p className="vr-muted vr-view-status" role="status">
-          {staleNote(progress)}
-          {jobActive(progress) ? ' The table updates when the new analysis is ready.' : ''}
-        </p>
-      ) : null}
-
-      {view.total > 0 && unscored === view.total && !problem ? (
-        <Banner
-          tone="warning"
-          title={`No issue could be scored with ${label}.`}
-          actions={<Button onClick={showMapping}>Check the mapping</Button>}
+      {view.total > 0 && view.goalCoverage ? (
+        <Disclosure
+          title="Goal coverage"
+          open={open.coverage}
+          onToggle={(o) => setOpen((s) => (s.coverage === o ? s : { ...s, coverage: o }))}
         >
-          <p>Most often: {view.unscoredReason ?? 'no reason given'}</p>
-        </Banner>
+          <CoverageTable report={view.goalCoverage} />
+        </Disclosure>
       ) : null}
 
-      {view.total === 0 ? (
-        <EmptyState
-          title="The backlog is empty"
-          description={`${isolate(view.board.name)} has no issues in its backlog, so there is nothing to prioritize.`}
-        />
-      ) : (
-        <>
-          <div className="vr-actions vr-actions--bar">
-            <Button
-              appearance="primary"
-              onClick={openPreview}
-              disabled={previewing || jobRunning || loading || error !== undefined}
-              title={
-                error !== undefined
-                  ? 'The table is not scored with the model you chose; fix the model first'
-                  : undefined
-              }
-            >
-              {previewing ? 'Planning…' : 'Preview new order'}
-            </Button>
-            {view.undoAvailable ? (
-              <Button
-                onClick={undo}
-                disabled={jobRunning || !view.canRank}
-                title={
-                  view.canRank
-                    ? 'Put the backlog back in the order it had before the last reorder'
-                    : undefined
-                }
-              >
-                Undo last reorder
-              </Button>
-            ) : null}
-            <span className="vr-stats" aria-label="Backlog summary">
-              <span>
-                <strong>{view.total.toLocaleString('en')}</strong> issues
-              </span>
-              <span>
-                <strong>{inPlace.toLocaleString('en')}</strong> already in place
-              </span>
-              {unscored > 0 ? (
-                <span>
-                  <strong>{unscored.toLocaleString('en')}</strong> unscored (they go last)
-                </span>
-              ) : null}
-              {ties > 0 ? (
-                <span>
-                  <strong>{ties.toLocaleString('en')}</strong> tied
-                </span>
-              ) : null}
-            </span>
-          </div>
-          {!view.canRank ? (
-            <p className="vr-muted vr-norank">
-              Jira does not allow you to rank issues in {projectKey}: you can score and preview, but not
-              apply, pin or undo.
-            </p>
-          ) : null}
-          {previewing && progressText(previewStatus) ? (
-            <p className="vr-muted vr-view-status" role="status">
-              Planning waits for the analysis. {progressText(previewStatus)}
-            </p>
-          ) : null}
-          {previewError ? (
-            <ErrorMessage
-              title="ValueRank could not plan the new order."
-              error={previewError}
-              onRetry={openPreview}
-            />
-          ) : null}
-          {run ? <JobStatus run={run} onDismiss={dismiss} /> : null}
-          {preview ? (
-            <PreviewPanel
-              key={preview.data.fingerprint}
-              preview={preview.data}
-              summaries={summaries}
-              canRank={view.canRank}
-              projectKey={projectKey}
-              busy={jobRunning}
-              onApply={apply}
-              onClose={() => setPreview(undefined)}
-              compact={compact}
-            />
-          ) : null}
-          {pinError ? <ErrorMessage title="The pin was not changed." error={pinError} /> : null}
-
-          <div className="vr-table-head">
-            <h3 className="vr-subtitle">
-              <UserText>{view.board.name}</UserText>, ranked by {label}
-            </h3>
-            <div className="vr-segmented" role="group" aria-label="Order of the table">
-              <Button isSelected={order === 'value'} onClick={() => setOrder('value')}>
-                Value order
-              </Button>
-              <Button isSelected={order === 'current'} onClick={() => setOrder('current')}>
-                Current order
-              </Button>
-            </div>
-          </div>
-          <RankedTable
-            rows={rows}
-            total={view.total}
-            order={order}
-            projectKey={projectKey}
-            canPin={view.canRank}
-            pinning={pinning}
-            onExplain={setExplaining}
-            onPin={pin}
-            compact={compact}
+      {view.total > 0 ? (
+        <Disclosure
+          title="Value against effort"
+          open={open.chart}
+          onToggle={(o) => setOpen((s) => (s.chart === o ? s : { ...s, chart: o }))}
+        >
+          <ValueChart
+            items={view.chart.points}
+            plotted={view.chart.plotted}
+            quadrants={view.chart.quadrants}
+            modelName={label}
+            onSelect={(point) => explainKey(point.key)}
           />
-          {rows.error ? (
-            <ErrorMessage
-              title="Some rows of the table could not be loaded."
-              error={rows.error}
-              onRetry={rows.retry}
-            />
-          ) : null}
-          <BulkGoalTag projectKey={projectKey} items={shownRows.length > 0 ? shownRows : items} />
-
-          {view.goalCoverage ? (
-            <Disclosure
-              title="Goal coverage"
-              open={open.coverage}
-              onToggle={(o) => setOpen((s) => (s.coverage === o ? s : { ...s, coverage: o }))}
-            >
-              <CoverageTable report={view.goalCoverage} />
-            </Disclosure>
-          ) : null}
-
-          <Disclosure
-            title="Value against effort"
-            open={open.chart}
-            onToggle={(o) => setOpen((s) => (s.chart === o ? s : { ...s, chart: o }))}
-          >
-            <ValueChart
-              items={view.chart.points}
-              plotted={view.chart.plotted}
-              quadrants={view.chart.quadrants}
-              modelName={label}
-              onSelect={(point) => explainKey(point.key)}
-            />
-          </Disclosure>
-        </>
-      )}
+        </Disclosure>
+      ) : null}
 
       <div ref={mappingRef}>
         <Disclosure
@@ -498,6 +875,14 @@ export function Prioritize({
           open={open.mapping}
           onToggle={(o) => setOpen((s) => (s.mapping === o ? s : { ...s, mapping: o }))}
         >
+          {generalNotes.length > 0 ? (
+            <ul className="vr-notes-list">
+              {generalNotes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          ) : null}
+          {/* The field mapping's slot (its picker is another part's work: props unchanged). */}
           <MappingSettings view={view} usedInputs={usedInputs(items)} onSaved={reload} />
         </Disclosure>
       </div>
@@ -517,6 +902,10 @@ export function Prioritize({
           onClose={() => setExplaining(undefined)}
         />
       ) : null}
+      {confirmUndo ? (
+        <UndoConfirm boardId={boardId} onConfirm={undo} onClose={() => setConfirmUndo(false)} />
+      ) : null}
+      <FlagGroup flags={flags.flags} onDismiss={flags.dismiss} />
     </div>
   );
 }
