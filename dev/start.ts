@@ -18,6 +18,7 @@ import path from 'node:path';
 import { BIG_BOARD_ID, buildLargeSeed } from './demo';
 import { buildUi, uiBuildIsFresh } from './harness/build-ui';
 import { seedDemoDashboard } from './harness/dashboard';
+import { seedDemoSession } from './demo/sessions';
 import { publishStoredVision, seedDemoVision } from './demo/vision';
 import { startLocalServer } from './server';
 
@@ -61,6 +62,8 @@ async function main(): Promise<void> {
   if (!seedFile) publishStoredVision(server.harness.kvs, server.site.state);
   // The demo dashboard (/dashboard): two health gadgets with different stored configurations.
   if (!seedFile) seedDemoDashboard(server.harness);
+  // The demo's revealed value session with disagreement (Value sessions tab).
+  if (!seedFile) seedDemoSession(server.harness.kvs, server.site.state);
   if (latency !== undefined) {
     const ms = Number(latency);
     const res = await fetch(`${server.url}/_local/faults`, {

@@ -10,6 +10,7 @@ import { overviewPayloads, type OverviewAnswers } from '../features/overview/api
 import { prioritizePayloads, type PrioritizeAnswers } from '../features/prioritize/api';
 import { workspacePayloads, type WorkspaceAnswers } from '../features/prioritize/workspace-api';
 import { questionsPayloads, type QuestionsAnswers } from '../features/questions/api';
+import { sessionsPayloads, type SessionsAnswers } from '../features/sessions/api';
 import { readinessPayloads, type ReadinessAnswers } from '../features/readiness/api';
 import { recheckPayloads, type RecheckAnswers } from '../features/readiness/recheck-api';
 import { criteriaConfigPayloads, type CriteriaConfigAnswers } from '../features/readiness/rules-api';
@@ -30,6 +31,8 @@ export const payloads = {
   ...gadgetPayloads,
   /** Questions for the Product Owner. */
   ...questionsPayloads,
+  /** Value sessions: stakeholders rate blind, the PO reveals, decides and commits. */
+  ...sessionsPayloads,
 } as const;
 
 export interface Answers
@@ -43,7 +46,8 @@ export interface Answers
     VisionAnswers,
     GoalsAnswers,
     GadgetAnswers,
-    QuestionsAnswers {}
+    QuestionsAnswers,
+    SessionsAnswers {}
 
 export type ResolverKey = keyof typeof payloads;
 export type Payload<K extends ResolverKey> = z.input<(typeof payloads)[K]>;
@@ -53,3 +57,4 @@ export type * from '../features/prioritize/api';
 export type * from '../features/prioritize/workspace-api';
 export type * from '../features/readiness/api';
 export type * from '../features/questions/api';
+export type * from '../features/sessions/api';

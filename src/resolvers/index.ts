@@ -9,6 +9,7 @@ import * as gadget from './health';
 import * as prioritize from './prioritize';
 import * as questions from './questions';
 import * as readiness from './readiness';
+import * as sessions from './sessions';
 
 type Definitions = { [K in ResolverKey]: (request: ResolverRequest) => Promise<ResolverResult<Answers[K]>> };
 
@@ -71,6 +72,16 @@ export const definitions: Definitions = {
   'questions.ask': defineResolver(payloads['questions.ask'], questions.ask),
   'questions.answer': defineResolver(payloads['questions.answer'], questions.answer),
   'questions.list': defineResolver(payloads['questions.list'], questions.list),
+  'sessions.list': defineResolver(payloads['sessions.list'], sessions.list),
+  'sessions.options': defineResolver(payloads['sessions.options'], sessions.options),
+  'sessions.users': defineResolver(payloads['sessions.users'], sessions.users),
+  'sessions.start': defineResolver(payloads['sessions.start'], sessions.start),
+  'sessions.get': defineResolver(payloads['sessions.get'], sessions.get),
+  'sessions.rate': defineResolver(payloads['sessions.rate'], sessions.rate),
+  'sessions.reveal': defineResolver(payloads['sessions.reveal'], sessions.reveal),
+  'sessions.commit': defineResolver(payloads['sessions.commit'], sessions.commit),
+  'sessions.close': defineResolver(payloads['sessions.close'], sessions.close),
+  'sessions.issueHistory': defineResolver(payloads['sessions.issueHistory'], sessions.issueHistory),
 };
 
 const resolver = new Resolver();

@@ -81,7 +81,7 @@ export const SessionHeadSchema = z.object({
 export type SessionHead = z.infer<typeof SessionHeadSchema>;
 
 /** One participant's ratings on one input: by issue key, a value (null: skipped) and a reason. */
-const RatingsSchema = z.object({
+export const RatingsSchema = z.object({
   sessionId: z.string(),
   accountId,
   input,
@@ -170,6 +170,36 @@ export const headOf = (s: Session): SessionHead => ({
   participants: s.participants,
 });
 
+/**
+ * The keys and values the store keeps for a session and its ratings, exactly as it writes them (for seeding
+ * demo data; the app writes through {@link saveSession} and {@link saveRatings}).
+ */
+export function sessionEntries(session: Session, ratings: readonly Rating[]): Array<[string, unknown]> {
+  const stored = SessionSchema.parse(session);
+  const out: Array<[string, unknown]> = [
+    [sessionKey(stored.id), stored],
+    [indexKey(stored.projectKey, stored.id), SessionHeadSchema.parse(headOf(stored))],
+  ];
+  const groups = new Map<string, StoredRatings>();
+  for (const r of ratings) {
+    const key = ratingsKey(stored.id, r.accountId, r.input);
+    const group = groups.get(key) ?? {
+      sessionId: stored.id,
+      accountId: r.accountId,
+      input: r.input,
+      ratings: {},
+    };
+    group.ratings[r.issueKey] = { value: r.value, ...(r.reason ? { reason: r.reason } : {}), at: r.at };
+    groups.set(key, group);
+  }
+  for (const [key, group] of groups) out.push([key, RatingsSchema.parse(group)]);
+  for (const [key, value] of out) {
+    checkKey(key);
+    checkSize(value, key);
+  }
+  return out;
+}
+
 // ------------------------------------------------------------------------------------------------ sessions
 
 export async function readSession(id: string): Promise<Session | undefined> {
@@ -257,15 +287,30 @@ export async function saveRatings(
 
 // ------------------------------------------------------------------------------------------------ records
 
-/** Keeps what a commit wrote to each issue (its score history); 25 issues a transaction. */
+/** Bytes of records one transaction writes (Forge caps a transaction's operations; we cap its size too). */
+const TRANSACTION_BYTES = 1024 * 1024;
+
+/** Keeps what a commit wrote to each issue (its score history): at most 25 records or 1 MiB a transaction. */
 export async function saveIssueRecords(records: readonly IssueRecord[]): Promise<void> {
   const checked = records.map((r) => IssueRecordSchema.parse(r));
   for (const r of checked) checkSize(r, `The record of ${r.issueKey}`);
-  for (let i = 0; i < checked.length; i += 25) {
+  let batch: IssueRecord[] = [];
+  let bytes = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
     let tx = kvs.transact();
-    for (const r of checked.slice(i, i + 25)) tx = tx.set(recordKey(r.issueKey, r.sessionId), r);
+    for (const r of batch) tx = tx.set(recordKey(r.issueKey, r.sessionId), r);
     await tx.execute();
+    batch = [];
+    bytes = 0;
+  };
+  for (const r of checked) {
+    const size = Buffer.byteLength(JSON.stringify(r), 'utf8');
+    if (batch.length === 25 || (batch.length > 0 && bytes + size > TRANSACTION_BYTES)) await flush();
+    batch.push(r);
+    bytes += size;
   }
+  await flush();
 }
 
 /** The issue's session records, newest first. */

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { call, type Answers } from '../../bridge';
 import type { FieldMapping } from '../../../../src/core/scoring';
 import { Badge, Button, Dialog, ErrorMessage, Spinner, Table } from '../../components';
+import { SessionHistory } from '../sessions/SessionHistory';
 import { formatWhen, inputLabel, sourceOf } from './labels';
 import type { Item } from './RankedTable';
 
@@ -176,6 +177,7 @@ export function ExplanationDialog({
             />
           )
         ) : null}
+        {history.status === 'done' ? <SessionHistory issueKey={item.key} /> : null}
       </div>
     </Dialog>
   );

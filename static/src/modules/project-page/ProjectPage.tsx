@@ -28,6 +28,8 @@ const Vision = lazy(() => import('../../features/vision'));
 const Readiness = lazy(() => import('../../features/readiness'));
 /** The Questions tab (open questions for the PO) loads on first use too. */
 const Questions = lazy(() => import('../../features/questions/QuestionsView'));
+/** The Value sessions tab (stakeholders rate, the PO decides) loads on first use too. */
+const Sessions = lazy(() => import('../../features/sessions/SessionsView'));
 
 type Overview = Answers['site.overview'];
 type Board = Overview['projects'][number]['boards'][number];
@@ -202,6 +204,15 @@ export function ProjectPage() {
                   panel: (
                     <Suspense fallback={<Spinner label="Loading the questions…" />}>
                       <Questions projectKey={here.key} />
+                    </Suspense>
+                  ),
+                },
+                {
+                  id: 'sessions',
+                  label: 'Value sessions',
+                  panel: (
+                    <Suspense fallback={<Spinner label="Loading the value sessions…" />}>
+                      <Sessions projectKey={here.key} />
                     </Suspense>
                   ),
                 },

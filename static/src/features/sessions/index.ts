@@ -1,0 +1,2 @@
+export { SessionsView, default } from './SessionsView';
+export { SessionHistory } from './SessionHistory';
