@@ -71,6 +71,16 @@ it('searches a field, picks it, saves the mapping, and the scores read it; ICE s
   expect(await ui.getByRole('button', { name: /^Save/ }).isDisabled()).toBe(true);
   for (let i = 0; i < options; i++) await inputs.nth(i).fill(String(50 + 10 * i));
   await confidence.getByText(/^Team: set on \d+ of \d+, all usable/).waitFor({ timeout: 30_000 });
+  // MoSCoW reads buckets: options the default table does not know are put in one.
+  await ui.getByRole('button', { name: 'Change the field for MoSCoW' }).click();
+  await ui.getByRole('combobox', { name: /for MoSCoW/ }).fill('team');
+  await ui.getByRole('option', { name: /^Team.*Select List/ }).click();
+  const moscow = ui.locator('[data-coverage="moscow"]');
+  await moscow.getByText(/^Team: set on \d+ of \d+, none usable/).waitFor({ timeout: 30_000 });
+  const buckets = ui.getByRole('group', { name: 'MoSCoW bucket of each option' }).getByRole('combobox');
+  const teams = await buckets.count();
+  for (let i = 0; i < teams; i++) await buckets.nth(i).selectOption(i === 0 ? 'must' : 'could');
+  await moscow.getByText(/^Team: set on \d+ of \d+, all usable/).waitFor({ timeout: 30_000 });
   await opened.page.screenshot({ path: '/tmp/valuerank-mapping.png', fullPage: true });
 
   await ui.getByRole('button', { name: /^Save/ }).click();
@@ -82,6 +92,8 @@ it('searches a field, picks it, saves the mapping, and the scores read it; ICE s
   expect(view.mapping.businessValue).toEqual({ fieldId: 'customfield_10034', fieldName: 'Impact' });
   expect(view.mapping.confidence).toMatchObject({ fieldId: 'customfield_10038', fieldName: 'Team' });
   expect(Object.values(view.mapping.confidence?.options ?? {})).toHaveLength(options);
+  expect(view.mapping.moscow?.fieldId).toBe('customfield_10038');
+  expect(Object.values(view.mapping.moscow?.table ?? {})).toContain('must');
   const scored = view.rows.find((r) => r.score !== null);
   expect(JSON.stringify(scored?.explanation)).toContain('customfield_10034');
   expect(errors).toEqual([]);

@@ -60,6 +60,20 @@ describe('mapping.coverage', () => {
     expect(team?.options.reduce((n, o) => n + o.count, 0)).toBe(team?.set);
 
     const scale = Object.fromEntries(texts.map((t, i) => [t.toUpperCase(), i + 1]));
+    expect(team?.options.every((o) => !o.usable)).toBe(true);
+    // Read as MoSCoW: none is a bucket until the table (sent as the scale) names it.
+    const asMoscow = await data('mapping.coverage', {
+      boardId: 1,
+      fields: [
+        { fieldId: 'customfield_10038', moscow: true },
+        { fieldId: 'customfield_10036', moscow: true },
+        { fieldId: 'customfield_10038', moscow: true, scale: { [texts[0] as string]: 4 } },
+      ],
+    });
+    expect(asMoscow.fields[0]).toMatchObject({ set: team?.set, usable: 0 });
+    expect(asMoscow.fields[1]?.usable).toBe(asMoscow.fields[1]?.set);
+    expect(asMoscow.fields[2]?.usable).toBe(team?.options[0]?.count);
+    expect(asMoscow.fields[2]?.options[0]).toMatchObject({ text: texts[0], usable: true });
     const scaled = await data('mapping.coverage', {
       boardId: 1,
       fields: [{ fieldId: 'customfield_10038', scale }],

@@ -49,7 +49,7 @@ interface Tally {
   set: number;
   usable: number;
   problem: string | undefined;
-  options: Map<string, { text: string; count: number }>;
+  options: Map<string, { text: string; count: number; usable: boolean }>;
 }
 
 /** Counts one field's values over issues: set, usable under the scale, and the option texts seen. */
@@ -59,7 +59,8 @@ export function tallyField(
   moscow = false,
 ): Omit<FieldCoverage, 'fieldId'> {
   const lookup = optionLookup(scale);
-  const buckets = optionLookup(DEFAULT_MOSCOW_TABLE);
+  // MoSCoW: the default table, and the options the scale (the mapping's table) names.
+  const buckets = optionLookup({ ...DEFAULT_MOSCOW_TABLE, ...(scale ?? {}) });
   const readMoscow = (raw: unknown): Read<number> => {
     const text = readOptionText(raw);
     if (text.state !== 'ok') return text;
@@ -80,7 +81,7 @@ export function tallyField(
         const key = normalizeOption(text.value);
         const seen = t.options.get(key);
         if (seen) seen.count++;
-        else t.options.set(key, { text: text.value.trim(), count: 1 });
+        else t.options.set(key, { text: text.value.trim(), count: 1, usable: read.state === 'ok' });
       }
     }
   }

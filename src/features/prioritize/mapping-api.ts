@@ -32,7 +32,7 @@ export const mappingPayloads = {
             .object({
               fieldId: z.string().trim().min(1).max(255),
               scale: z.record(z.string().min(1).max(255), z.number()).optional(),
-              /** Read as MoSCoW buckets (Must/Should/Could/Won't) instead of numbers. */
+              /** Read as MoSCoW buckets (Must/Should/Could/Won't: the default table and the scale's options). */
               moscow: z.boolean().optional(),
             })
             .strict(),
@@ -74,8 +74,8 @@ export interface FieldCoverage {
   usable: number;
   /** One reason a value could not be used, when some could not. */
   problem?: string;
-  /** The option (or text) values seen, most common first, with how many issues hold each. */
-  options: Array<{ text: string; count: number }>;
+  /** The option (or text) values seen, most common first, with how many issues hold each and whether a score can use it. */
+  options: Array<{ text: string; count: number; usable: boolean }>;
 }
 
 export interface CoverageAnswer {

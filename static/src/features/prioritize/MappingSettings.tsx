@@ -113,6 +113,60 @@ function withFit(mapping: FieldMapping, on: boolean): FieldMapping {
   return on ? { ...rest, strategicFit: true } : rest;
 }
 
+const BUCKETS = [
+  ['must', 'Must'],
+  ['should', 'Should'],
+  ['could', 'Could'],
+  ['wont', "Won't"],
+] as const;
+const BUCKET_RANK: Readonly<Record<string, number>> = { must: 4, should: 3, could: 2, wont: 1 };
+
+/** The MoSCoW table as a coverage scale (option → the bucket's number). */
+const moscowScale = (table: Record<string, string> | undefined): Record<string, number> | undefined =>
+  table
+    ? Object.fromEntries(
+        Object.entries(table).flatMap(([k, v]) => (BUCKET_RANK[v] ? [[k, BUCKET_RANK[v] as number]] : [])),
+      )
+    : undefined;
+
+/** MoSCoW options the default table does not know (or the PO placed): each put in a bucket. */
+function BucketEditor({
+  options,
+  table,
+  onChange,
+}: {
+  options: ReadonlyArray<{ text: string; count: number }>;
+  table: Readonly<Record<string, string>>;
+  onChange: (text: string, bucket: string) => void;
+}) {
+  const id = useId();
+  return (
+    <fieldset className="vr-scale">
+      <legend className="vr-field__label">MoSCoW bucket of each option</legend>
+      {options.map((o, i) => (
+        <div key={o.text} className="vr-scale__row">
+          <label htmlFor={`${id}-${i}`} className="vr-scale__option">
+            {o.text} <span className="vr-muted">({o.count})</span>
+          </label>
+          <select
+            id={`${id}-${i}`}
+            className="vr-select"
+            value={table[o.text] ?? ''}
+            onChange={(e) => onChange(o.text, e.target.value)}
+          >
+            <option value="">not scored</option>
+            {BUCKETS.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
 /** A scale value as typed: a number of at least 0, or empty (the option is left out). */
 export function scaleProblem(text: string): string | undefined {
   const t = text.trim();
@@ -399,14 +453,15 @@ export function MappingSettings({
   const coverageKey = JSON.stringify(
     rows.map((r) => {
       const c = current[r.key];
-      return c ? [c.fieldId, c.options ?? null, r.name === 'moscow'] : null;
+      return c ? [c.fieldId, c.options ?? null, c.table ?? null, r.name === 'moscow'] : null;
     }),
   );
   useEffect(() => {
     const asked = rows.filter((r) => current[r.key]);
     const fields = asked.map((r) => {
       const c = current[r.key] as Choice;
-      return { fieldId: c.fieldId, ...(c.options ? { scale: c.options } : {}), moscow: r.name === 'moscow' };
+      const scale = r.name === 'moscow' ? moscowScale(c.table) : c.options;
+      return { fieldId: c.fieldId, ...(scale ? { scale } : {}), moscow: r.name === 'moscow' };
     });
     if (fields.length === 0) return;
     let live = true;
@@ -516,6 +571,10 @@ export function MappingSettings({
           );
           const showScale =
             editable && c && r.name !== 'moscow' && (optionTexts.length > 0 || known?.kind === 'select');
+          const bucketTexts =
+            r.name === 'moscow' && c
+              ? (cov?.options ?? []).filter((o) => !o.usable || (c.table?.[o.text] ?? '') !== '')
+              : [];
           return (
             <li
               key={r.key}
@@ -561,7 +620,12 @@ export function MappingSettings({
                     <span className="vr-muted">
                       {' '}
                       — for example {cov.problem}
-                      {optionTexts.length > 0 && editable ? '; give those options a number below' : ''}.
+                      {editable && (optionTexts.length > 0 || bucketTexts.length > 0)
+                        ? r.name === 'moscow'
+                          ? '; put those options in a bucket below'
+                          : '; give those options a number below'
+                        : ''}
+                      .
                     </span>
                   ) : null}
                 </p>
@@ -576,6 +640,23 @@ export function MappingSettings({
                   scale={scales[r.key] ?? {}}
                   onChange={(text, value) => {
                     setScales((s) => ({ ...s, [r.key]: { ...(s[r.key] ?? {}), [text]: value } }));
+                    setResult(undefined);
+                  }}
+                />
+              ) : null}
+              {editable && c && bucketTexts.length > 0 ? (
+                <BucketEditor
+                  options={bucketTexts}
+                  table={c.table ?? {}}
+                  onChange={(text, bucket) => {
+                    setChoices((all) => {
+                      const cur = all[r.key];
+                      if (!cur) return all;
+                      const table = { ...(cur.table ?? {}) };
+                      if (bucket === '') delete table[text];
+                      else table[text] = bucket;
+                      return { ...all, [r.key]: { ...cur, table } };
+                    });
                     setResult(undefined);
                   }}
                 />
