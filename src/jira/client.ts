@@ -12,6 +12,7 @@ import {
   JiraCommentsPage,
   JiraEntityProperty,
   JiraFieldList,
+  JiraFieldPage,
   JiraIssue,
   JiraPermissions,
   JiraProjectRole,
@@ -26,6 +27,7 @@ import {
   RankResultEntries,
   type JiraChangelogEntry,
   type JiraField,
+  type JiraFieldDetails,
   type JiraProject,
 } from './schemas';
 import type { HttpMethod, JiraRawResponse, JiraTransport } from './transport';
@@ -46,6 +48,23 @@ export const CHANGELOG_PAGE_SIZE = 100;
 export const USER_BULK_SIZE = 50;
 /** Issues per `POST /rest/api/3/app/field/value` request this client sends (Jira does not document a cap). */
 export const MAX_APP_FIELD_ISSUES = 1000;
+
+/** Fields per `GET /rest/api/3/field/search` page this client asks for (Jira's default is 50). */
+export const FIELD_SEARCH_PAGE_SIZE = 50;
+
+export interface FieldSearch {
+  /** Part of a field's name or description. */
+  query?: string | undefined;
+  startAt?: number | undefined;
+  maxResults?: number | undefined;
+}
+
+export interface FieldSearchPage {
+  fields: JiraFieldDetails[];
+  startAt: number;
+  total: number;
+  isLast: boolean;
+}
 
 /**
  * Backlog pages read at once after the first (docs/adr/0010-concurrent-reads.md): Jira Cloud's cost-based
@@ -182,6 +201,30 @@ export class JiraClient {
   /** `GET /rest/api/3/field`: every system and custom field. */
   fields(): Promise<JiraField[]> {
     return this.json('GET', jiraPath`/rest/api/3/field`, JiraFieldList);
+  }
+
+  /**
+   * `GET /rest/api/3/field/search`: one page of the fields whose name or description contains `query`
+   * (case-insensitive; every field without one), by name, with where each is used (screens, contexts,
+   * projects, last change).
+   */
+  async searchFields(q: FieldSearch = {}): Promise<FieldSearchPage> {
+    const params = query({
+      startAt: q.startAt ?? 0,
+      maxResults: q.maxResults ?? FIELD_SEARCH_PAGE_SIZE,
+      query: q.query?.trim() ? q.query.trim() : undefined,
+      orderBy: 'name',
+      expand: 'screensCount,contextsCount,lastUsed',
+    });
+    const page = await this.json('GET', jiraPath`/rest/api/3/field/search?${params}`, JiraFieldPage);
+    const startAt = page.startAt ?? q.startAt ?? 0;
+    const total = page.total ?? startAt + page.values.length;
+    return {
+      fields: page.values,
+      startAt,
+      total,
+      isLast: page.isLast ?? startAt + page.values.length >= total,
+    };
   }
 
   /**

@@ -9,6 +9,7 @@ import { goalsPayloads, type GoalsAnswers } from '../features/goals/api';
 import { overviewPayloads, type OverviewAnswers } from '../features/overview/api';
 import { prioritizePayloads, type PrioritizeAnswers } from '../features/prioritize/api';
 import { workspacePayloads, type WorkspaceAnswers } from '../features/prioritize/workspace-api';
+import { mappingPayloads, type MappingAnswers } from '../features/prioritize/mapping-api';
 import { questionsPayloads, type QuestionsAnswers } from '../features/questions/api';
 import { sessionsPayloads, type SessionsAnswers } from '../features/sessions/api';
 import { readinessPayloads, type ReadinessAnswers } from '../features/readiness/api';
@@ -21,6 +22,8 @@ export const payloads = {
   ...prioritizePayloads,
   /** The Prioritize workspace: the grid's rows filtered and sorted, inline edits of score inputs. */
   ...workspacePayloads,
+  /** The field picker of the mapping settings. */
+  ...mappingPayloads,
   ...readinessPayloads,
   /** The project's readiness rules. */
   ...criteriaConfigPayloads,
@@ -40,6 +43,7 @@ export interface Answers
     OverviewAnswers,
     PrioritizeAnswers,
     WorkspaceAnswers,
+    MappingAnswers,
     ReadinessAnswers,
     CriteriaConfigAnswers,
     RecheckAnswers,
@@ -55,6 +59,7 @@ export type Payload<K extends ResolverKey> = z.input<(typeof payloads)[K]>;
 export type * from '../features/overview/api';
 export type * from '../features/prioritize/api';
 export type * from '../features/prioritize/workspace-api';
+export type * from '../features/prioritize/mapping-api';
 export type * from '../features/readiness/api';
 export type * from '../features/questions/api';
 export type * from '../features/sessions/api';

@@ -6,6 +6,7 @@ import * as vision from '../features/vision/service';
 import type { ResolverResult } from '../shared/errors';
 import { defineResolver, projectOf, type ResolverRequest } from './define';
 import * as gadget from './health';
+import * as mapping from './mapping';
 import * as prioritize from './prioritize';
 import * as questions from './questions';
 import * as readiness from './readiness';
@@ -49,6 +50,8 @@ export const definitions: Definitions = {
   'prioritize.find': defineResolver(payloads['prioritize.find'], prioritize.find),
   'prioritize.setInput': defineResolver(payloads['prioritize.setInput'], prioritize.setInput),
   'mapping.save': defineResolver(payloads['mapping.save'], prioritize.saveMapping),
+  'mapping.fields': defineResolver(payloads['mapping.fields'], mapping.fields),
+  'mapping.coverage': defineResolver(payloads['mapping.coverage'], mapping.coverage),
   'score.history': defineResolver(payloads['score.history'], prioritize.scoreHistory),
   'readiness.check': defineResolver(payloads['readiness.check'], readiness.check),
   'readiness.badge': defineResolver(payloads['readiness.badge'], readiness.badge),

@@ -72,6 +72,36 @@ const projectsPage = {
 const exercises: Record<string, () => Promise<unknown>> = {
   myself: () => client({ status: 200, body: sampleMyself }).client.myself(),
   fields: () => client({ status: 200, body: sampleFields }).client.fields(),
+  searchFields: async () => {
+    const page = await client({
+      status: 200,
+      body: {
+        self: 'https://example.atlassian.net/rest/api/3/field/search?startAt=0&maxResults=50&query=value',
+        maxResults: 50,
+        startAt: 0,
+        total: 1,
+        isLast: true,
+        values: [
+          {
+            id: 'customfield_10030',
+            name: 'Business Value',
+            schema: {
+              type: 'number',
+              custom: 'com.atlassian.jira.plugin.system.customfieldtypes:float',
+              customId: 10030,
+            },
+            description: 'How much the business gains',
+            key: 'customfield_10030',
+            screensCount: 2,
+            contextsCount: 1,
+            lastUsed: { type: 'TRACKED', value: '2026-11-28T07:37:40.000+0000' },
+          },
+        ],
+      },
+    }).client.searchFields({ query: ' value ' });
+    expect(page).toMatchObject({ startAt: 0, total: 1, isLast: true });
+    expect(page.fields.map((f) => [f.id, f.screensCount])).toEqual([['customfield_10030', 2]]);
+  },
   myGroups: async () => {
     const groups = await client({
       status: 200,
