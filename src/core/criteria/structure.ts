@@ -210,7 +210,8 @@ const QUALITY_TERMS = new Set(
     fast faster fastest quick quickly quicker slow slowly rapid rapidly performant responsive efficient
     efficiently scalable instantly immediately real-time reliable reliably robust stable resilient
     fault-tolerant accurate accurately precise usable easy easily intuitive user-friendly learnable
-    lightweight compact small smaller large larger huge timely secure securely
+    lightweight compact small smaller large larger huge timely secure securely intuitively seamless
+    seamlessly smooth smoothly effortless effortlessly conveniently gracefully
 `),
 );
 

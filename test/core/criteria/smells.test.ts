@@ -142,6 +142,16 @@ describe('generalisation to unseen requirements (issue 12, round 2)', () => {
     // an adverb grading an adjective is a judgement; so is the adjective
     expect(found('The page is aesthetically pleasing.', 'subjective')).toEqual(['aesthetically', 'pleasing']);
     expect(found('The editor is easy to use.', 'subjective')).toEqual(['easy to use']);
+    // the criterion still claims a quality with no number: not measurable, and it blocks
+    const issue = checkIssue({
+      description:
+        '## Acceptance criteria\n- The export runs smoothly\n- The app integrates seamlessly with Slack',
+    });
+    expect(issue.findings.filter((f) => f.kind === 'not-measurable').map((f) => f.words)).toEqual([
+      'smoothly',
+      'seamlessly',
+    ]);
+    expect(issue.verdict.ready).toBe(false);
   });
 
   it('adjectives of priority (important, essential) say how much a requirement matters, not a quality', () => {
