@@ -66,6 +66,16 @@ export function scoringNote(h: Health): { title: string; next: string } | undefi
   return { title, next: whatNext(s.mainCause?.cause, model) };
 }
 
+/** How far the order agrees with value, in words (the rank correlation in a tooltip). */
+export function agreement(spearman: number | null): string {
+  if (spearman === null) return 'in no measurable way (too few scored issues)';
+  if (spearman >= 0.7) return 'strongly';
+  if (spearman >= 0.4) return 'moderately';
+  if (spearman >= 0.1) return 'weakly';
+  if (spearman > -0.1) return 'hardly at all';
+  return 'hardly at all: the order runs against value';
+}
+
 function ReadyBadge({ ready }: { ready: boolean | undefined }) {
   if (ready === undefined) return <Badge>Unchecked</Badge>;
   return ready ? <Badge tone="success">Ready</Badge> : <Badge tone="warning">Not ready</Badge>;
@@ -320,24 +330,26 @@ export function GadgetView({ config }: { config: GadgetConfig }) {
               {empty('The order cannot be compared with value while no issue is scored.')}
             </p>
           ) : (
-            <dl className="vr-gadget__stats">
-              <div>
-                <dt>Top-{h.order.topSize} overlap</dt>
-                <dd data-testid="order-overlap">
+            <>
+              <p className="vr-gadget__order">
+                The order follows value for{' '}
+                <strong data-testid="order-overlap">
                   {h.order.topOverlap === null ? '—' : pct(h.order.topOverlap)}
-                </dd>
-              </div>
-              <div>
-                <dt>Spearman (order vs value)</dt>
-                <dd>{corr(h.order.spearman)}</dd>
-              </div>
-              <div>
-                <dt>A reorder would need</dt>
-                <dd>
-                  {h.order.reorder.moved} moves, {h.order.reorder.calls} rank calls
-                </dd>
-              </div>
-            </dl>
+                </strong>{' '}
+                of the top {h.order.topSize} issues: that many of the {h.order.topSize} with the highest value
+                are in the backlog&apos;s top {h.order.topSize} now.
+              </p>
+              <p className="vr-gadget__order">
+                Over the whole backlog, order and value agree{' '}
+                <span title={`Spearman rank correlation: ${corr(h.order.spearman)}`}>
+                  {agreement(h.order.spearman)}
+                </span>
+                .{' '}
+                {h.order.reorder.moved === 0
+                  ? 'Every scored issue is in its value place.'
+                  : `Reordering by value would move ${issues(h.order.reorder.moved)}.`}
+              </p>
+            </>
           )}
         </Section>
       )}
