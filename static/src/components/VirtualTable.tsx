@@ -121,7 +121,9 @@ export function VirtualTable<Row>({
     observer.observe(el);
     return () => observer.disconnect();
   }, [fill, height]);
-  const shownHeight = fill ? measured : height;
+  // Never more than the window shows: before its parent's height is set, a filling region is as tall as
+  // the whole table, which would ask for every row at once.
+  const shownHeight = fill ? Math.min(measured, window.innerHeight || measured) : height;
   const visible = Math.ceil(shownHeight / rowHeight);
   // The keyboard's row stays in view (the header row is about one row high).
   useEffect(() => {
