@@ -2,10 +2,30 @@
  * Field mapping with the picker, in a real browser on the local site (real resolvers, the local Jira's field
  * search). The Product Owner makes ICE score the demo (confidence is a percentage there, which ICE reads as
  * points until told), then maps Business Value to another field by searching and picking it: a field of the
- * wrong type cannot be picked, the new field's coverage shows, the mapping is saved and the scores read it.
+ * wrong type cannot be picked, the new field's coverage shows, a select list gets a scale (and MoSCoW its
+ * buckets), the mapping is saved and the scores read it. axe-core finds no serious or critical violation
+ * with the picker open, nor with the scale and bucket editors shown.
  */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { invokeData } from '../support/invoke';
-import { openModule, useLocalSite } from '../support/e2e';
+import { appFrame, openModule, useLocalSite } from '../support/e2e';
+
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical WCAG 2.1 A/AA violations in the app's frame, as it is now. */
+async function serious(page: Page): Promise<string[]> {
+  const frame = appFrame(page);
+  if (!(await frame.evaluate<boolean>("'axe' in window"))) await frame.evaluate(AXE);
+  const result = await frame.evaluate<{
+    violations: Array<{ id: string; impact: string | null; nodes: unknown[] }>;
+  }>(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })`,
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.nodes.length})`);
+}
 
 const site = useLocalSite({ reset: ['kvs'] });
 const { server } = site;
@@ -51,6 +71,7 @@ it('searches a field, picks it, saves the mapping, and the scores read it; ICE s
   await assignee.waitFor();
   expect(await assignee.getAttribute('aria-disabled')).toBe('true');
   await assignee.getByText(/needs a number or select field/).waitFor();
+  expect(await serious(opened.page)).toEqual([]);
   await search.fill('impa');
   await ui.getByRole('option', { name: /Impact.*customfield_10034/ }).waitFor();
   await search.press('Enter');
@@ -82,6 +103,7 @@ it('searches a field, picks it, saves the mapping, and the scores read it; ICE s
   for (let i = 0; i < teams; i++) await buckets.nth(i).selectOption(i === 0 ? 'must' : 'could');
   await moscow.getByText(/^Team: set on \d+ of \d+, all usable/).waitFor({ timeout: 30_000 });
   await opened.page.screenshot({ path: '/tmp/valuerank-mapping.png', fullPage: true });
+  expect(await serious(opened.page)).toEqual([]);
 
   await ui.getByRole('button', { name: /^Save/ }).click();
   await ui.getByText('Mapping saved. The scores now read these fields.').waitFor({ timeout: 30_000 });

@@ -601,7 +601,7 @@ export function MappingSettings({
                     <Button
                       onClick={() => setPicking(picking === r.key ? undefined : r.key)}
                       aria-expanded={picking === r.key}
-                      aria-label={`${c ? 'Change' : 'Choose'} the field for ${r.label}`}
+                      aria-label={c ? `Change the field for ${r.label}` : `Choose field for ${r.label}`}
                     >
                       {c ? 'Change' : 'Choose field'}
                     </Button>
