@@ -7,6 +7,7 @@
  * | `session-index:<project>:<id>`                 | its short head, for listing a project's sessions          |
  * | `session-rating:<id>:<account>:<input>`        | one participant's ratings of every issue on one input     |
  * | `session-record:<issue>:<id>`                  | what a commit wrote to the issue (its score history)      |
+ * | `session-lock:<id>`                            | held for a minute at most while the state changes          |
  *
  * Each participant's ratings are their own keys, so people rating at once never overwrite each other; the
  * session and its head are written in one transaction. The largest session (100 issues, 20 participants,
@@ -124,6 +125,9 @@ const ratingsPrefix = (id: string) => `${keyOf('session-rating', id)}:`;
 const ratingsKey = (id: string, account: string, name: string) => keyOf('session-rating', id, account, name);
 const recordPrefix = (issue: string) => `${keyOf('session-record', issue)}:`;
 const recordKey = (issue: string, id: string) => keyOf('session-record', issue, id);
+const lockKey = (id: string) => keyOf('session-lock', id);
+/** A state change's lock outlives any resolver run (25 s), so a crashed one never blocks the session long. */
+const LOCK_SECONDS = 60;
 
 /** Refuses a value over Forge's limit with a sentence saying what to shorten. */
 function checkSize(value: unknown, what: string): void {
@@ -222,6 +226,36 @@ export async function saveSession(session: Session): Promise<Session> {
 export async function listSessionHeads(projectKey: string): Promise<SessionHead[]> {
   const heads = await allWithPrefix(indexPrefix(projectKey), SessionHeadSchema);
   return heads.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+}
+
+/**
+ * Runs `change` while holding the session's lock (written only if absent, `FAIL_IF_EXISTS`, expiring after a
+ * minute): of two state changes at the same moment (two commits, a reveal and a close) exactly one runs.
+ * Answers undefined, running nothing, when another change holds the lock.
+ */
+export async function withSessionLock<T>(
+  sessionId: string,
+  change: () => Promise<T>,
+): Promise<{ value: T } | undefined> {
+  const key = lockKey(sessionId);
+  try {
+    await kvs.set(
+      key,
+      { at: new Date().toISOString() },
+      {
+        keyPolicy: 'FAIL_IF_EXISTS',
+        ttl: { value: LOCK_SECONDS, unit: 'SECONDS' },
+      },
+    );
+  } catch (error) {
+    if ((await kvs.get(key)) !== undefined) return undefined;
+    throw error;
+  }
+  try {
+    return { value: await change() };
+  } finally {
+    await kvs.delete(key);
+  }
 }
 
 // ------------------------------------------------------------------------------------------------ ratings

@@ -45,6 +45,7 @@ import {
   saveIssueRecords,
   saveRatings,
   saveSession,
+  withSessionLock,
   type SessionHead,
 } from '../../store/sessions';
 import { proposedMapping } from '../prioritize/analyze';
@@ -133,6 +134,28 @@ async function requirePo(jira: JiraClient, projectKey: string, toDo: string): Pr
       `Only the Product Owner can ${toDo}: you need the Schedule Issues permission in ${projectKey}. Nothing was changed.`,
     );
   return rights;
+}
+
+/**
+ * Runs a state change (reveal, commit, close) alone: with the session's lock held, on the session as it is
+ * now; a change already running is a `conflict` and nothing happens.
+ */
+async function changing<T>(
+  deps: SessionsDeps,
+  accountId: string,
+  sessionId: string,
+  change: (session: Session, rights: Rights) => Promise<T>,
+): Promise<T> {
+  const held = await withSessionLock(sessionId, async () => {
+    const { session, rights } = await sessionFor(deps, accountId, sessionId);
+    return change(session, rights);
+  });
+  if (!held)
+    throw new AppError(
+      'conflict',
+      'This session is being changed right now (revealed, committed or closed). Nothing was changed; look again in a moment.',
+    );
+  return held.value;
 }
 
 const missingSession = () =>
@@ -614,29 +637,30 @@ async function move(
   input: { accountId: string; sessionId: string },
   to: 'revealed' | 'closed',
 ): Promise<SessionView> {
-  const { session, rights } = await sessionFor(deps, input.accountId, input.sessionId);
-  if (!rights.po)
-    throw new AppError(
-      'forbidden',
-      `Only the Product Owner can ${to === 'revealed' ? 'reveal' : 'close'} a session: you need the Schedule Issues permission in ${session.projectKey}. Nothing was changed.`,
-    );
-  if (!canMove(session.state, to))
-    throw new AppError(
-      'conflict',
-      `This session is ${session.state}: it cannot be ${to}. Nothing was changed.`,
-    );
-  const at = nowOf(deps).toISOString();
-  const next: Session =
-    to === 'revealed'
-      ? { ...session, state: 'revealed', revealedAt: at }
-      : {
-          ...session,
-          state: 'closed',
-          closedAt: at,
-          closedFrom: session.state as Exclude<Session['state'], 'closed'>,
-        };
-  await saveSession(next);
-  return viewOf(deps, input.accountId, next, rights);
+  return changing(deps, input.accountId, input.sessionId, async (session, rights) => {
+    if (!rights.po)
+      throw new AppError(
+        'forbidden',
+        `Only the Product Owner can ${to === 'revealed' ? 'reveal' : 'close'} a session: you need the Schedule Issues permission in ${session.projectKey}. Nothing was changed.`,
+      );
+    if (!canMove(session.state, to))
+      throw new AppError(
+        'conflict',
+        `This session is ${session.state}: it cannot be ${to}. Nothing was changed.`,
+      );
+    const at = nowOf(deps).toISOString();
+    const next: Session =
+      to === 'revealed'
+        ? { ...session, state: 'revealed', revealedAt: at }
+        : {
+            ...session,
+            state: 'closed',
+            closedAt: at,
+            closedFrom: session.state as Exclude<Session['state'], 'closed'>,
+          };
+    await saveSession(next);
+    return viewOf(deps, input.accountId, next, rights);
+  });
 }
 
 export const revealSession = (deps: SessionsDeps, input: { accountId: string; sessionId: string }) =>
@@ -688,7 +712,21 @@ export async function commitSession(
     decisions: Array<{ issueKey: string; values: Record<string, number | null>; note?: string | undefined }>;
   },
 ): Promise<CommitView> {
-  const { session, rights } = await sessionFor(deps, input.accountId, input.sessionId);
+  return changing(deps, input.accountId, input.sessionId, (session, rights) =>
+    commitLocked(deps, input, session, rights),
+  );
+}
+
+async function commitLocked(
+  deps: SessionsDeps,
+  input: {
+    accountId: string;
+    sessionId: string;
+    decisions: Array<{ issueKey: string; values: Record<string, number | null>; note?: string | undefined }>;
+  },
+  session: Session,
+  rights: Rights,
+): Promise<CommitView> {
   if (!rights.po)
     throw new AppError(
       'forbidden',

@@ -288,6 +288,32 @@ describe('value sessions', () => {
     expect(seen.size).toBe(2 * SUMMARY_PAGE);
   });
 
+  it('two commits at the same moment: exactly one writes, the other is a conflict', async () => {
+    const session = await started(2);
+    const [a, b] = session.issues.map((i) => i.key) as [string, string];
+    await data(
+      'sessions.rate',
+      {
+        sessionId: session.id,
+        ratings: [a, b].map((issueKey) => ({ issueKey, input: 'businessValue', value: 2 })),
+      },
+      'local-dev',
+    );
+    await data('sessions.reveal', { sessionId: session.id });
+    const history = async () => (await asPo.changelog(a)).length;
+    const before = await history();
+    const decisions = [a, b].map((issueKey) => ({ issueKey, values: { businessValue: 2 } }));
+    const answers = await Promise.all([
+      invoke('sessions.commit', { sessionId: session.id, decisions }),
+      invoke('sessions.commit', { sessionId: session.id, decisions }),
+    ]);
+    expect(answers.filter((x) => x.ok)).toHaveLength(1);
+    expect(answers.filter((x) => !x.ok).map((x) => !x.ok && x.error.code)).toEqual(['conflict']);
+    expect(await fieldOf(a)).toBe(2);
+    expect(await history()).toBe(before + 1);
+    expect((await data('sessions.issueHistory', { issueKey: a })).records).toHaveLength(1);
+  });
+
   it('a commit Jira refuses half-way is put back: nothing half-written, the session stays revealed', async () => {
     const session = await started(3);
     const [a, b, c] = session.issues.map((i) => i.key) as [string, string, string];
