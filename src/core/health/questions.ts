@@ -53,6 +53,7 @@ export function waitingForPo(
   let open = 0;
   let oldest: { key: string; days: number } | undefined;
   for (const item of items) {
+    if (!item.openQuestions) continue; // most items: none (undefined or 0)
     const n = openQuestionsOf(item);
     if (n === 0) continue;
     open += n;

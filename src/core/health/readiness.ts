@@ -94,7 +94,7 @@ export function refinementAgenda(
     const e = sorted[i];
     if (!e || e.item.ready === true) continue;
     const finding = e.item.topFinding;
-    const open = openQuestionsOf(e.item);
+    const open = e.item.openQuestions ? openQuestionsOf(e.item) : 0;
     if (open === 0 && agenda.length >= limit) continue;
     (open > 0 ? asking : agenda).push({
       key: e.item.key,

@@ -20,10 +20,10 @@ export function scoringCoverage(items: readonly HealthItem[]): ScoringCoverage {
       scored += 1;
       continue;
     }
-    const u = item.unscored ?? { cause: 'unknown', reason: 'it has no score' };
-    const seen = causes.get(u.cause);
+    const cause = item.unscored?.cause ?? 'unknown';
+    const seen = causes.get(cause);
     if (seen) seen.count += 1;
-    else causes.set(u.cause, { cause: u.cause, reason: u.reason, count: 1 });
+    else causes.set(cause, { cause, reason: item.unscored?.reason ?? 'it has no score', count: 1 });
   }
   let main: ScoringCoverage['mainCause'] = null;
   for (const c of causes.values()) if (!main || c.count > main.count) main = c;
