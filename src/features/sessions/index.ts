@@ -191,7 +191,9 @@ async function projectMapping(deps: SessionsDeps, projectKey: string): Promise<F
   return (await deps.settings.mapping(projectKey)) ?? (await proposedMapping(deps.jira));
 }
 
+/** The field an input reads; effort falls back to story points, as the scoring does. */
 function sourceOf(mapping: FieldMapping, input: string): NumberSource | undefined {
+  if (input === 'effort') return mapping.effort ?? mapping.storyPoints;
   if ((NUMBER_INPUTS as readonly string[]).includes(input))
     return mapping[input as (typeof NUMBER_INPUTS)[number]];
   return mapping.custom?.find((c) => c.name === input);

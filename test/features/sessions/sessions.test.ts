@@ -45,6 +45,9 @@ describe('value sessions', () => {
     );
     expect(options.inputs.find((i) => i.name === 'businessValue')?.fieldId).toBe(BV);
     expect(options.defaultInputs).toEqual(['businessValue', 'timeCriticality', 'riskReduction']);
+    // WSJF's job size is effort, which reads story points when it has no field of its own.
+    expect(options.inputs.find((i) => i.name === 'effort')?.fieldId).toBe('customfield_10016');
+    expect(options.notes).toEqual([]);
     expect((await data('sessions.options', { projectKey: 'TRAIL' }, 'local-dev')).canStart).toBe(false);
     expect(await invoke('sessions.options', { projectKey: 'TRAIL' }, 'local-outsider')).toMatchObject({
       ok: false,
