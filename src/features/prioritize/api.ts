@@ -129,6 +129,12 @@ export interface PrioritizeSummary {
   cycleCount: number;
   /** Identifies the backlog order, the model and the value order (apply compares it). */
   planFingerprint: string;
+  /**
+   * How well the order follows value (core `orderHealth`, as the gadget computes it): of the top `topSize`
+   * scored issues by value, the share in the top `topSize` now; the rank correlation. Absent in snapshots
+   * stored before it was part of the answer.
+   */
+  order?: { scored: number; topSize: number; topOverlap: number | null; spearman: number | null };
   /** How the backlog's value spreads over the vision's active goals (when the project has a vision). */
   goalCoverage?: CoverageReport;
 }

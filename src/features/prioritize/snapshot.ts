@@ -6,6 +6,7 @@
  * the last snapshot and its age, or with progress.
  */
 import { createHash } from 'node:crypto';
+import { orderHealth } from '../../core/health/order-health';
 import { valueEffortQuadrants } from '../../core/health/quadrants';
 import { outOfPlace, planRank } from '../../core/rank-plan';
 import type { ModelConfig } from '../../core/scoring';
@@ -175,6 +176,16 @@ export async function computeSnapshot(
     })),
   );
   const quadrantOf = new Map(quadrants.points.map((p) => [p.key, p.quadrant] as const));
+  // How well the order follows value, with the gadget's own function (core orderHealth).
+  const order = orderHealth(
+    items.map((i) => ({
+      key: i.key,
+      summary: i.summary,
+      score: i.score,
+      storyPoints: i.storyPoints,
+      ready: undefined,
+    })),
+  );
   const points: ChartPoint[] = [...estimated]
     .sort((x, y) => (y.score as number) - (x.score as number) || x.rank - y.rank)
     .slice(0, CHART_POINTS)
@@ -213,6 +224,12 @@ export async function computeSnapshot(
     cycles: a.cycles.slice(0, MAX_CYCLES),
     cycleCount: a.cycles.length,
     planFingerprint: fingerprintOf(a),
+    order: {
+      scored: order.scored,
+      topSize: order.topSize,
+      topOverlap: order.topOverlap,
+      spearman: order.spearman,
+    },
     ...(coverage ? { goalCoverage: trimCoverage(coverage) } : {}),
   };
   return writeViewSnapshot(

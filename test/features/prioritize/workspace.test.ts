@@ -186,6 +186,17 @@ it('filters and sorts the whole backlog on the server, and offers the filters’
   ).toBe(true);
 }, 60_000);
 
+it('says how well the order follows value with the gadget’s figures', async () => {
+  const view = await data('prioritize.load', { boardId: 1 });
+  if ('pending' in view) throw new Error('pending');
+  const gadget = await data('gadget.health', { boardId: 1 });
+  if ('pending' in gadget) throw new Error('pending');
+  expect(view.order).toBeDefined();
+  expect(view.order?.topOverlap).toBe(gadget.order?.topOverlap);
+  expect(view.order?.topSize).toBe(gadget.order?.topSize);
+  expect(view.order?.spearman).toBe(gadget.order?.spearman);
+}, 60_000);
+
 describe('the rules behind them', () => {
   it('bounds: more than 0 for what the model divides by, confidence on the model’s scale', () => {
     expect(

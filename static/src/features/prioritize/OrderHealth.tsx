@@ -1,57 +1,43 @@
 /**
- * How well the backlog's order follows value, in words and a small picture: of the N most valuable issues,
- * how many already sit in the backlog's top N ("the order follows value for 40% of the top 20 issues"),
- * one square per issue. The measure's name is in the tooltip only.
+ * How well the backlog's order follows value, in words and a small picture — the gadget's figure, from the
+ * same core function (`orderHealth`, kept with the board's analysis): "The order follows value for 20% of
+ * the top 20 issues", one square per top issue. The measures' names are in the tooltip only.
  */
-import type { Item } from './RankedTable';
+import type { PrioritizeData } from './usePrioritizeView';
 
-/** The top of the backlog the sentence speaks of. */
-export const HEALTH_TOP = 20;
+type Order = NonNullable<PrioritizeData['order']>;
 
-export interface OrderHealthFigures {
-  top: number;
-  /** Of the `top` most valuable issues, those already in the backlog's top `top`. */
-  inTop: number;
-  percent: number;
-}
+const agreement = (spearman: number | null): string =>
+  spearman === null
+    ? 'cannot be compared'
+    : spearman >= 0.7
+      ? 'agree strongly'
+      : spearman >= 0.4
+        ? 'agree moderately'
+        : spearman >= 0.1
+          ? 'agree weakly'
+          : 'hardly agree';
 
-/** From the first rows in value order (the view's), scored ones only. */
-export function orderHealth(valueOrder: readonly Item[], total: number): OrderHealthFigures | undefined {
-  const scored = valueOrder.filter((i) => i.score !== null);
-  const top = Math.min(HEALTH_TOP, total, scored.length);
-  if (top === 0) return undefined;
-  const inTop = scored.slice(0, top).filter((i) => i.rank <= top).length;
-  return { top, inTop, percent: Math.round((inTop / top) * 100) };
-}
-
-export function OrderHealth({
-  figures,
-  inPlace,
-  total,
-}: {
-  figures: OrderHealthFigures;
-  inPlace: number;
-  total: number;
-}) {
-  const { top, inTop, percent } = figures;
-  const words =
-    percent >= 80 ? 'mostly follows value' : percent >= 50 ? 'partly follows value' : 'hardly follows value';
+export function OrderHealth({ order, inPlace, total }: { order: Order; inPlace: number; total: number }) {
+  const { topSize, topOverlap, spearman } = order;
+  if (topOverlap === null || topSize === 0) return null;
+  const inTop = Math.round(topOverlap * topSize);
+  const percent = Math.round(topOverlap * 100);
+  const tooltip = `Top-${topSize} overlap ${percent}%${spearman === null ? '' : `; Spearman rank correlation ${spearman.toFixed(2)}`}`;
   return (
-    <div
-      className="vr-health"
-      title={`Top-${top} overlap: the share of the ${top} highest-scoring issues that are among the first ${top} of the backlog now.`}
-    >
+    <div className="vr-health" title={tooltip}>
       <p className="vr-health__text">
-        The order {words}: <strong>{percent}%</strong> of the top {top} issues by value are in the backlog’s
-        top {top} now ({inTop} of {top}). {inPlace.toLocaleString('en')} of {total.toLocaleString('en')}{' '}
-        issues are already in their value place.
+        The order follows value for <strong>{percent}%</strong> of the top {topSize} issues: {inTop} of the{' '}
+        {topSize} with the highest value are in the backlog’s top {topSize} now. Over the whole backlog, order
+        and value {agreement(spearman)}; {inPlace.toLocaleString('en')} of {total.toLocaleString('en')} issues
+        are already in their value place.
       </p>
       <span
         className="vr-health__picture"
         role="img"
-        aria-label={`${inTop} of the top ${top} issues by value are in the top ${top} now`}
+        aria-label={`${inTop} of the top ${topSize} issues by value are in the top ${topSize} now`}
       >
-        {Array.from({ length: top }, (_, i) => (
+        {Array.from({ length: topSize }, (_, i) => (
           <span key={i} className={`vr-health__dot${i < inTop ? ' vr-health__dot--in' : ''}`} />
         ))}
       </span>

@@ -29,7 +29,7 @@ import { JobStatus } from './JobStatus';
 import { inputLabel, modelLabel, sameModel } from './labels';
 import { MappingSettings } from './MappingSettings';
 import { formulaOf, ModelPicker, type FormulaProblem } from './ModelPicker';
-import { OrderHealth, orderHealth } from './OrderHealth';
+import { OrderHealth } from './OrderHealth';
 import { planSentence, PreviewPanel } from './PreviewPanel';
 import { RankedTable, type InputColumn, type Item } from './RankedTable';
 import { CoverageTable, type TagOutcome } from '../goals';
@@ -287,7 +287,6 @@ export function Prioritize({
   const canEdit = grid.canEdit;
   const editReason = `You cannot edit issues in ${projectKey}, so you cannot change their inputs here.`;
   const goalNames = new Map((grid.facets?.goals ?? []).map((g) => [g.id, g.name] as const));
-  const health = orderHealth(items, view.total);
   const matched = grid.total;
   const nothingScored = view.total > 0 && unscored === view.total;
   // Notes about one input ("businessValue: Guessed from…") are shown next to it in the mapping form.
@@ -695,8 +694,8 @@ export function Prioritize({
                   </span>
                 ) : null}
               </span>
-              {health && !compact ? (
-                <OrderHealth figures={health} inPlace={inPlace} total={view.total} />
+              {view.order && !compact ? (
+                <OrderHealth order={view.order} inPlace={inPlace} total={view.total} />
               ) : null}
             </div>
             {!view.canRank ? (
