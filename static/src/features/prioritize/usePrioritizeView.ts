@@ -24,6 +24,10 @@ export interface ViewState {
   progress: Progress | undefined;
   /** The model the shown view was asked with (its rows are paged with it, even while another loads). */
   viewModel: ModelConfig | undefined;
+  /** While nothing is kept yet: the backlog's first page in current order, scored (issue 14). */
+  firstRows?: Extract<Load, { pending: true }>['firstRows'];
+  /** The board whose view is pending. */
+  pendingBoard?: Extract<Load, { pending: true }>['board'];
 }
 
 export function usePrioritizeView(
@@ -53,7 +57,15 @@ export function usePrioritizeView(
           if (latest.current !== mine) return;
           const running = jobActive(answer.status);
           const progress = 'pending' in answer || !answer.status.fresh ? answer.status : undefined;
-          if ('pending' in answer) setState((s) => ({ ...s, loading: true, error: undefined, progress }));
+          if ('pending' in answer)
+            setState((s) => ({
+              ...s,
+              loading: true,
+              error: undefined,
+              progress,
+              firstRows: answer.firstRows ?? s.firstRows,
+              pendingBoard: answer.board,
+            }));
           else
             setState({
               view: answer,
