@@ -3,10 +3,12 @@
  * the Jira shell, the real bridge and resolvers, the local site. The PO starts a session on the top two
  * stories, two stakeholders rate blind (each sees only their own ratings), the PO reveals, sees the
  * disagreement, commits after a confirmation naming the change, and the Jira field and the live score
- * change; the viewer can rate but cannot commit. Screenshots go to /tmp/valuerank-sessions-*.png.
+ * change; the viewer can rate but cannot commit. The rating form and the PO's revealed view have no serious
+ * or critical axe-core (WCAG 2.1 A/AA) violation. Screenshots go to /tmp/valuerank-sessions-*.png.
  */
-import type { Locator } from 'playwright-core';
-import { openModule, useLocalSite, type OpenedModule } from '../support/e2e';
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+import { appFrame, openModule, useLocalSite, type OpenedModule } from '../support/e2e';
 import { invokeData } from '../support/invoke';
 
 const SHOTS = '/tmp/valuerank-sessions';
@@ -35,6 +37,18 @@ async function sessionsTab(as: string): Promise<OpenedModule> {
     opened.ui.getByRole('heading', { name: 'Value sessions', exact: true }),
   );
   return opened;
+}
+
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical WCAG 2.1 A/AA violations in the module's frame, as it is now. */
+async function violations(page: Page): Promise<string[]> {
+  const frame = appFrame(page);
+  if (!(await frame.evaluate<boolean>("'axe' in window"))) await frame.evaluate(AXE);
+  const result = await frame.evaluate<{ violations: Array<{ id: string; impact: string | null }> }>(
+    `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })`,
+  );
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
 }
 
 async function field(key: string): Promise<unknown> {
@@ -102,6 +116,7 @@ describe('value sessions', () => {
     expect(viewerText).not.toContain('Few hikers asked for it');
     expect(viewerText).not.toContain('Jonas Lindqvist:');
     await viewer.page.screenshot({ path: `${SHOTS}-blind.png` });
+    expect(await violations(viewer.page)).toEqual([]);
     expect(viewer.errors).toEqual([]);
 
     // The PO sees who has rated, reveals, sees the disagreement first, and commits the decision.
@@ -125,6 +140,7 @@ describe('value sessions', () => {
     const decision = back.ui.getByLabel(`Decision for Business Value of ${first}`);
     await expect(decision.inputValue()).resolves.toBe('8');
     await back.ui.getByLabel(`Note on ${first}`).fill('Partners first this winter');
+    expect(await violations(back.page)).toEqual([]);
     await back.ui.getByRole('button', { name: 'Commit…' }).click();
     const changes = back.ui.getByRole('list', { name: 'What will change' });
     await expect(changes.textContent()).resolves.toContain(
