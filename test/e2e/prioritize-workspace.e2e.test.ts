@@ -158,6 +158,29 @@ it('tags issues selected with a click and a shift-click with a goal, and the key
     expect(property.value.goals).toContain(chosen.value);
   }
   await page.screenshot({ path: `${SHOTS}-tagged.png` });
+
+  // Set one input for all three, as the PO; the flag's Undo puts each old value back.
+  const was = await Promise.all(keys.slice(0, 3).map((k) => fieldOf(k, BV)));
+  await bar.getByRole('combobox', { name: 'Input to set' }).selectOption('businessValue');
+  await bar.getByRole('spinbutton', { name: 'Value to set' }).fill('7');
+  await bar.getByRole('button', { name: 'Set for 3' }).click();
+  await ui
+    .getByRole('status')
+    .getByText('Saved: Business Value is 7 on 3 issues')
+    .waitFor({ timeout: 30_000 });
+  expect(await Promise.all(keys.slice(0, 3).map((k) => fieldOf(k, BV)))).toEqual([7, 7, 7]);
+  await ui.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+  await ui
+    .getByRole('status')
+    .getByText(/^Undone: Business Value is back to what it was on 3 issues/)
+    .waitFor({ timeout: 30_000 });
+  expect(await Promise.all(keys.slice(0, 3).map((k) => fieldOf(k, BV)))).toEqual(was);
+
+  // Pin all three, then unpin them: a flag each time.
+  await bar.getByRole('button', { name: 'Pin', exact: true }).click();
+  await ui.getByRole('status').getByText('Pinned 3 issues').waitFor({ timeout: 30_000 });
+  await bar.getByRole('button', { name: 'Unpin', exact: true }).click();
+  await ui.getByRole('status').getByText('Unpinned 3 issues').waitFor({ timeout: 30_000 });
   await bar.getByRole('button', { name: 'Clear selection' }).click();
 
   // The keyboard: the grid takes the focus, Home and the arrows move, Space selects, Enter explains.
