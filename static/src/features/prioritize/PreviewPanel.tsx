@@ -68,9 +68,14 @@ export function PreviewPanel({
           >
             {busy ? 'Applying…' : `Apply${noChange ? '' : ` (${preview.moved} moves)`}`}
           </ReasonButton>
-          <Button appearance="subtle" onClick={onClose} disabled={busy}>
+          <ReasonButton
+            appearance="subtle"
+            onClick={onClose}
+            disabled={busy}
+            reason="The reorder is running; the preview closes when it is done"
+          >
             Close preview
-          </Button>
+          </ReasonButton>
         </div>
       </div>
       {!noChange ? (

@@ -593,9 +593,19 @@ export function Prioritize({
                   Trying {label}; {projectKey} uses {saved ? modelLabel(saved) : 'another model'}.
                 </span>{' '}
                 {view.canRank ? (
-                  <Button onClick={saveModel} disabled={saveState.saving || loading || problem !== undefined}>
+                  <ReasonButton
+                    onClick={saveModel}
+                    disabled={saveState.saving || loading || problem !== undefined}
+                    reason={
+                      problem !== undefined
+                        ? 'The formula has a problem; fix it before making it the project’s model'
+                        : loading
+                          ? 'Scoring with this model…'
+                          : 'Saving…'
+                    }
+                  >
                     {saveState.saving ? 'Saving…' : `Use ${label} for ${projectKey}`}
-                  </Button>
+                  </ReasonButton>
                 ) : null}
               </>
             )}
