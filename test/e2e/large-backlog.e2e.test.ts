@@ -3,10 +3,10 @@
  * rows of the Prioritize table are on screen within 5 s of opening the page when every Jira request takes
  * 300 ms, as Jira Cloud's do.
  *
- * CI runs a 2,000-issue backlog (the generated one of `npm start -- --large`, project BIG, board 99) so the
- * test stays well under a minute; the full-scale figures (10,000 issues) are measured by `npm run
- * bench:views` and stated in docs/benchmarks.md. A 2,000-issue backlog at 300 ms is read and analysed inside
- * the resolver (no background job), so the first answer carries the first rows.
+ * Two backlogs (the generated one of `npm start -- --large`, project BIG, board 99): 2,000 issues, which at
+ * 300 ms is about the largest read and analysed inside the resolver (the first answer carries the ranked
+ * rows), and 10,000, which a view job reads while the first answer carries the backlog's first page in
+ * current order, already scored; the ranked table follows. The bench figures are in docs/benchmarks.md.
  *
  * How the time is judged. 5 s is a product target, not a statement about this machine: on a loaded 2-core
  * CI machine the site, the harness, the resolvers and Chromium share the cores, and everything (the UI's own
@@ -25,6 +25,8 @@ import { launchChromium } from '../support/browser';
 import { appFrame, openModule } from '../support/e2e';
 
 const ISSUES = 2000;
+/** The full scale: too large to read inside the resolver, so a view job reads it (ADR 11). */
+const LARGE = 10_000;
 const LATENCY_MS = 300;
 /** The product target: first rows on screen within 5 s. */
 const TARGET_MS = 5000;
@@ -32,28 +34,36 @@ const SHOTS = '/tmp/valuerank-large';
 
 let server: LocalServer;
 let browser: Browser;
+/** The reference: the 2,000-issue backlog's first rows, cold, with no added latency (set by the first test). */
+let referenceMs: number | undefined;
 beforeAll(async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'vr-large-e2e-'));
-  const seedFile = path.join(dir, 'big.json');
-  writeFileSync(seedFile, JSON.stringify(buildLargeSeed(ISSUES)));
-  [server, browser] = await Promise.all([
-    startLocalServer({ port: 0, seedFile, harness: { log: () => undefined } }),
-    launchChromium(),
-  ]);
+  [server, browser] = await Promise.all([startSite(ISSUES), launchChromium()]);
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
-  // Resolver calls the closed page started may still be reading the site: let them finish at full speed
-  // before the site stops, so none fails (and logs) after the tests are done.
-  if (server) {
-    await latency(0);
-    await new Promise((resolve) => setTimeout(resolve, 3000));
-    await server.close();
-  }
+  if (server) await stopSite(server);
 }, 30_000);
 
-async function latency(ms: number): Promise<void> {
-  const res = await fetch(`${server.url}/_local/faults`, {
+async function startSite(issues: number): Promise<LocalServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'vr-large-e2e-'));
+  const seedFile = path.join(dir, 'big.json');
+  writeFileSync(seedFile, JSON.stringify(buildLargeSeed(issues)));
+  return startLocalServer({ port: 0, seedFile, harness: { log: () => undefined } });
+}
+
+/**
+ * Resolver calls a closed page started may still be reading the site, and view jobs may still run: let them
+ * finish at full speed before the site stops, so none fails (and logs) after the tests are done.
+ */
+async function stopSite(site: LocalServer): Promise<void> {
+  await latency(0, site);
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  await site.harness.events.idle();
+  await site.close();
+}
+
+async function latency(ms: number, site: LocalServer = server): Promise<void> {
+  const res = await fetch(`${site.url}/_local/faults`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ latencyMs: ms }),
@@ -72,8 +82,10 @@ async function timeToFirstRows(shot: string): Promise<{ ms: number; requests: nu
     browser,
     `${server.url}/module/valuerank-project-page?as=local-po&project=BIG&theme=light`,
   );
-  await opened.ui.locator('.vr-ranked-row').first().waitFor({ timeout: 60_000 });
+  // The ranked rows (read inside the resolver) or, when the read went to a job, the first page's rows.
+  await opened.ui.locator('.vr-ranked-row, .vr-first-row').first().waitFor({ timeout: 60_000 });
   const ms = performance.now() - t;
+  await opened.ui.locator('.vr-ranked-row').first().waitFor({ timeout: 60_000 });
   const requests = (await stats()) - before;
   const frame = appFrame(opened.page);
   // The whole backlog is counted; the rows in view are real rows, the first in value order.
@@ -97,6 +109,7 @@ it(`shows the first rows of a ${ISSUES.toLocaleString('en')}-issue backlog withi
   console.log(
     `first rows, ${ISSUES} issues: ${Math.round(slow.ms)} ms at ${LATENCY_MS} ms per request (${slow.requests} Jira requests); ${Math.round(reference.ms)} ms with no added latency`,
   );
+  referenceMs = reference.ms;
   expect(reference.errors).toEqual([]);
   expect(slow.errors).toEqual([]);
   // About one request per backlog page (40) plus the page's own: the reads are not repeated.
@@ -105,3 +118,39 @@ it(`shows the first rows of a ${ISSUES.toLocaleString('en')}-issue backlog withi
   // Nothing was kept between the two openings: the 300 ms one read the backlog too.
   expect(slow.requests).toBeGreaterThanOrEqual(ISSUES / 50);
 }, 120_000);
+
+it(`shows the first rows of a ${LARGE.toLocaleString('en')}-issue backlog at once while a job reads it, then the ranked table`, async () => {
+  const big = await startSite(LARGE);
+  try {
+    await latency(LATENCY_MS, big);
+    const t = performance.now();
+    const opened = await openModule(
+      browser,
+      `${big.url}/module/valuerank-project-page?as=local-po&project=BIG&theme=light`,
+    );
+    // Nothing is kept yet: the backlog's first page in current order, scored, shows while the job reads.
+    await opened.ui.locator('.vr-first-row').first().waitFor({ timeout: 60_000 });
+    const ms = performance.now() - t;
+    await opened.page.screenshot({ path: `${SHOTS}-10k-first-rows.png` });
+    expect(await opened.ui.locator('.vr-first-row').count()).toBe(50);
+    await opened.ui.getByText(`The first 50 of ${LARGE.toLocaleString('en')} issues`).waitFor();
+    console.log(
+      `first rows, ${LARGE} issues, cold: ${Math.round(ms)} ms at ${LATENCY_MS} ms per request (reference: ${Math.round(referenceMs ?? NaN)} ms)`,
+    );
+    expect(ms).toBeLessThanOrEqual(Math.max(2 * TARGET_MS, (referenceMs ?? TARGET_MS) + TARGET_MS));
+
+    // The result arrives: the job reads the rest (at full speed here, to keep the run short) and the
+    // ranked table of the whole backlog replaces the first rows.
+    await latency(0, big);
+    await opened.ui.getByRole('heading', { name: /ranked by/ }).waitFor({ timeout: 120_000 });
+    expect(
+      Number(
+        await appFrame(opened.page).locator('table[aria-rowcount]').first().getAttribute('aria-rowcount'),
+      ) - 1,
+    ).toBe(LARGE);
+    expect(opened.errors).toEqual([]);
+    await opened.page.close();
+  } finally {
+    await stopSite(big);
+  }
+}, 240_000);

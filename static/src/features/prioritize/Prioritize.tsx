@@ -25,6 +25,7 @@ import {
 import { BulkBar } from './BulkBar';
 import { ExplanationDialog } from './ExplanationDialog';
 import { FilterBar } from './FilterBar';
+import { FirstRows } from './FirstRows';
 import { JobStatus } from './JobStatus';
 import { inputLabel, modelLabel, sameModel } from './labels';
 import { MappingSettings } from './MappingSettings';
@@ -175,7 +176,8 @@ export function Prioritize({
   toolbar?: ReactNode;
 }) {
   const [model, setModel] = useState<ModelConfig | undefined>(undefined);
-  const { view, loading, error, errorModel, reload, progress, viewModel } = usePrioritizeView(boardId, model);
+  const { view, loading, error, errorModel, reload, progress, viewModel, firstRows, pendingBoard } =
+    usePrioritizeView(boardId, model);
   const [saved, setSaved] = useState<ModelConfig | undefined>(undefined);
   if (view && saved === undefined && model === undefined) setSaved(view.model);
 
@@ -269,6 +271,9 @@ export function Prioritize({
             {progressText(progress)} This page asks again every {VIEW_POLL_MS / 1000} s and shows the result
             when it is ready.
           </p>
+        ) : null}
+        {firstRows && firstRows.rows.length > 0 ? (
+          <FirstRows data={firstRows} projectKey={pendingBoard?.projectKey ?? ''} />
         ) : null}
       </div>
     );
