@@ -73,6 +73,9 @@ async function main(): Promise<void> {
     });
     if (!res.ok) throw new Error(`--latency ${latency}: the site refused it (${res.status})`);
   }
+  // As on a site where ValueRank has run a while: the project admin's readiness re-check of TRAIL writes
+  // each issue's readiness property (the grid's Ready column, JQL), in the background, through the app.
+  const recheck = seedFile ? undefined : await startDemoRecheck(server.url);
   const ready = performance.now();
 
   const lines: string[] = [];
@@ -92,6 +95,7 @@ async function main(): Promise<void> {
   if (large !== undefined)
     console.log(`\nLarge backlog: project BIG, board ${BIG_BOARD_ID} (${large} issues).`);
   if (latency !== undefined) console.log(`Every Jira request waits ${latency} ms (/_local/faults).`);
+  if (recheck) console.log(`\n${recheck}`);
   console.log(`\nReady in ${(ready / 1000).toFixed(1)} s from start (${buildNote}). Ctrl+C stops.`);
 
   const stop = () => {
@@ -105,3 +109,24 @@ main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });
+
+/** Starts the readiness re-check of TRAIL as its admin (the Readiness tab's button); says what it did. */
+async function startDemoRecheck(url: string): Promise<string> {
+  const res = await fetch(`${url}/_local/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      functionKey: 'readiness.recheck.start',
+      payload: { projectKey: 'TRAIL' },
+      accountId: 'local-po',
+      context: {
+        moduleKey: 'valuerank-project-page',
+        extension: { project: { id: '10000', key: 'TRAIL', type: 'software' } },
+      },
+    }),
+  });
+  const body = (await res.json().catch(() => ({}))) as { ok?: boolean; error?: { message?: string } };
+  return body.ok
+    ? 'Readiness re-check of TRAIL started (each issue gets its readiness property, as after installing).'
+    : `The readiness re-check of TRAIL did not start: ${body.error?.message ?? res.status}`;
+}
