@@ -166,4 +166,32 @@ describe('value sessions', () => {
     expect(viewer.errors).toEqual([]);
     await viewer.page.close();
   }, 60_000);
+
+  it('the PO starts a session from issues selected in the Prioritize grid', async () => {
+    const opened = await openModule(
+      site.browser,
+      `${server.url}/module/valuerank-project-page?as=local-po&project=TRAIL`,
+      { viewport: { width: 1400, height: 900 } },
+    );
+    const { ui } = opened;
+    await ui.locator('.vr-ranked-row').first().waitFor({ timeout: 30_000 });
+    const keys = await appFrame(opened.page).evaluate<string[]>(
+      "Array.from(document.querySelectorAll('.vr-ranked-row th[scope=row]'), (th) => th.textContent ?? '').slice(0, 2)",
+    );
+    for (const key of keys) await ui.getByRole('checkbox', { name: `Select ${key}` }).click();
+    await ui.getByText('2 issues selected').waitFor();
+    await ui
+      .getByRole('toolbar', { name: 'Selected issues' })
+      .getByRole('button', { name: 'Start a value session' })
+      .click();
+    // The Value sessions tab opens its start form with these issues.
+    const form = ui.getByRole('form', { name: 'Start a value session' });
+    await form.waitFor();
+    await expect(ui.getByRole('tab', { name: 'Value sessions' }).getAttribute('aria-selected')).resolves.toBe(
+      'true',
+    );
+    await expect(form.getByLabel('Issue keys (at most 100)').inputValue()).resolves.toBe(keys.join(', '));
+    expect(opened.errors).toEqual([]);
+    await opened.page.close();
+  }, 60_000);
 });

@@ -3,6 +3,7 @@
  * feature's bulk tag), or set one score input on all of them (undoable). Every disabled control says why.
  */
 import { useState } from 'react';
+import { MAX_SESSION_ISSUES } from '../../../../src/core/sessions';
 import { Button, ReasonButton } from '../../components';
 import { BulkGoalTag, type TagOutcome } from '../goals';
 import type { InputColumn } from './RankedTable';
@@ -19,6 +20,7 @@ export function BulkBar({
   onTagged,
   onError,
   onClear,
+  onStartSession,
 }: {
   projectKey: string;
   selected: readonly string[];
@@ -31,6 +33,8 @@ export function BulkBar({
   onTagged: (outcome: TagOutcome) => void;
   onError: (error: unknown) => void;
   onClear: () => void;
+  /** Starts a value session for the selected issues (the project page's Value sessions tab). */
+  onStartSession?: (() => void) | undefined;
 }) {
   const editable = inputs.filter((i) => i.target !== undefined);
   const [input, setInput] = useState('');
@@ -41,6 +45,11 @@ export function BulkBar({
     ? `You cannot rank issues in ${projectKey}, so you cannot pin them`
     : busy
       ? 'Busy with the last change'
+      : undefined;
+  const sessionReason = !canRank
+    ? `Only who may rank issues in ${projectKey} (the Product Owner) starts a value session`
+    : count > MAX_SESSION_ISSUES
+      ? `A value session takes at most ${MAX_SESSION_ISSUES} issues; ${count} are selected`
       : undefined;
   const number = value.trim() === '' ? undefined : Number(value);
   const setReason = !canEdit
@@ -110,6 +119,16 @@ export function BulkBar({
           Set for {count}
         </ReasonButton>
       </span>
+      {onStartSession ? (
+        <ReasonButton
+          appearance="subtle"
+          disabled={sessionReason !== undefined}
+          reason={sessionReason}
+          onClick={onStartSession}
+        >
+          Start a value session
+        </ReasonButton>
+      ) : null}
       <Button appearance="subtle" onClick={onClear}>
         Clear selection
       </Button>

@@ -168,8 +168,11 @@ export function Prioritize({
   boardId,
   compact,
   toolbar,
+  onStartSession,
 }: {
   boardId: number;
+  /** Starts a value session for these issues (the project page opens its Value sessions tab with them). */
+  onStartSession?: (issueKeys: string[]) => void;
   /** The backlog action's modal: tighter, and the chart, mapping and history start folded. */
   compact?: boolean;
   /** Extra controls before the model picker (the project page's board picker). */
@@ -783,6 +786,7 @@ export function Prioritize({
                   flags.show({ tone: 'error', title: 'Nothing was tagged', description: message(e) })
                 }
                 onClear={() => setSelected(new Set())}
+                onStartSession={onStartSession ? () => onStartSession(selectedKeys) : undefined}
               />
             ) : null}
             {matched === 0 ? (

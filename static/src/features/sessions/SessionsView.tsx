@@ -4,7 +4,7 @@
  * rating form for a participant, the PO's progress and reveal, the summary sorted by disagreement, the
  * decisions (medians pre-filled) and the commit with a confirmation naming what will change.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { call, type Answers } from '../../bridge';
 import { Badge, Button, EmptyState, ErrorMessage, Section, Spinner, Table, UserText } from '../../components';
 import { useAsync } from '../../hooks/useAsync';
@@ -15,13 +15,41 @@ import './sessions.css';
 
 type Row = Answers['sessions.list']['sessions'][number];
 
-export function SessionsView({ projectKey }: { projectKey: string }) {
-  const [open, setOpen] = useState<string | 'new' | null>(null);
+export function SessionsView({
+  projectKey,
+  startWith,
+  onStartWithUsed,
+}: {
+  projectKey: string;
+  /** Issues chosen elsewhere (the Prioritize grid's selection): the start form opens with them. */
+  startWith?: readonly string[] | undefined;
+  onStartWithUsed?: () => void;
+}) {
+  const [open, setOpen] = useState<string | 'new' | null>(startWith ? 'new' : null);
+  const [keys, setKeys] = useState<readonly string[] | undefined>(startWith);
+  if (startWith && startWith !== keys) {
+    setKeys(startWith);
+    setOpen('new');
+  }
+  useEffect(() => {
+    if (startWith) onStartWithUsed?.();
+  }, [startWith, onStartWithUsed]);
   const [state, reload] = useAsync(() => call('sessions.list', { projectKey }), [projectKey, open]);
 
   if (open === 'new')
     return (
-      <StartForm projectKey={projectKey} onCancel={() => setOpen(null)} onStarted={(id) => setOpen(id)} />
+      <StartForm
+        projectKey={projectKey}
+        {...(keys ? { initialKeys: keys } : {})}
+        onCancel={() => {
+          setKeys(undefined);
+          setOpen(null);
+        }}
+        onStarted={(id) => {
+          setKeys(undefined);
+          setOpen(id);
+        }}
+      />
     );
   if (open !== null) return <SessionDetail sessionId={open} onBack={() => setOpen(null)} />;
 

@@ -78,19 +78,22 @@ function UserPicker({
 
 export function StartForm({
   projectKey,
+  initialKeys,
   onCancel,
   onStarted,
 }: {
   projectKey: string;
+  /** The issues to estimate, chosen in the Prioritize grid. */
+  initialKeys?: readonly string[];
   onCancel: () => void;
   onStarted: (sessionId: string) => void;
 }) {
   const ids = { title: useId(), which: useId(), count: useId(), keys: useId() };
   const [options, reload] = useAsync(() => call('sessions.options', { projectKey }), [projectKey]);
   const [title, setTitle] = useState('');
-  const [which, setWhich] = useState<'top' | 'unscored' | 'keys'>('unscored');
+  const [which, setWhich] = useState<'top' | 'unscored' | 'keys'>(initialKeys ? 'keys' : 'unscored');
   const [count, setCount] = useState(30);
-  const [keys, setKeys] = useState('');
+  const [keys, setKeys] = useState(initialKeys ? initialKeys.join(', ') : '');
   const [inputs, setInputs] = useState<string[] | null>(null);
   const [scale, setScale] = useState<'fibonacci' | 'ten'>('fibonacci');
   const [people, setPeople] = useState<Array<Person & { weight: number }>>([]);

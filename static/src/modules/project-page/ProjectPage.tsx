@@ -75,6 +75,8 @@ export function ProjectPage() {
   const [state, reload] = useAsync(loadOverview, []);
   const [chosenBoard, setChosenBoard] = useState<number | undefined>(undefined);
   const [tab, setTab] = useState<string | undefined>(undefined);
+  /** Issues selected in Prioritize for a new value session (the Value sessions tab opens its start form). */
+  const [sessionKeys, setSessionKeys] = useState<string[] | undefined>(undefined);
 
   if (state.status === 'loading')
     return (
@@ -161,6 +163,14 @@ export function ProjectPage() {
       key={rankBoard.id}
       boardId={rankBoard.id}
       toolbar={<BoardPicker boards={rankBoards} boardId={rankBoard.id} onChange={setChosenBoard} />}
+      {...(here
+        ? {
+            onStartSession: (keys: string[]) => {
+              setSessionKeys(keys);
+              setTab('sessions');
+            },
+          }
+        : {})}
     />
   ) : (
     <EmptyState
@@ -212,7 +222,11 @@ export function ProjectPage() {
                   label: 'Value sessions',
                   panel: (
                     <Suspense fallback={<Spinner label="Loading the value sessions…" />}>
-                      <Sessions projectKey={here.key} />
+                      <Sessions
+                        projectKey={here.key}
+                        startWith={sessionKeys}
+                        onStartWithUsed={() => setSessionKeys(undefined)}
+                      />
                     </Suspense>
                   ),
                 },
