@@ -5,6 +5,7 @@
  */
 import { useId, useState, type FormEvent } from 'react';
 import type { ModelConfig } from '../../../../src/core/scoring';
+import { DEFAULT_EASE_FROM_EFFORT } from '../../../../src/core/scoring/inputs';
 import { Button } from '../../components';
 import { MODEL_LABELS } from './labels';
 import './mapping.css';
@@ -13,20 +14,10 @@ type Tiebreak = Extract<ModelConfig, { kind: 'moscow' }>['tiebreak'];
 type Ice = Extract<Tiebreak, { kind: 'ice' }>;
 type Buckets = NonNullable<Ice['easeFromEffort']>;
 
-/** ICE's default buckets (core `ice` model): effort ≤ 1 → 10, ≤ 2 → 9, … more than 100 → 1. */
-export const DEFAULT_EASE: Buckets = {
-  steps: [
-    { maxEffort: 1, ease: 10 },
-    { maxEffort: 2, ease: 9 },
-    { maxEffort: 3, ease: 8 },
-    { maxEffort: 5, ease: 7 },
-    { maxEffort: 8, ease: 6 },
-    { maxEffort: 13, ease: 5 },
-    { maxEffort: 20, ease: 4 },
-    { maxEffort: 40, ease: 3 },
-    { maxEffort: 100, ease: 2 },
-  ],
-  above: 1,
+/** ICE's default buckets: the core's own table, so the form shows what scoring uses. */
+const DEFAULT_EASE: Buckets = {
+  steps: DEFAULT_EASE_FROM_EFFORT.steps.map((s) => ({ ...s })),
+  above: DEFAULT_EASE_FROM_EFFORT.above,
 };
 
 const base = (m: ModelConfig): Tiebreak => (m.kind === 'moscow' ? m.tiebreak : m);
