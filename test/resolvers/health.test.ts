@@ -148,6 +148,13 @@ describe('gadget on the demo site', () => {
     expect(w.questions?.onTop).toBe(
       w.questions?.list.filter((l) => l.position !== null && l.position <= 5).length,
     );
+    // Those outside the backlog are counted apart: with the backlog's, every open question of the project.
+    const all = await invokeData(server.url, 'questions.list', { projectKey: 'TRAIL' }, 'local-po', {
+      moduleKey: 'valuerank-project-page',
+      extension: { project: { id: '10000', key: 'TRAIL', type: 'software' } },
+    });
+    expect(w.questions?.elsewhere?.open).toBeGreaterThan(0);
+    expect((w.questions?.open ?? 0) + (w.questions?.elsewhere?.open ?? 0)).toBe(all.rows.length);
 
     const refused = await invoke(server, 'gadget.health', { boardId: 1, topN: 500 });
     expect(refused.ok).toBe(false);

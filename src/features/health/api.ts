@@ -95,8 +95,11 @@ export interface GadgetHealth {
   };
   order?: OrderHealth;
   agenda?: AgendaEntry[];
-  /** "Waiting for the PO": open questions, the oldest's age, how many on the top. */
-  questions?: WaitingForPo;
+  /**
+   * "Waiting for the PO": open questions, the oldest's age, how many on the top; `elsewhere`: the open
+   * questions on the project's issues outside this backlog (in sprints, on other boards).
+   */
+  questions?: WaitingForPo & { elsewhere?: { open: number; issues: number } };
   /**
    * How many backlog issues the model scores, and the most common reason it does not (always sent, so
    * every panel can say why it is empty); absent in answers stored before it was added.

@@ -217,7 +217,11 @@ async function analyzeHealth(
     topN: req.topN,
     agendaSize: AGENDA_SIZE,
   });
-  return { a, health, items };
+  // Open questions on the project's other issues (in sprints, on other boards): the gadget says they exist.
+  const inBacklog = new Set(a.issues.map((i) => i.key));
+  const outside = [...questions].filter(([key]) => !inBacklog.has(key));
+  const elsewhere = { open: outside.reduce((n, [, p]) => n + p.open, 0), issues: outside.length };
+  return { a, health, items, elsewhere };
 }
 
 /**
@@ -266,7 +270,7 @@ export function goalsPanel(a: Analysis, items: readonly HealthItem[]): GadgetGoa
 
 async function compute(deps: HealthDeps, req: HealthRequest, onProgress?: ReadProgress): Promise<Computed> {
   const now = deps.now?.() ?? new Date();
-  const { a, health, items } = await analyzeHealth(deps, req, now, onProgress);
+  const { a, health, items, elsewhere } = await analyzeHealth(deps, req, now, onProgress);
   let trend = [health.snapshot];
   if (deps.trend) {
     // Today's point is always shown; it is stored (per board and model) only for a viewer who may rank.
@@ -322,7 +326,7 @@ async function compute(deps: HealthDeps, req: HealthRequest, onProgress?: ReadPr
     },
     order: health.order,
     agenda: health.agenda,
-    questions: health.questions,
+    ...(health.questions ? { questions: { ...health.questions, elsewhere } } : {}),
     scoring: health.scoring,
     trend,
     goals: goalsPanel(a, items),

@@ -308,6 +308,14 @@ export function GadgetView({ config }: { config: GadgetConfig }) {
               />
             </>
           )}
+          {h.questions.elsewhere && h.questions.elsewhere.open > 0 ? (
+            <p className="vr-muted" data-testid="questions-elsewhere">
+              {h.questions.open === 0 ? '' : 'Also '}
+              {h.questions.elsewhere.open} open {h.questions.elsewhere.open === 1 ? 'question' : 'questions'}{' '}
+              on {issues(h.questions.elsewhere.issues)} of {h.board.projectKey} outside this backlog (in
+              sprints or on other boards): the project page&apos;s Questions tab lists them all.
+            </p>
+          ) : null}
         </Section>
       )}
       {h.quadrants && (
