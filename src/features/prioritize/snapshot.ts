@@ -11,7 +11,7 @@ import { valueEffortQuadrants } from '../../core/health/quadrants';
 import { outOfPlace, planRank } from '../../core/rank-plan';
 import type { ModelConfig } from '../../core/scoring';
 import { AGILE_PAGE_SIZE, type ReadProgress } from '../../jira/client';
-import { ensureView, runViewJob, type ViewStatus } from '../../jobs/views';
+import { ensureView, INLINE_BUDGET_MS, runViewJob, type ViewStatus } from '../../jobs/views';
 import { AppError } from '../../shared/errors';
 import type { ViewJob } from '../../store/jobs';
 import { listSnapshots } from '../../store/prioritize';
@@ -136,12 +136,20 @@ export async function probeBoard(deps: ServiceDeps, board: BoardRef, extra: unkn
   return { fingerprint, total, pageMs };
 }
 
+/**
+ * A backlog of at most this many pages is always analysed inline: two rounds of reads at most, well inside
+ * the resolver's deadline even at 1,000 ms a request. (The probe times one page, and a cold first page can
+ * be slow for reasons that do not repeat; a small backlog should not go to a job for that.)
+ */
+export const ALWAYS_INLINE_PAGES = 10;
+
 /** Expected ms to read and analyse `total` issues at `pageMs` a page, `concurrency` pages at a time. */
 export function estimateMs(probe: Pick<Probe, 'total' | 'pageMs'>, concurrency: number): number {
   const pages = Math.ceil(probe.total / AGILE_PAGE_SIZE);
   const rounds = Math.ceil(Math.max(0, pages - 1) / Math.max(1, concurrency));
   // The board, the fields and the vision's tags are a few more round trips; scoring ~0.3 ms an issue.
-  return probe.pageMs * (rounds + 5) * 1.25 + probe.total * 0.3;
+  const estimate = probe.pageMs * (rounds + 5) * 1.25 + probe.total * 0.3;
+  return pages <= ALWAYS_INLINE_PAGES ? Math.min(estimate, INLINE_BUDGET_MS) : estimate;
 }
 
 function mostCommon(values: readonly string[]): { value: string; count: number } | undefined {
