@@ -24,22 +24,24 @@ export const JiraUsersPage = z
   .object({ values: z.array(JiraUser), isLast: z.boolean().optional(), total: z.number().optional() })
   .passthrough();
 
+/** A field's type, as both field lists describe it. */
+const FieldSchema = z
+  .object({
+    type: z.string(),
+    items: z.string().optional(),
+    system: z.string().optional(),
+    custom: z.string().optional(),
+    customId: z.number().optional(),
+  })
+  .passthrough();
+
 export const JiraField = z
   .object({
     id: z.string(),
     key: z.string().optional(),
     name: z.string(),
     custom: z.boolean(),
-    schema: z
-      .object({
-        type: z.string(),
-        items: z.string().optional(),
-        system: z.string().optional(),
-        custom: z.string().optional(),
-        customId: z.number().optional(),
-      })
-      .passthrough()
-      .optional(),
+    schema: FieldSchema.optional(),
     clauseNames: z.array(z.string()).optional(),
   })
   .passthrough();
@@ -55,16 +57,7 @@ export const JiraFieldDetails = z
     id: z.string(),
     name: z.string(),
     description: z.string().optional(),
-    schema: z
-      .object({
-        type: z.string(),
-        items: z.string().optional(),
-        system: z.string().optional(),
-        custom: z.string().optional(),
-        customId: z.number().optional(),
-      })
-      .passthrough()
-      .optional(),
+    schema: FieldSchema.optional(),
     typeDisplayName: z.string().optional(),
     screensCount: z.number().optional(),
     contextsCount: z.number().optional(),

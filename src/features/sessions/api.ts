@@ -14,6 +14,7 @@ import {
   MAX_WEIGHT,
   type Scale,
   type SessionState,
+  type SummaryRow,
 } from '../../core/sessions';
 import { issueKey, projectKey } from '../../shared/ids';
 import type { Person } from '../questions/api';
@@ -165,19 +166,9 @@ export interface RatingView {
   reason?: string;
 }
 
-export interface SummaryRowView {
-  issueKey: string;
-  input: string;
+/** A summary row of the core, its ratings as the viewer may see them (with names). */
+export interface SummaryRowView extends Omit<SummaryRow, 'ratings'> {
   ratings: RatingView[];
-  count: number;
-  skipped: number;
-  median: number | null;
-  min: number | null;
-  max: number | null;
-  spread: number | null;
-  disagreement: boolean;
-  degree: number;
-  suggested: number | null;
 }
 
 export interface ParticipantView extends Person {

@@ -17,6 +17,7 @@ import {
   Spinner,
   Table,
   UserText,
+  type Column,
 } from '../../components';
 import { useAsync } from '../../hooks/useAsync';
 import { shown, STATE_LABEL, STATE_TONE, when } from './labels';
@@ -27,6 +28,18 @@ type SummaryRow = NonNullable<View['summary']>[number];
 type Draft = Record<string, { value: string; reason: string }>;
 
 const cell = (issueKey: string, input: string) => `${issueKey}|${input}`;
+
+/** The first column of the rating and decision tables: the issue's key and summary. */
+const issueColumn: Column<View['issues'][number]> = {
+  key: 'issue',
+  header: 'Issue',
+  rowHeader: true,
+  cell: (i) => (
+    <>
+      <IssueLink issueKey={i.key} /> <UserText>{i.summary}</UserText>
+    </>
+  ),
+};
 
 function draftOf(view: View): Draft {
   const out: Draft = {};
@@ -86,16 +99,7 @@ function RatingForm({ view, onSaved }: { view: View; onSaved: (v: View) => void 
         rows={view.issues}
         rowKey={(i) => i.key}
         columns={[
-          {
-            key: 'issue',
-            header: 'Issue',
-            rowHeader: true,
-            cell: (i) => (
-              <>
-                <IssueLink issueKey={i.key} /> <UserText>{i.summary}</UserText>
-              </>
-            ),
-          },
+          issueColumn,
           ...view.inputs.map((input) => ({
             key: input.name,
             header: input.label,
@@ -331,16 +335,7 @@ function Decide({ view, onCommitted }: { view: View; onCommitted: (v: View, writ
         rows={view.issues}
         rowKey={(i) => i.key}
         columns={[
-          {
-            key: 'issue',
-            header: 'Issue',
-            rowHeader: true,
-            cell: (i) => (
-              <>
-                <IssueLink issueKey={i.key} /> <UserText>{i.summary}</UserText>
-              </>
-            ),
-          },
+          issueColumn,
           ...view.inputs.map((input) => ({
             key: input.name,
             header: input.label,
