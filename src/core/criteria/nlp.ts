@@ -219,7 +219,7 @@ export const SUBJECT_PRONOUNS = new Set(
 export const VERBS = new Set(
   words(`accept access achieve acknowledge act activate adapt add adjust administer adopt advise aggregate alert
   allocate allow alter analyse analyze annotate answer append apply approve archive arrange ask assess assign
-  assist attach attempt audit authenticate authorise authorize automate avoid back balance ban become begin
+  assist associate attach attempt audit authenticate authorise authorize automate avoid back balance ban become begin
   block book break browse build buy calculate call cancel capture categorise categorize change charge chat check
   choose classify clean clear click clone close collaborate collapse collect combine comment communicate
   compare compile complete compose compute configure confirm connect consider consume contact contain

@@ -207,6 +207,22 @@ export function checkStory(text: string, config: CriteriaConfig = DEFAULT_CONFIG
  */
 const STORY_VAGUE = new Set<SmellKind>(['subjective', 'superlative', 'comparative', 'loophole']);
 
+/** Verbs that carry a noun rather than an action ("have the ability to …"). */
+const LIGHT_VERBS = new Set(['have', 'get', 'need', 'be', 'want']);
+/** Nouns whose "to …" names the action itself, not a purpose. */
+const COMPLEMENT_NOUNS = new Set([
+  'ability',
+  'option',
+  'possibility',
+  'capability',
+  'opportunity',
+  'chance',
+  'means',
+  'way',
+  'permission',
+  'right',
+]);
+
 const ACTION_SKIP = new Set([
   'to',
   'also',
@@ -235,17 +251,28 @@ export function storyConjunction(
   const tokens = tokenize(goal);
   const { pos } = tag(goal, tokens);
   let verbs = 0;
+  let lightOnly = true;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token1;
     // a participle is a modifier ("AI-powered drones", "drones equipped with AI"), not the action
     if (pos[i] === 'VERB' && !t.lower.endsWith('ed')) {
-      // a purpose clause after the action: "… to protect them from hacking and attacks"
-      if (verbs > 0 && tokens[i - 1]?.lower === 'to') return undefined;
+      // a purpose clause after the action: "… to protect them from hacking and attacks" — but not the
+      // complement of a light verb's noun ("have the ability to locate and access data" is the action)
+      if (
+        verbs > 0 &&
+        tokens[i - 1]?.lower === 'to' &&
+        !(lightOnly && COMPLEMENT_NOUNS.has(tokens[i - 2]?.lower ?? ''))
+      )
+        return undefined;
       verbs++;
-    }
+      if (!LIGHT_VERBS.has(t.lower)) lightOnly = false;
+    } else if (pos[i] === 'AUX' && LIGHT_VERBS.has(t.lower)) verbs++;
     if (t.text === ',' && verbs > 0 && !/^(and|or)$/.test(tokens[i + 1]?.lower ?? '')) {
-      // a list goes on after a comma ("A, B and C"); a participle clause does not
-      if (pos[i + 1] === 'VERB' || /ing$/.test(tokens[i + 1]?.lower ?? '')) return undefined;
+      // a list goes on after a comma ("A, B and C"), verbs too ("create, update and delete records");
+      // a participle clause does not
+      const verbList =
+        pos[i - 1] === 'VERB' && pos[i + 1] === 'VERB' && !/ing$/.test(tokens[i + 1]?.lower ?? '');
+      if (!verbList && (pos[i + 1] === 'VERB' || /ing$/.test(tokens[i + 1]?.lower ?? ''))) return undefined;
     }
     if (t.lower !== 'and' && t.lower !== 'or' && t.text !== '&' && t.text !== '+') continue;
     if (tokens[i + 1]?.text === '/' || tokens[i - 1]?.text === '/') continue;
@@ -265,8 +292,10 @@ export function storyConjunction(
         pos[k + 1] === 'PRON' ||
         tokens[k + 1] === undefined ||
         // its object opens with an adjective or a participle ("detect and report coordinated campaigns")
-        ((pos[k + 1] === 'ADJ' || pos[k + 1] === 'VERB') && pos[i - 1] === 'VERB'));
-    const next = verbLike ? 'VERB' : pos[k];
+        ((pos[k + 1] === 'ADJ' || pos[k + 1] === 'VERB' || pos[k + 1] === 'NOUN') && pos[i - 1] === 'VERB'));
+    // an adjective with an object pronoun after it is a verb ("… and associate it with a publication")
+    const adjVerb = pos[k] === 'ADJ' && isVerbForm(tokens[k]?.lower ?? '') && pos[k + 1] === 'PRON';
+    const next = verbLike || adjVerb ? 'VERB' : pos[k];
     const detail =
       next === 'VERB'
         ? 'verbs'

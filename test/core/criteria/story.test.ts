@@ -161,6 +161,31 @@ describe('story checks with the tagger (issue 12)', () => {
     ).toEqual([]);
   });
 
+  it("story-not-atomic: verb lists, a light verb's complement and a verb read as an adjective (round 4)", () => {
+    // "create, update and delete": a list of verbs, not a participle clause after a comma
+    expect(
+      kinds(
+        'As a manager, I want to create, update and delete records in my repository, so that I keep it tidy',
+      ),
+    ).toContainEqual(['story-not-atomic', 'verbs']);
+    // "the ability to …" names the action itself, not a purpose
+    expect(
+      kinds('As a researcher, I want to have the ability to locate and access data, so that I can reuse it'),
+    ).toContainEqual(['story-not-atomic', 'verbs']);
+    // an adjective with an object pronoun after it is a verb
+    expect(
+      kinds(
+        'As a member, I want to upload data to the repository and associate it with a paper, so that I get credit',
+      ),
+    ).toContainEqual(['story-not-atomic', 'verbs']);
+    // a purpose clause after an ordinary verb's object is still why, not what
+    expect(
+      kinds(
+        'As a nurse, I want to deliver parcels with the robot to reduce my workload and improve care, so that I rest',
+      ),
+    ).toEqual([]);
+  });
+
   it('story-not-minimal: acronyms in brackets and "such as" examples are not extra detail', () => {
     expect(kinds('As a driver, I want Autonomous Vehicles (AVs) to brake, so that I am safe')).toEqual([]);
     expect(kinds('As a coach, I want filters such as dates, so that I can compare')).toEqual([]);
