@@ -1,0 +1,77 @@
+/**
+ * What a session can estimate: the numeric inputs of the project's model that have a Jira field in its
+ * mapping (not ValueRank's own score field), each with its label and field.
+ */
+import {
+  INPUT_LABELS,
+  NUMBER_INPUTS,
+  requiredInputs,
+  type FieldMapping,
+  type NumberSource,
+} from '../../core/scoring';
+import { proposedMapping } from '../prioritize/analyze';
+import { DEFAULT_MODEL } from '../prioritize/sources';
+import { findScoreField } from '../prioritize/writeback';
+import type { InputOption } from './api';
+import type { SessionsDeps } from './deps';
+
+/** Model input names that are other names for a field-backed input. */
+const ALIASES: Readonly<Record<string, string>> = { jobSize: 'effort', duration: 'effort' };
+
+export interface Mapped {
+  option: InputOption;
+  source: NumberSource;
+}
+
+export async function projectMapping(deps: SessionsDeps, projectKey: string): Promise<FieldMapping> {
+  return (await deps.settings.mapping(projectKey)) ?? (await proposedMapping(deps.jira));
+}
+
+/** The field an input reads; effort falls back to story points, as the scoring does. */
+function sourceOf(mapping: FieldMapping, input: string): NumberSource | undefined {
+  if (input === 'effort') return mapping.effort ?? mapping.storyPoints;
+  if ((NUMBER_INPUTS as readonly string[]).includes(input))
+    return mapping[input as (typeof NUMBER_INPUTS)[number]];
+  return mapping.custom?.find((c) => c.name === input);
+}
+
+export function labelOf(mapping: FieldMapping, input: string): string {
+  const custom = mapping.custom?.find((c) => c.name === input);
+  if (custom) return custom.label ?? custom.fieldName ?? custom.name;
+  return (INPUT_LABELS as Readonly<Record<string, string>>)[input] ?? input;
+}
+
+/** The model's numeric inputs that have a Jira field: what a session can estimate. */
+export async function estimable(
+  deps: SessionsDeps,
+  projectKey: string,
+): Promise<{ inputs: Map<string, Mapped>; notes: string[] }> {
+  const [mapping, stored, fields] = await Promise.all([
+    projectMapping(deps, projectKey),
+    deps.settings.model(projectKey),
+    deps.jira.fields(),
+  ]);
+  const byId = new Map(fields.map((f) => [f.id, f] as const));
+  const own = findScoreField(fields);
+  const model = stored ?? DEFAULT_MODEL;
+  const names = [...new Set(requiredInputs(model, mapping).map((n) => ALIASES[n] ?? n))];
+  const inputs = new Map<string, Mapped>();
+  const notes: string[] = [];
+  for (const name of names) {
+    const source = sourceOf(mapping, name);
+    const isNumber = (NUMBER_INPUTS as readonly string[]).includes(name) || source !== undefined;
+    if (!isNumber) continue;
+    const field = source ? byId.get(source.fieldId) : undefined;
+    if (!source || !field || field.id === own?.id) {
+      notes.push(
+        `${labelOf(mapping, name)} has no Jira field in the project's mapping, so it cannot be estimated.`,
+      );
+      continue;
+    }
+    inputs.set(name, {
+      source,
+      option: { name, label: labelOf(mapping, name), fieldId: field.id, fieldName: field.name },
+    });
+  }
+  return { inputs, notes };
+}

@@ -1,0 +1,170 @@
+/**
+ * A session as the caller may see it (the reveal rule of src/core/sessions): its issues, participants and
+ * progress, the caller's own ratings, and after the reveal the summary a page at a time, the suggested or
+ * committed decisions and (for the PO) each issue's current values.
+ */
+import { readNumeric } from '../../core/scoring';
+import { optionLookup } from '../../core/scoring/read';
+import {
+  isParticipant,
+  isRevealed,
+  SCALES,
+  summarize,
+  suggestedDecisions,
+  visibleRatings,
+  type Decision,
+  type Rating,
+  type Session,
+} from '../../core/sessions';
+import type { JiraClient } from '../../jira/client';
+import { nameOf, nameResolver } from '../../shared/names';
+import { readAllRatings, readOwnRatings } from '../../store/sessions';
+import type { Person } from '../questions/api';
+import type { RatingView, SessionView } from './api';
+import { SUMMARY_PAGE } from './api';
+import type { SessionsDeps } from './deps';
+import { estimable, type Mapped } from './inputs';
+import { sessionFor, type Rights } from './permissions';
+
+export const personOf = (names: ReadonlyMap<string, string>, id: string): Person => ({
+  accountId: id,
+  displayName: nameOf(names, id),
+});
+
+async function summaries(jira: JiraClient, session: Session): Promise<Map<string, string>> {
+  const found = await jira
+    .search({
+      jql: `key in (${session.issues.join(',')}) ORDER BY key`,
+      fields: ['summary'],
+      pageSize: 100,
+    })
+    .catch(() => []);
+  return new Map(
+    found.map((i) => {
+      const s = (i.fields as { summary?: unknown }).summary;
+      return [i.key, typeof s === 'string' ? s : ''] as const;
+    }),
+  );
+}
+
+/** Each issue's current number in each input's field (null when empty or unreadable). */
+async function currentValues(
+  jira: JiraClient,
+  session: Session,
+  inputs: ReadonlyMap<string, Mapped>,
+): Promise<Record<string, Record<string, number | null>>> {
+  const fieldIds = [...new Set(session.inputs.flatMap((n) => inputs.get(n)?.option.fieldId ?? []))];
+  // An issue deleted since the session started makes Jira refuse the JQL: show no current values then.
+  const issues = await jira
+    .search({
+      jql: `key in (${session.issues.join(',')}) ORDER BY key`,
+      fields: fieldIds.length > 0 ? fieldIds : ['summary'],
+      pageSize: 100,
+    })
+    .catch(() => []);
+  const out: Record<string, Record<string, number | null>> = {};
+  for (const issue of issues) {
+    const row: Record<string, number | null> = {};
+    for (const name of session.inputs) {
+      const m = inputs.get(name);
+      const read = m
+        ? readNumeric(issue.fields[m.option.fieldId], optionLookup(m.source.options))
+        : undefined;
+      row[name] = read?.state === 'ok' ? read.value : null;
+    }
+    out[issue.key] = row;
+  }
+  return out;
+}
+
+export async function viewOf(
+  deps: SessionsDeps,
+  accountId: string,
+  session: Session,
+  rights: Rights,
+  from = 0,
+): Promise<SessionView> {
+  const revealed = isRevealed(session);
+  const participant = isParticipant(session, accountId);
+  const ratings =
+    revealed || rights.po
+      ? await readAllRatings(session.id)
+      : await readOwnRatings(session.id, accountId, session.inputs);
+  const visible = visibleRatings(session, { accountId, isPo: rights.po }, ratings);
+  const { inputs } = await estimable(deps, session.projectKey);
+  const [titles, current] = await Promise.all([
+    summaries(deps.jira, session),
+    revealed && rights.po && session.state === 'revealed'
+      ? currentValues(deps.jira, session, inputs)
+      : Promise.resolve(null),
+  ]);
+  const names = await nameResolver(deps.jira).names([
+    session.createdBy,
+    session.committedBy,
+    ...session.participants,
+  ]);
+  const person = (id: string) => personOf(names, id);
+  const ratingView = (r: Rating): RatingView => ({
+    issueKey: r.issueKey,
+    input: r.input,
+    by: person(r.accountId),
+    value: r.value,
+    ...(r.reason ? { reason: r.reason } : {}),
+  });
+  const progress = new Map(visible.progress.map((p) => [p.accountId, p]));
+  const summary = revealed ? summarize(session, visible.ratings) : null;
+  const decisions: Decision[] = session.decisions ?? (summary ? suggestedDecisions(session, summary) : []);
+  return {
+    id: session.id,
+    projectKey: session.projectKey,
+    title: session.title,
+    state: session.state,
+    scale: session.scale,
+    scaleValues: [...SCALES[session.scale]],
+    createdAt: session.createdAt,
+    createdBy: person(session.createdBy),
+    inputs: session.inputs.map(
+      (name) => inputs.get(name)?.option ?? { name, label: name, fieldId: '', fieldName: 'no field' },
+    ),
+    issues: session.issues.map((key) => ({ key, summary: titles.get(key) ?? '' })),
+    participants: session.participants.map((id) => {
+      const p = progress.get(id);
+      return {
+        ...person(id),
+        weight: session.weights?.[id] ?? 1,
+        ...(p ? { rated: p.rated, skipped: p.skipped, of: p.of } : {}),
+      };
+    }),
+    you: {
+      isPo: rights.po,
+      isParticipant: participant,
+      canRate: participant && session.state === 'open',
+      canCommit: rights.po && rights.edit && session.state === 'revealed',
+    },
+    revealed,
+    own: visible.ratings.filter((r) => r.accountId === accountId).map(ratingView),
+    summary: summary
+      ? summary
+          .slice(from, from + SUMMARY_PAGE)
+          .map((row) => ({ ...row, ratings: row.ratings.map(ratingView) }))
+      : null,
+    summaryFrom: from,
+    summaryTotal: summary?.length ?? 0,
+    flagged: summary?.filter((r) => r.disagreement).length ?? 0,
+    decisions,
+    current,
+    ...(session.revealedAt ? { revealedAt: session.revealedAt } : {}),
+    ...(session.committedAt ? { committedAt: session.committedAt } : {}),
+    ...(session.committedBy ? { committedBy: person(session.committedBy) } : {}),
+    ...(session.closedAt ? { closedAt: session.closedAt } : {}),
+  };
+}
+
+/** One session as the caller may see it, its summary from row `from`. */
+export async function getSession(
+  deps: SessionsDeps,
+  input: { sessionId: string; accountId: string; from?: number },
+): Promise<SessionView> {
+  const { session, rights } = await sessionFor(deps, input.accountId, input.sessionId);
+  return viewOf(deps, input.accountId, session, rights, input.from ?? 0);
+}
