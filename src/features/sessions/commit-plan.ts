@@ -3,13 +3,12 @@
  * each issue is still shown to the PO, each input still has its field and each field can take the number.
  * The plan says what to write on each issue, and what to write back should the commit be undone.
  */
-import { readNumeric, type NumberSource } from '../../core/scoring';
-import { optionLookup } from '../../core/scoring/read';
+import type { NumberSource } from '../../core/scoring';
 import type { Session } from '../../core/sessions';
 import type { JiraField, JiraIssue } from '../../jira/schemas';
 import { AppError } from '../../shared/errors';
 import type { SessionsDeps } from './deps';
-import { estimable, type Mapped } from './inputs';
+import { estimable, fieldIdsOf, readSessionIssues, valueIn, type Mapped } from './inputs';
 
 /** One decision of the PO's: the values to write (null leaves a field as it is), and a note. */
 export interface DecisionInput {
@@ -91,11 +90,7 @@ export async function planCommit(
 
   const [{ inputs }, fields] = await Promise.all([estimable(deps, session.projectKey), deps.jira.fields()]);
   const byId = new Map(fields.map((f) => [f.id, f] as const));
-  const current = await deps.jira.search({
-    jql: `key in (${session.issues.join(',')}) ORDER BY key`,
-    fields: [...new Set(session.inputs.flatMap((n) => inputs.get(n)?.option.fieldId ?? []))],
-    pageSize: 100,
-  });
+  const current = await readSessionIssues(deps.jira, session, fieldIdsOf(session.inputs, inputs));
   const issues = new Map(current.map((i) => [i.key, i] as const));
 
   const problems: string[] = [];
@@ -120,12 +115,10 @@ export async function planCommit(
         problems.push(`${d.issueKey}: ${m.option.label} cannot be set to ${value}: ${converted.why}`);
         continue;
       }
-      const raw = issue.fields[m.option.fieldId];
-      const read = readNumeric(raw, optionLookup(m.source.options));
-      const from = read.state === 'ok' ? read.value : null;
+      const from = valueIn(issue, m);
       if (from === value) continue;
       planned.fields[m.option.fieldId] = converted.value;
-      planned.restore[m.option.fieldId] = restorable(raw);
+      planned.restore[m.option.fieldId] = restorable(issue.fields[m.option.fieldId]);
       planned.changes.push({ input: name, fieldId: m.option.fieldId, from, to: value });
     }
     plan.push(planned);

@@ -1,14 +1,20 @@
 /**
  * What a session can estimate: the numeric inputs of the project's model that have a Jira field in its
- * mapping (not ValueRank's own score field), each with its label and field.
+ * mapping (not ValueRank's own score field), each with its label and field; and their values as the
+ * session's issues hold them in Jira.
  */
 import {
   INPUT_LABELS,
   NUMBER_INPUTS,
+  readNumeric,
   requiredInputs,
   type FieldMapping,
   type NumberSource,
 } from '../../core/scoring';
+import { optionLookup } from '../../core/scoring/read';
+import type { Session } from '../../core/sessions';
+import type { JiraClient } from '../../jira/client';
+import type { JiraIssue } from '../../jira/schemas';
 import { proposedMapping } from '../prioritize/analyze';
 import { DEFAULT_MODEL } from '../prioritize/sources';
 import { findScoreField } from '../prioritize/writeback';
@@ -75,3 +81,18 @@ export async function estimable(
   }
   return { inputs, notes };
 }
+
+/** The fields of these inputs, each once (an input without one adds none). */
+export const fieldIdsOf = (names: readonly string[], inputs: ReadonlyMap<string, Mapped>): string[] => [
+  ...new Set(names.flatMap((n) => inputs.get(n)?.option.fieldId ?? [])),
+];
+
+/** The number an issue holds in an input's field: null when it is empty or cannot be read as one. */
+export function valueIn(issue: JiraIssue, m: Mapped): number | null {
+  const read = readNumeric(issue.fields[m.option.fieldId], optionLookup(m.source.options));
+  return read.state === 'ok' ? read.value : null;
+}
+
+/** The session's issues, by key, with these fields, as `jira` shows them. */
+export const readSessionIssues = (jira: JiraClient, session: Session, fields: string[]) =>
+  jira.search({ jql: `key in (${session.issues.join(',')}) ORDER BY key`, fields, pageSize: 100 });

@@ -40,28 +40,33 @@ export async function requireBrowse(jira: JiraClient, projectKey: string): Promi
   return rights;
 }
 
+const notPo = (projectKey: string, toDo: string) =>
+  new AppError(
+    'forbidden',
+    `Only the Product Owner can ${toDo}: you need the Schedule Issues permission in ${projectKey}. Nothing was changed.`,
+  );
+
 export async function requirePo(jira: JiraClient, projectKey: string, toDo: string): Promise<Rights> {
   const rights = await requireBrowse(jira, projectKey);
-  if (!rights.po)
-    throw new AppError(
-      'forbidden',
-      `Only the Product Owner can ${toDo}: you need the Schedule Issues permission in ${projectKey}. Nothing was changed.`,
-    );
+  if (!rights.po) throw notPo(projectKey, toDo);
   return rights;
 }
 
 /**
- * Runs a state change (reveal, commit, close) alone: with the session's lock held, on the session as it is
- * now; a change already running is a `conflict` and nothing happens.
+ * Runs a state change of the PO's (`toDo`: reveal, commit or close a session) alone: with the session's lock
+ * held, on the session as it is now, once the caller is known to be its project's PO; a change already
+ * running is a `conflict` and nothing happens.
  */
 export async function changing<T>(
   deps: SessionsDeps,
   accountId: string,
   sessionId: string,
+  toDo: string,
   change: (session: Session, rights: Rights) => Promise<T>,
 ): Promise<T> {
   const held = await withSessionLock(sessionId, async () => {
     const { session, rights } = await sessionFor(deps, accountId, sessionId);
+    if (!rights.po) throw notPo(session.projectKey, toDo);
     return change(session, rights);
   });
   if (!held)

@@ -2,12 +2,10 @@
  * The record a commit leaves on each decided issue, its score history: per input the value before and
  * after, the median and every rating with its reason; who decided, when, and the PO's note.
  */
-import { readNumeric } from '../../core/scoring';
-import { optionLookup } from '../../core/scoring/read';
 import type { IssueRecord, Session, SummaryRow } from '../../core/sessions';
 import type { JiraIssue } from '../../jira/schemas';
 import type { DecisionInput, Planned } from './commit-plan';
-import type { Mapped } from './inputs';
+import { valueIn, type Mapped } from './inputs';
 
 /** What a commit knows when it keeps its records: the session, who, when, the decisions and the plan. */
 export interface Committed {
@@ -46,11 +44,7 @@ export function recordsOf({
       inputs: session.inputs.map((name) => {
         const m = inputs.get(name);
         const change = planned?.changes.find((c) => c.input === name);
-        const read =
-          m && issue
-            ? readNumeric(issue.fields[m.option.fieldId], optionLookup(m.source.options))
-            : undefined;
-        const before = read?.state === 'ok' ? read.value : null;
+        const before = m && issue ? valueIn(issue, m) : null;
         const row = summary.find((r) => r.issueKey === d.issueKey && r.input === name);
         return {
           input: name,

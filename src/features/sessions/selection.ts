@@ -2,13 +2,11 @@
  * The issues a new session is about, as the PO sees them in Jira: named keys (each must be an issue of the
  * project), the top of the backlog by rank, or its top issues with no value yet for an input to estimate.
  */
-import { readNumeric } from '../../core/scoring';
-import { optionLookup } from '../../core/scoring/read';
 import { JiraError } from '../../jira/errors';
 import { AppError } from '../../shared/errors';
 import type { SessionIssues } from './api';
 import type { SessionsDeps } from './deps';
-import type { Mapped } from './inputs';
+import { fieldIdsOf, valueIn, type Mapped } from './inputs';
 
 /** Open issues read (by rank) to find the top ones without a value. */
 const UNSCORED_SCAN = 2000;
@@ -51,7 +49,7 @@ export async function resolveIssues(
     const { issues } = await deps.jira.searchPage({ jql: open, fields: ['id'], pageSize: selection.top });
     return issues.slice(0, selection.top).map((i) => i.key);
   }
-  const fieldIds = chosen.map((n) => inputs.get(n)?.option.fieldId).filter((f): f is string => !!f);
+  const fieldIds = fieldIdsOf(chosen, inputs);
   const keys: string[] = [];
   let read = 0;
   for await (const page of deps.jira.searchPages({ jql: open, fields: fieldIds, pageSize: 100 })) {
@@ -59,9 +57,7 @@ export async function resolveIssues(
     for (const issue of page) {
       const empty = chosen.some((n) => {
         const m = inputs.get(n);
-        return (
-          !m || readNumeric(issue.fields[m.option.fieldId], optionLookup(m.source.options)).state !== 'ok'
-        );
+        return !m || valueIn(issue, m) === null;
       });
       if (empty) keys.push(issue.key);
       if (keys.length >= selection.top) return keys;

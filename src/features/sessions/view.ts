@@ -3,8 +3,6 @@
  * progress, the caller's own ratings, and after the reveal the summary a page at a time, the suggested or
  * committed decisions and (for the PO) each issue's current values.
  */
-import { readNumeric } from '../../core/scoring';
-import { optionLookup } from '../../core/scoring/read';
 import {
   isParticipant,
   isRevealed,
@@ -23,7 +21,7 @@ import type { Person } from '../questions/api';
 import type { RatingView, SessionView } from './api';
 import { SUMMARY_PAGE } from './api';
 import type { SessionsDeps } from './deps';
-import { estimable, type Mapped } from './inputs';
+import { estimable, fieldIdsOf, readSessionIssues, valueIn, type Mapped } from './inputs';
 import { sessionFor, type Rights } from './permissions';
 
 export const personOf = (names: ReadonlyMap<string, string>, id: string): Person => ({
@@ -32,13 +30,7 @@ export const personOf = (names: ReadonlyMap<string, string>, id: string): Person
 });
 
 async function summaries(jira: JiraClient, session: Session): Promise<Map<string, string>> {
-  const found = await jira
-    .search({
-      jql: `key in (${session.issues.join(',')}) ORDER BY key`,
-      fields: ['summary'],
-      pageSize: 100,
-    })
-    .catch(() => []);
+  const found = await readSessionIssues(jira, session, ['summary']).catch(() => []);
   return new Map(
     found.map((i) => {
       const s = (i.fields as { summary?: unknown }).summary;
@@ -53,24 +45,17 @@ async function currentValues(
   session: Session,
   inputs: ReadonlyMap<string, Mapped>,
 ): Promise<Record<string, Record<string, number | null>>> {
-  const fieldIds = [...new Set(session.inputs.flatMap((n) => inputs.get(n)?.option.fieldId ?? []))];
+  const fieldIds = fieldIdsOf(session.inputs, inputs);
   // An issue deleted since the session started makes Jira refuse the JQL: show no current values then.
-  const issues = await jira
-    .search({
-      jql: `key in (${session.issues.join(',')}) ORDER BY key`,
-      fields: fieldIds.length > 0 ? fieldIds : ['summary'],
-      pageSize: 100,
-    })
-    .catch(() => []);
+  const issues = await readSessionIssues(jira, session, fieldIds.length > 0 ? fieldIds : ['summary']).catch(
+    () => [],
+  );
   const out: Record<string, Record<string, number | null>> = {};
   for (const issue of issues) {
     const row: Record<string, number | null> = {};
     for (const name of session.inputs) {
       const m = inputs.get(name);
-      const read = m
-        ? readNumeric(issue.fields[m.option.fieldId], optionLookup(m.source.options))
-        : undefined;
-      row[name] = read?.state === 'ok' ? read.value : null;
+      row[name] = m ? valueIn(issue, m) : null;
     }
     out[issue.key] = row;
   }
