@@ -9,7 +9,7 @@ export interface SiteContext {
   /** For `self` links, e.g. `http://127.0.0.1:8080`. */
   baseUrl: string;
   faults: Faults;
-  /** Computed issue lists, keyed by caller and query; stale entries are dropped on state.version changes. */
+  /** Computed issue lists, keyed by caller and query; stale entries are dropped when the state changes. */
   lists: ListCache;
 }
 

@@ -46,6 +46,11 @@ interface Resolved {
   handler: Handler;
 }
 
+/** True for `issue.property[key]` and `issue.property[key].path`: clauses that read an issue property. */
+export function isPropertyField(node: FieldNode): boolean {
+  return PROPERTY_CLAUSE.test(node.name);
+}
+
 function resolveField(node: FieldNode, env: JqlEnv): Resolved | undefined {
   const property = PROPERTY_CLAUSE.exec(node.name);
   if (property) {

@@ -8,7 +8,14 @@
  * && || !) and parentheses; functions (currentUser(), openSprints(), ...); ORDER BY field [ASC|DESC], ...
  * Field names resolve in ./jql-fields; each kind of field (operators, values, sorting) is in ./jql-handlers.
  */
-import { compileClause, compileOrderKey, type JqlEnv, type JqlIssue, type SortKey } from './jql-fields';
+import {
+  compileClause,
+  compileOrderKey,
+  isPropertyField,
+  type JqlEnv,
+  type JqlIssue,
+  type SortKey,
+} from './jql-fields';
 
 export type { JqlEnv, JqlIssue } from './jql-fields';
 
@@ -406,6 +413,8 @@ export interface CompiledJql {
   matches(issue: JqlIssue): boolean;
   /** True when the ORDER BY is exactly `Rank ASC` or `Rank DESC` (the index order, no sort needed). */
   readonly rankOrder: 'asc' | 'desc' | undefined;
+  /** True when a clause or an ORDER BY key reads an issue property (`issue.property[key]`). */
+  readonly readsProperties: boolean;
   /** Sorts (stably) by the ORDER BY; returns the input when there is none. */
   sort<T extends JqlIssue>(issues: T[]): T[];
 }
@@ -428,6 +437,18 @@ function compileWhere(node: WhereNode, env: JqlEnv, errors: string[]): Predicate
     }
     case 'clause':
       return compileClause(node.field, node.op, node.value, env, errors);
+  }
+}
+
+function whereReadsProperties(node: WhereNode): boolean {
+  switch (node.type) {
+    case 'and':
+    case 'or':
+      return node.items.some(whereReadsProperties);
+    case 'not':
+      return whereReadsProperties(node.item);
+    case 'clause':
+      return isPropertyField(node.field);
   }
 }
 
@@ -464,6 +485,9 @@ export function compileJql(text: string, env: JqlEnv): CompiledJql {
     bounded: query.where !== undefined,
     orderBy: keys.map((k) => ({ field: k.fieldId, direction: k.direction })),
     rankOrder,
+    readsProperties:
+      (query.where !== undefined && whereReadsProperties(query.where)) ||
+      query.orderBy.some((o) => isPropertyField(o.field)),
     matches: where,
     sort<T extends JqlIssue>(issues: T[]): T[] {
       if (keys.length === 0) return issues;

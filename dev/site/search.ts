@@ -39,6 +39,16 @@ export function compileFor(site: SiteContext, caller: Caller, jql: string): Comp
   }
 }
 
+/**
+ * The state version a list computed with these queries is valid for: a property write changes only the
+ * lists whose JQL reads issue properties. (Without this, paging through a search while writing a property
+ * on each issue, as the readiness re-check does, recomputed and re-sorted the whole search for every page:
+ * quadratic in the number of issues.)
+ */
+function listVersion(site: SiteContext, ...queries: Array<CompiledJql | undefined>): number {
+  return queries.some((q) => q?.readsProperties) ? site.state.version : site.state.versionBesidesProperties;
+}
+
 function browsable(site: SiteContext, caller: Caller): (issue: IssueRecord) => boolean {
   const keys = new Set(
     [...site.state.projects.values()].filter((p) => canBrowseProject(caller, p)).map((p) => p.key),
@@ -65,7 +75,7 @@ function ordered(query: CompiledJql, matching: IssueRecord[], fallback: 'rank' |
 /** Every issue the JQL finds for this caller, in the query's order. */
 export function searchIssues(site: SiteContext, caller: Caller, query: CompiledJql): IssueRecord[] {
   const key = `search\u0000${callerId(caller)}\u0000${query.text}`;
-  return site.lists.get(key, site.state.version, () => {
+  return site.lists.get(key, listVersion(site, query), () => {
     const visible = browsable(site, caller);
     const matching = site.state.issuesInRankOrder().filter((issue) => visible(issue) && query.matches(issue));
     return ordered(query, matching, 'newest');
@@ -98,9 +108,9 @@ export function boardIssues(
   jql: string | undefined,
 ): IssueRecord[] {
   const key = `${which}\u0000${board.id}\u0000${callerId(caller)}\u0000${jql ?? ''}`;
-  return site.lists.get(key, site.state.version, () => {
-    const filter = compileFor(site, caller, boardFilterJql(board));
-    const extra = jql !== undefined && jql.trim() !== '' ? compileFor(site, caller, jql) : undefined;
+  const filter = compileFor(site, caller, boardFilterJql(board));
+  const extra = jql !== undefined && jql.trim() !== '' ? compileFor(site, caller, jql) : undefined;
+  return site.lists.get(key, listVersion(site, filter, extra), () => {
     const visible = browsable(site, caller);
     const scrum = board.type === 'scrum';
     const keep = (issue: IssueRecord): boolean => {

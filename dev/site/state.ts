@@ -141,8 +141,15 @@ export class SiteState {
   readonly priorities: NamedValue[];
   readonly statuses: Array<NamedValue & { category: string }>;
   readonly issueTypes: NamedValue[];
-  /** Bumped by every change; caches of computed lists key on it. */
+  /** Bumped by every change. */
   version = 0;
+  /**
+   * Bumped by every change except an issue property's: what a list whose JQL reads no issue property
+   * depends on. Caches of computed lists key on it (or on {@link version} when their JQL reads properties),
+   * so a run writing one property per issue while paging through a search does not recompute (and re-sort)
+   * the whole search for every page.
+   */
+  versionBesidesProperties = 0;
   private order: IssueRecord[];
   private nextHistoryId = 10_000;
   private nextCommentId = 10_000;
@@ -276,6 +283,12 @@ export class SiteState {
   }
 
   touch(): void {
+    this.version++;
+    this.versionBesidesProperties++;
+  }
+
+  /** An issue property was set or deleted: only what reads issue properties is stale. */
+  touchProperties(): void {
     this.version++;
   }
 

@@ -347,7 +347,7 @@ function setProperty(site: SiteContext, issue: IssueRecord, key: string, value: 
   checkPropertyValue(key, value);
   const created = !issue.properties.has(key);
   issue.properties.set(key, value);
-  site.state.touch();
+  site.state.touchProperties();
   return created;
 }
 
@@ -386,7 +386,7 @@ const deleteProperty: RouteHandler = (request) => {
   const key = request.params.propertyKey ?? '';
   requireEdit(request, issue, 404);
   if (!issue.properties.delete(key)) throw jiraError(404, `The property with key '${key}' does not exist.`);
-  request.site.state.touch();
+  request.site.state.touchProperties();
   return NO_CONTENT;
 };
 

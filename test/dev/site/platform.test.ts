@@ -502,6 +502,32 @@ describe('search/jql', () => {
     ]);
   });
 
+  it('answers property writes at once: in searches by the property, and in properties returned', async () => {
+    const search = async (jql: string) =>
+      (
+        await call(site(), 'POST', '/rest/api/3/search/jql', {
+          body: { jql, fields: ['summary'], properties: ['vr.test'] },
+        })
+      ).body.issues as Array<{ key: string; properties: Record<string, unknown> }>;
+    const byProperty = 'issue.property[vr.test].n = 1 ORDER BY key';
+    const byKey = 'key in (TRAIL-6, TRAIL-7) ORDER BY key';
+    expect(await search(byProperty)).toEqual([]);
+    expect((await search(byKey)).map((i) => i.properties)).toEqual([{}, {}]);
+
+    const put = await call(site(), 'PUT', '/rest/api/3/issue/TRAIL-7/properties/vr.test', { body: { n: 1 } });
+    expect(put.status).toBe(201);
+    expect(keys(await search(byProperty))).toEqual(['TRAIL-7']);
+    expect((await search(byKey)).map((i) => i.properties)).toEqual([{}, { 'vr.test': { n: 1 } }]);
+    const byValue = 'key in (TRAIL-6, TRAIL-7) ORDER BY issue.property[vr.test].n ASC';
+    expect(keys(await search(byValue))).toEqual(['TRAIL-7', 'TRAIL-6']);
+    await call(site(), 'PUT', '/rest/api/3/issue/TRAIL-6/properties/vr.test', { body: { n: 0 } });
+    expect(keys(await search(byValue))).toEqual(['TRAIL-6', 'TRAIL-7']);
+
+    await call(site(), 'DELETE', '/rest/api/3/issue/TRAIL-7/properties/vr.test');
+    expect(await search(byProperty)).toEqual([]);
+    expect((await search(byKey)).map((i) => i.properties)).toEqual([{ 'vr.test': { n: 0 } }, {}]);
+  });
+
   it('only finds issues the caller can browse', async () => {
     const r = await call(site(), 'POST', '/rest/api/3/search/jql', {
       user: DEV,
