@@ -271,6 +271,24 @@ export function quotedSpans(text: string): { start: number; end: number }[] {
 const MODIFIER_POS = new Set<Pos>(['ADJ', 'ADV', 'DET', 'NUM', 'PRON', 'X', 'INTJ', 'SCONJ', 'ADP', 'PART']);
 /** Smells whose single words are adjectives, adverbs or quantifiers. */
 const MODIFIER_SMELLS = new Set<SmellKind>(['subjective', 'ambiguous']);
+/** Linking verbs: an adjective or adverb after them describes the subject. */
+const COPULAS = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'remain',
+  'remains',
+  'stay',
+  'stays',
+  'become',
+  'becomes',
+  'seem',
+  'seems',
+]);
 const NOUN_POS = new Set<Pos>(['NOUN', 'PROPN', 'PRON', 'NUM']);
 /** Words after which "that" opens a content clause (a complementizer), not a pronoun: verbs, adjectives, "so". */
 const COMPLEMENTIZER_HOSTS = new Set<Pos>(['VERB', 'ADJ', 'SCONJ', 'ADV']);
@@ -477,7 +495,12 @@ export function detectSmells(
    * "nicely formatted" read as ADJ) is still subjective.
    */
   const mannerAdverb = (i: number): boolean =>
-    pos[i] === 'ADV' && pos[i + 1] !== 'ADJ' && pos[i + 1] !== 'ADV' && tokens[i + 1]?.lower !== 'to';
+    pos[i] === 'ADV' &&
+    pos[i + 1] !== 'ADJ' &&
+    pos[i + 1] !== 'ADV' &&
+    tokens[i + 1]?.lower !== 'to' &&
+    // after a linking verb it is a predicate, not a manner ("the response is fast")
+    !COPULAS.has(tokens[i - 1]?.lower ?? '');
   /** Whether the pattern match of `p` at tokens [i, end) is the smell here, in context. */
   const inContext = (p: Pattern, i: number, end: number): boolean => {
     const t = tokens[i] as Token;

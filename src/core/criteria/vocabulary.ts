@@ -37,6 +37,8 @@ import type { SmellKind } from './types';
 export const DEFAULT_VOCABULARY: Record<SmellKind, readonly string[]> = {
   // 29148 "subjective language" (user friendly, easy to use, cost effective), Femmer's subjective
   // language, and general evaluative adjectives/adverbs: a judgement of quality, ease, look or feel.
+  // Judgements of speed (fast, quick, rapid, slow), sufficiency (sufficient, adequate) and normality
+  // (normal, typical, average) depend on the reader as much as on a quantity: they carry both kinds.
   subjective: list(`
     @sentiment, user-friendly, user friendly, friendly, easy, easily, easy to use, easy-to-use, simple, simply, intuitive, intuitively, nice, nicely, good, bad, poor, poorly, great,
     excellent, outstanding, superior, inferior, beautiful, beautifully, attractive, elegant, elegantly,
@@ -51,6 +53,7 @@ export const DEFAULT_VOCABULARY: Record<SmellKind, readonly string[]> = {
     confusing, cumbersome, tedious, awkward, complicated, pretty, graceful, gracefully, user
     experience, look and feel, look-and-feel, ergonomic, aesthetic, aesthetically, visually appealing,
     with ease, hassle-free, painless, effortless, effortlessly,
+    fast, quick, rapid, slow, sufficient, adequate, normal, typical, average,
   `),
   // 29148 "ambiguous adverbs and adjectives", Berry's vague quantifiers and degree/frequency/time words,
   // INCOSE R7 vague terms (efficient, effective, flexible are also judgements: both kinds): words with no

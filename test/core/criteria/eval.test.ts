@@ -28,7 +28,7 @@ const f1 = (dataset: 'DS2' | 'DS4', smell: LabelledSmell) =>
 /** Floors: today's F1 less 0.03, per data set reported on. */
 const FLOORS: Record<'DS2' | 'DS4', Partial<Record<LabelledSmell, number>>> = {
   DS4: {
-    subjective: 0.35,
+    subjective: 0.59,
     ambiguous: 0.23,
     'open-ended': 0.54,
     superlative: 0.51,
@@ -37,7 +37,7 @@ const FLOORS: Record<'DS2' | 'DS4', Partial<Record<LabelledSmell, number>>> = {
     'vague-pronoun': 0.23,
   },
   DS2: {
-    subjective: 0.28,
+    subjective: 0.35,
     ambiguous: 0.25,
     'open-ended': 0.38,
     superlative: 0.56,
@@ -77,6 +77,14 @@ describe('measured accuracy of the criteria checks (product defaults, both direc
     expect(mean(kinds.map((k) => f1('DS2', k)))).toBeGreaterThan(arta);
   });
 
+  it('the mean F1 over ARTA kinds is at least ARTA’s mean + 0.05 in both directions', () => {
+    const kinds = Object.keys(ARTA_F1) as LabelledSmell[];
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const arta = mean(kinds.map((k) => ARTA_F1[k] as number));
+    for (const ds of ['DS2', 'DS4'] as const)
+      expect(mean(kinds.map((k) => f1(ds, k)))).toBeGreaterThanOrEqual(arta + 0.05);
+  });
+
   it('open-ended, superlative and negative are above ARTA in both directions', () => {
     for (const ds of ['DS2', 'DS4'] as const)
       for (const smell of ['open-ended', 'superlative', 'negative'] as const)
@@ -102,7 +110,7 @@ describe('measured accuracy of the criteria checks (product defaults, both direc
 
   it('user-story defects on the Dalpiaz backlogs: atomicity, and accepted roles not rejected', () => {
     const s = result.dalpiaz.scores;
-    expect(s['story-not-atomic'].precision).toBeGreaterThanOrEqual(0.78);
+    expect(s['story-not-atomic'].precision).toBeGreaterThanOrEqual(0.79);
     expect(s['story-not-atomic'].f1).toBeGreaterThanOrEqual(0.69);
     expect(s['story-no-role'].fp).toBeLessThanOrEqual(5);
     expect(s['story-no-goal'].fp).toBeLessThanOrEqual(2);

@@ -102,6 +102,23 @@ describe('error patterns from unseen text', () => {
     const finding = issue.findings.find((f) => f.words === 'efficient');
     expect(finding).toMatchObject({ kind: 'subjective', detail: 'also: ambiguous' });
   });
+
+  it('judgements of speed, sufficiency and normality are subjective as well as ambiguous (round 4)', () => {
+    for (const [text, word] of [
+      ['The response is fast.', 'fast'],
+      ['The buffer is sufficient.', 'sufficient'],
+      ['Under normal load the page opens.', 'normal'],
+    ])
+      expect(
+        detectSmells(text as string)
+          .filter((m) => m.words === word)
+          .map((m) => m.smell)
+          .filter((k) => k === 'subjective' || k === 'ambiguous')
+          .sort(),
+      ).toEqual(['ambiguous', 'subjective']);
+    // a value right after the word still makes it measurable
+    expect(found('The response is fast (within 200 ms).', 'subjective')).toEqual([]);
+  });
 });
 
 describe('parts of speech keep verbs and nouns out of adjective smells', () => {
