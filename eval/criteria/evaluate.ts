@@ -185,6 +185,13 @@ export type DalpiazKind = Extract<FindingKind, 'story-not-atomic' | 'story-no-ro
  * marked) of the goal with "and"/"or"/"&" between them ("upload and download"); no role = no Persona span (nearly every story has
  * one, so a `story-no-role` there is mostly a role the annotators accepted); no goal = no Action.
  */
+/**
+ * Two actions are joined when the conjunction comes right before the second one (after "to", "also",
+ * "then" or an adverb at most): "correct or delete", "search the repository and browse"; not "know when
+ * an object or component is likely to expire", where "or" joins two nouns between the actions.
+ */
+const JOINED = /(?:\b(?:and|or)\b|&)(?:\s*,)?(?:\s+(?:to|also|then|\w+ly))?\s*$/i;
+
 export function evaluateDalpiazStories(config: CriteriaConfig = DEFAULT_CONFIG): {
   stories: number;
   scores: Record<DalpiazKind, Score>;
@@ -195,9 +202,7 @@ export function evaluateDalpiazStories(config: CriteriaConfig = DEFAULT_CONFIG):
       s.actions.some((x, i) =>
         s.actions
           .slice(i + 1)
-          .some((y) =>
-            /\b(?:and|or)\b|&/i.test(s.text.slice(Math.min(x.end, y.end), Math.max(x.start, y.start))),
-          ),
+          .some((y) => JOINED.test(s.text.slice(Math.min(x.end, y.end), Math.max(x.start, y.start)))),
       ),
     'story-no-role': (s) => s.role === undefined,
     'story-no-goal': (s) => s.actions.length === 0 && s.goal === undefined,

@@ -209,19 +209,6 @@ const STORY_VAGUE = new Set<SmellKind>(['subjective', 'superlative', 'comparativ
 
 /** Verbs that carry a noun rather than an action ("have the ability to …"). */
 const LIGHT_VERBS = new Set(['have', 'get', 'need', 'be', 'want']);
-/** Nouns whose "to …" names the action itself, not a purpose. */
-const COMPLEMENT_NOUNS = new Set([
-  'ability',
-  'option',
-  'possibility',
-  'capability',
-  'opportunity',
-  'chance',
-  'means',
-  'way',
-  'permission',
-  'right',
-]);
 
 const ACTION_SKIP = new Set([
   'to',
@@ -256,13 +243,10 @@ export function storyConjunction(
     const t = tokens[i] as Token1;
     // a participle is a modifier ("AI-powered drones", "drones equipped with AI"), not the action
     if (pos[i] === 'VERB' && !t.lower.endsWith('ed')) {
-      // a purpose clause after the action: "… to protect them from hacking and attacks" — but not the
-      // complement of a light verb's noun ("have the ability to locate and access data" is the action)
-      if (
-        verbs > 0 &&
-        tokens[i - 1]?.lower === 'to' &&
-        !(lightOnly && COMPLEMENT_NOUNS.has(tokens[i - 2]?.lower ?? ''))
-      )
+      // a purpose clause after the action: "… to protect them from hacking and attacks" — but not after a
+      // light verb's noun ("have the ability to locate and access data", "a method to add and remove
+      // people": what the thing is for is the action)
+      if (verbs > 0 && tokens[i - 1]?.lower === 'to' && !(lightOnly && pos[i - 2] === 'NOUN'))
         return undefined;
       verbs++;
       if (!LIGHT_VERBS.has(t.lower)) lightOnly = false;

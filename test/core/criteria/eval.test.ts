@@ -110,8 +110,11 @@ describe('measured accuracy of the criteria checks (product defaults, both direc
 
   it('user-story defects on the Dalpiaz backlogs: atomicity, and accepted roles not rejected', () => {
     const s = result.dalpiaz.scores;
-    expect(s['story-not-atomic'].precision).toBeGreaterThanOrEqual(0.79);
-    expect(s['story-not-atomic'].f1).toBeGreaterThanOrEqual(0.69);
+    // the issue's target for "one action": precision at least 0.5 at recall at least 0.8 (two annotated
+    // actions joined by a conjunction; today 0.72 at 0.89)
+    expect(s['story-not-atomic'].precision).toBeGreaterThanOrEqual(0.5);
+    expect(s['story-not-atomic'].recall).toBeGreaterThanOrEqual(0.8);
+    expect(s['story-not-atomic'].f1).toBeGreaterThanOrEqual(0.76);
     expect(s['story-no-role'].fp).toBeLessThanOrEqual(5);
     expect(s['story-no-goal'].fp).toBeLessThanOrEqual(2);
   });

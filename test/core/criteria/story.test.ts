@@ -168,7 +168,12 @@ describe('story checks with the tagger (issue 12)', () => {
         'As a manager, I want to create, update and delete records in my repository, so that I keep it tidy',
       ),
     ).toContainEqual(['story-not-atomic', 'verbs']);
-    // "the ability to …" names the action itself, not a purpose
+    // after a light verb's noun, "to …" names the action itself, not a purpose
+    expect(
+      kinds(
+        'As an archivist, I want to have a method to add and remove people from groups, so that I can manage access',
+      ),
+    ).toContainEqual(['story-not-atomic', 'verbs']);
     expect(
       kinds('As a researcher, I want to have the ability to locate and access data, so that I can reuse it'),
     ).toContainEqual(['story-not-atomic', 'verbs']);
