@@ -46,6 +46,7 @@ export const definitions: Definitions = {
   'prioritize.undo': defineResolver(payloads['prioritize.undo'], prioritize.undo),
   'prioritize.history': defineResolver(payloads['prioritize.history'], prioritize.history),
   'prioritize.pin': defineResolver(payloads['prioritize.pin'], prioritize.pin),
+  'prioritize.pinMany': defineResolver(payloads['prioritize.pinMany'], prioritize.pinMany),
   'prioritize.setModel': defineResolver(payloads['prioritize.setModel'], prioritize.setModel),
   'prioritize.find': defineResolver(payloads['prioritize.find'], prioritize.find),
   'prioritize.setInput': defineResolver(payloads['prioritize.setInput'], prioritize.setInput),

@@ -6,6 +6,7 @@ import {
   jobProgress,
   loadPrioritize,
   pinIssue,
+  pinIssues,
   previewPrioritize,
   prioritizeRows,
   reorderHistory,
@@ -76,6 +77,11 @@ export const history: Resolve<'prioritize.history'> = async (p, call) => ({
 export const pin: Resolve<'prioritize.pin'> = async (p, call) => ({
   pinned: await pinIssue(deps(call), { ...p, projectKey: projectOf(call) }),
 });
+
+export const pinMany: Resolve<'prioritize.pinMany'> = async (p, call) => {
+  const r = await pinIssues(deps(call), { ...p, projectKey: projectOf(call) });
+  return { pinned: r.pins, changed: r.changed, notInBacklog: r.notInBacklog };
+};
 
 export const setModel: Resolve<'prioritize.setModel'> = async (p, call) => ({
   model: await saveProjectModel(deps(call), p.projectKey, p.model),

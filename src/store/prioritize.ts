@@ -47,11 +47,19 @@ export async function getPins(boardId: number): Promise<string[]> {
 
 /** Pins or unpins one issue; answers the board's pins. */
 export async function setPin(boardId: number, key: string, pinned: boolean): Promise<string[]> {
-  const keys = (await getPins(boardId)).filter((k) => k !== key);
-  if (pinned) keys.push(key);
-  if (keys.length > MAX_PINS) throw new RangeError(`A board can have at most ${MAX_PINS} pinned issues`);
-  await writeJson(keyOf('pins', boardId), Pins, { keys });
-  return keys;
+  return setPins(boardId, [key], pinned);
+}
+
+/** Pins or unpins several issues of a board in one write; answers the board's pins. */
+export async function setPins(boardId: number, keys: readonly string[], pinned: boolean): Promise<string[]> {
+  const current = await getPins(boardId);
+  const changing = new Set(keys);
+  const pins = pinned
+    ? [...current, ...[...changing].filter((k) => !current.includes(k))]
+    : current.filter((k) => !changing.has(k));
+  if (pins.length > MAX_PINS) throw new RangeError(`A board can have at most ${MAX_PINS} pinned issues`);
+  await writeJson(keyOf('pins', boardId), Pins, { keys: pins });
+  return pins;
 }
 
 // ------------------------------------------------------------------------------------------------ snapshots

@@ -495,6 +495,40 @@ describe('settings: mapping, model, pins', () => {
       message: 'TRAIL-99999 is not in the backlog of TRAIL board (it may be done, in a sprint, or deleted).',
     });
   });
+
+  it('pins and unpins a selection in one call: one backlog search, one write; issues not in the backlog are named', async () => {
+    const stats = async () =>
+      ((await (await fetch(`${server.url}/_local/stats`)).json()) as { byRoute: Record<string, number> })
+        .byRoute;
+    const BACKLOG = 'GET /rest/agile/1.0/board/{boardId}/backlog';
+    const view = await loadAll({ boardId: 1 });
+    const keys = view.items.slice(0, 60).map((i) => i.key);
+    const before = (await stats())[BACKLOG] ?? 0;
+    const r = await data('prioritize.pinMany', { boardId: 1, keys, pinned: true });
+    // one paged search for all 60 (Jira's backlog pages hold 50), not one per issue
+    expect((await stats())[BACKLOG]! - before).toBeLessThanOrEqual(2);
+    expect(r).toEqual({ pinned: keys, changed: keys, notInBacklog: [] });
+    const pinned = (await loadAll({ boardId: 1 })).items.filter((i) => i.pinned).map((i) => i.key);
+    expect(new Set(pinned)).toEqual(new Set(keys));
+    // a key that names no issue: Jira refuses the batch search, so each key is asked; the rest still pin
+    const ghost = await data('prioritize.pinMany', {
+      boardId: 1,
+      keys: ['TRAIL-99999', keys[0]!],
+      pinned: true,
+    });
+    expect(ghost).toEqual({ pinned: keys, changed: [keys[0]], notInBacklog: ['TRAIL-99999'] });
+    const few = await data('prioritize.pinMany', { boardId: 1, keys: keys.slice(0, 2), pinned: false });
+    expect(few).toEqual({ pinned: keys.slice(2), changed: keys.slice(0, 2), notInBacklog: [] });
+    expect((await data('prioritize.pinMany', { boardId: 1, keys, pinned: false })).pinned).toEqual([]);
+    const viewer = await invoke('prioritize.pinMany', { boardId: 1, keys, pinned: true }, 'local-viewer');
+    expect(viewer.ok ? viewer : viewer.error.code).toBe('forbidden');
+    const tooMany = await invoke('prioritize.pinMany', {
+      boardId: 1,
+      keys: Array.from({ length: 101 }, (_, i) => `TRAIL-${i + 1}`),
+      pinned: true,
+    });
+    expect(tooMany.ok ? tooMany : tooMany.error.code).toBe('invalid-payload');
+  });
 });
 
 describe('score.history', () => {

@@ -12,6 +12,7 @@ import {
   getMapping,
   getModel,
   getPins,
+  MAX_PINS,
   listSnapshots,
   MAX_SNAPSHOTS,
   pushSnapshot,
@@ -20,6 +21,7 @@ import {
   saveMapping,
   saveModel,
   setPin,
+  setPins,
   writeJobPlan,
 } from '../../src/store/prioritize';
 import { installTestForge } from '../support/forge-runtime';
@@ -56,9 +58,27 @@ describe('settings', () => {
   it('toggles pins per board', async () => {
     expect(await setPin(1, 'TRAIL-5', true)).toEqual(['TRAIL-5']);
     expect(await setPin(1, 'TRAIL-7', true)).toEqual(['TRAIL-5', 'TRAIL-7']);
-    expect(await setPin(1, 'TRAIL-5', true)).toEqual(['TRAIL-7', 'TRAIL-5']);
+    expect(await setPin(1, 'TRAIL-5', true)).toEqual(['TRAIL-5', 'TRAIL-7']); // pinning again changes nothing
     expect(await setPin(1, 'TRAIL-7', false)).toEqual(['TRAIL-5']);
     expect(await getPins(2)).toEqual([]);
+  });
+
+  it('pins and unpins several issues in one write, keeping the order of those already pinned', async () => {
+    await setPins(3, ['TRAIL-2'], true);
+    expect(await setPins(3, ['TRAIL-1', 'TRAIL-2', 'TRAIL-3'], true)).toEqual([
+      'TRAIL-2',
+      'TRAIL-1',
+      'TRAIL-3',
+    ]);
+    expect(await setPins(3, ['TRAIL-2', 'TRAIL-9'], false)).toEqual(['TRAIL-1', 'TRAIL-3']);
+    await expect(
+      setPins(
+        3,
+        Array.from({ length: MAX_PINS }, (_, i) => `TRAIL-${i + 10}`),
+        true,
+      ),
+    ).rejects.toThrow(RangeError);
+    expect(await getPins(3)).toEqual(['TRAIL-1', 'TRAIL-3']);
   });
 });
 

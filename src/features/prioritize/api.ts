@@ -42,6 +42,10 @@ export const prioritizePayloads = {
   'prioritize.undo': z.object({ boardId }).strict(),
   'prioritize.history': z.object({ boardId }).strict(),
   'prioritize.pin': z.object({ boardId, key: issueKey, pinned: z.boolean() }).strict(),
+  /** Pins or unpins up to 100 issues at once (the grid's selection). */
+  'prioritize.pinMany': z
+    .object({ boardId, keys: z.array(issueKey).min(1).max(100), pinned: z.boolean() })
+    .strict(),
   /** The project's scoring model (any user who may rank may change it). */
   'prioritize.setModel': z.object({ projectKey, model: ModelConfigSchema }).strict(),
   /** The project's field mapping: project admins only. */
@@ -278,6 +282,8 @@ export interface PrioritizeAnswers {
   'prioritize.undo': JobView;
   'prioritize.history': { entries: HistoryEntry[] };
   'prioritize.pin': { pinned: string[] };
+  /** The board's pins after the change; the keys changed, and those left alone (not in the backlog). */
+  'prioritize.pinMany': { pinned: string[]; changed: string[]; notInBacklog: string[] };
   'prioritize.setModel': { model: ModelConfig };
   'mapping.save': { mapping: FieldMapping };
   'score.history': { changes: InputChange[] };

@@ -62,7 +62,7 @@ export {
 export { modelLabel, parseModelName } from './model';
 export { backlogCoverage, callView } from './preview';
 export { runAnalyzeJob } from './snapshot';
-export { pinIssue, saveProjectMapping, saveProjectModel } from './settings';
+export { pinIssue, pinIssues, saveProjectMapping, saveProjectModel } from './settings';
 export { DEFAULT_MODEL, noSettings, type SettingsSource } from './sources';
 export { storedSettings } from './stored';
 export { findScoreField, writeScores, SCORE_FIELD_KEY, SCORE_PROPERTY_KEY } from './writeback';

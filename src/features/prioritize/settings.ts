@@ -3,7 +3,7 @@ import { fieldFits, type FieldMapping, type ModelConfig } from '../../core/scori
 import type { JiraClient } from '../../jira/client';
 import { JiraNotFoundError, JiraValidationError } from '../../jira/errors';
 import { AppError } from '../../shared/errors';
-import { saveMapping, saveModel, setPin } from '../../store/prioritize';
+import { saveMapping, saveModel, setPins } from '../../store/prioritize';
 import { proposedMapping, type ServiceDeps } from './analyze';
 import { requireAdmin, requireRank, resolveBoard } from './board';
 import { mappedFields } from './mapped-fields';
@@ -64,13 +64,30 @@ export async function saveProjectModel(
 }
 
 async function inBacklog(jira: JiraClient, boardId: number, key: string): Promise<boolean> {
+  return (await backlogKeysAmong(jira, boardId, [key])).has(key);
+}
+
+/**
+ * The keys among `keys` that are in the board's backlog: one search for all of them (the keys were checked
+ * against /^[A-Z][A-Z0-9_]+-\d+$/: safe inside JQL); Jira refuses the whole search when one key names no
+ * issue, and then each key is asked on its own.
+ */
+async function backlogKeysAmong(
+  jira: JiraClient,
+  boardId: number,
+  keys: readonly string[],
+): Promise<Set<string>> {
+  const wanted = new Set(keys);
   try {
-    // The key was checked against /^[A-Z][A-Z0-9_]+-\d+$/: safe inside JQL.
-    const found = await jira.boardBacklog(boardId, { fields: ['id'], jql: `key = ${key}` });
-    return found.some((i) => i.key === key);
+    const jql = keys.length === 1 ? `key = ${keys[0]}` : `key in (${keys.join(', ')})`;
+    const found = await jira.boardBacklog(boardId, { fields: ['id'], jql });
+    return new Set(found.map((i) => i.key).filter((k) => wanted.has(k)));
   } catch (error) {
-    if (error instanceof JiraValidationError || error instanceof JiraNotFoundError) return false;
-    throw error;
+    if (!(error instanceof JiraValidationError || error instanceof JiraNotFoundError)) throw error;
+    if (keys.length === 1) return new Set();
+    const found = new Set<string>();
+    for (const key of keys) if (await inBacklog(jira, boardId, key)) found.add(key);
+    return found;
   }
 }
 
@@ -79,12 +96,33 @@ export async function pinIssue(
   deps: ServiceDeps,
   input: { boardId: number; key: string; pinned: boolean; projectKey?: string | undefined },
 ): Promise<string[]> {
-  const board = await resolveBoard(deps.jira, input.boardId, input.projectKey);
-  await requireRank(deps.jira, board.projectKey, `pin issues on ${board.name}`);
-  if (input.pinned && !(await inBacklog(deps.jira, board.id, input.key)))
+  const result = await pinIssues(deps, { ...input, keys: [input.key] });
+  if (result.notInBacklog.length > 0)
     throw new AppError(
       'not-found',
-      `${input.key} is not in the backlog of ${board.name} (it may be done, in a sprint, or deleted).`,
+      `${input.key} is not in the backlog of ${result.board} (it may be done, in a sprint, or deleted).`,
     );
-  return setPin(board.id, input.key, input.pinned);
+  return result.pins;
+}
+
+/**
+ * Pins or unpins several issues on a board at once (users who may rank only): one permission check, one
+ * backlog search and one write for all of them. Issues that are not in the backlog are not pinned and are
+ * named in `notInBacklog`; the others are.
+ */
+export async function pinIssues(
+  deps: ServiceDeps,
+  input: { boardId: number; keys: readonly string[]; pinned: boolean; projectKey?: string | undefined },
+): Promise<{ pins: string[]; changed: string[]; notInBacklog: string[]; board: string }> {
+  const board = await resolveBoard(deps.jira, input.boardId, input.projectKey);
+  await requireRank(deps.jira, board.projectKey, `pin issues on ${board.name}`);
+  const keys = [...new Set(input.keys)];
+  const present = input.pinned ? await backlogKeysAmong(deps.jira, board.id, keys) : new Set(keys);
+  const changed = keys.filter((k) => present.has(k));
+  const notInBacklog = keys.filter((k) => !present.has(k));
+  const pins =
+    changed.length === 0
+      ? await deps.settings.pins(board.id)
+      : await setPins(board.id, changed, input.pinned);
+  return { pins, changed, notInBacklog, board: board.name };
 }

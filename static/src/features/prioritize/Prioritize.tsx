@@ -398,12 +398,16 @@ export function Prioritize({
     setBulkBusy(true);
     let done = 0;
     const failed: string[] = [];
-    for (const key of selectedKeys) {
+    const keys = selectedKeys;
+    // one call per 100 issues: one permission check, one backlog search and one write each
+    for (let i = 0; i < keys.length; i += 100) {
+      const chunk = keys.slice(i, i + 100);
       try {
-        await call('prioritize.pin', { boardId, key, pinned });
-        done += 1;
+        const r = await call('prioritize.pinMany', { boardId, keys: chunk, pinned });
+        done += r.changed.length;
+        for (const key of r.notInBacklog) failed.push(`${key}: not in the backlog`);
       } catch (e) {
-        failed.push(`${key}: ${message(e)}`);
+        failed.push(`${chunk.length === 1 ? chunk[0] : `${chunk.length} issues`}: ${message(e)}`);
       }
     }
     setBulkBusy(false);
