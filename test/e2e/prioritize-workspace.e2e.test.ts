@@ -183,7 +183,8 @@ it('tags issues selected with a click and a shift-click with a goal, and the key
   await ui.getByRole('status').getByText('Unpinned 3 issues').waitFor({ timeout: 30_000 });
   await bar.getByRole('button', { name: 'Clear selection' }).click();
 
-  // The keyboard: the grid takes the focus, Home and the arrows move, Space selects, Enter explains.
+  // The keyboard: the grid takes the focus, Home and the arrows move, Space selects, Enter explains,
+  // Shift with an arrow selects a range.
   const grid = ui.getByRole('region', { name: /Arrow keys move between rows/ });
   await grid.focus();
   await page.keyboard.press('Home');
@@ -196,6 +197,12 @@ it('tags issues selected with a click and a shift-click with a goal, and the key
   await page.keyboard.press('Enter');
   await ui.getByRole('dialog', { name: `${keys[1]}: how the score is calculated` }).waitFor();
   await page.keyboard.press('Escape');
+  // Shift with the arrows selects a range: rows 2 to 4 (the second was selected already)
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await ui.getByText('3 issues selected').waitFor();
+  for (const k of keys.slice(1, 4))
+    expect(await ui.getByRole('checkbox', { name: `Select ${k}` }).isChecked()).toBe(true);
 
   expect(errors).toEqual([]);
   await page.close();

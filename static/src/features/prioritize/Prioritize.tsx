@@ -545,6 +545,17 @@ export function Prioritize({
       return next;
     });
   };
+  const extend = (from: number, to: number) => {
+    lastClicked.current = to;
+    setSelected((s) => {
+      const next = new Set(s);
+      for (let i = Math.min(from, to); i <= Math.max(from, to); i += 1) {
+        const row = rows.rowAt(i);
+        if (row) next.add(row.key);
+      }
+      return next;
+    });
+  };
   const selectAll = (on: boolean) => {
     if (!on) return setSelected(new Set());
     grid.allKeys().then(
@@ -827,6 +838,7 @@ export function Prioritize({
                 onSaveInput={(item, input, inputName, value) => saveInput(item, input, inputName, value)}
                 selected={selected}
                 onSelect={select}
+                onExtend={extend}
                 allSelected={allSelected}
                 onSelectAll={selectAll}
                 goalNames={goalNames}

@@ -297,6 +297,7 @@ export function RankedTable({
   onSaveInput,
   selected,
   onSelect,
+  onExtend,
   allSelected,
   onSelectAll,
   goalNames,
@@ -323,6 +324,8 @@ export function RankedTable({
   selected: ReadonlySet<string>;
   /** Selects or unselects a row; `range` extends from the last row clicked (shift-click). */
   onSelect: (item: Item, index: number, range: boolean) => void;
+  /** Adds the rows from `from` to `to` to the selection (Shift with the arrow or page keys). */
+  onExtend: (from: number, to: number) => void;
   allSelected: boolean | 'some';
   onSelectAll: (select: boolean) => void;
   goalNames: ReadonlyMap<string, string>;
@@ -510,7 +513,10 @@ export function RankedTable({
     const at = active ?? -1;
     const move = (to: number) => {
       e.preventDefault();
-      setActive(Math.max(0, Math.min(total - 1, to)));
+      const next = Math.max(0, Math.min(total - 1, to));
+      setActive(next);
+      // Shift extends the selection over the rows passed
+      if (e.shiftKey && /^(?:Arrow(?:Up|Down)|Page(?:Up|Down))$/.test(e.key)) onExtend(Math.max(0, at), next);
     };
     if (e.key === 'ArrowDown') move(at + 1);
     else if (e.key === 'ArrowUp') move(at - 1);
@@ -546,7 +552,7 @@ export function RankedTable({
         fill
         hideCaption
         caption={caption}
-        label={`${caption}. Arrow keys move between rows, Space selects, Enter explains the score.`}
+        label={`${caption}. Arrow keys move between rows, Space selects, Shift with an arrow selects a range, Enter explains the score.`}
         columns={columns}
         total={total}
         rowAt={rows.rowAt}
