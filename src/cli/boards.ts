@@ -1,5 +1,5 @@
 /** `valuerank boards` (a project's boards) and `valuerank backlog` (a board's backlog, in rank order). */
-import { fieldsNeeded, summarize, toBacklogItem } from '../core/backlog/items';
+import { boardBacklog } from '../features/overview';
 import { requireBoard, requireProject, type Values } from './args';
 import { printJson, printJsonOrNothing, table, type Io } from './output';
 import { clientFor } from './site';
@@ -15,15 +15,12 @@ export async function boards(values: Values, io: Io): Promise<void> {
 
 export async function backlog(values: Values, io: Io): Promise<void> {
   const boardId = requireBoard(values);
-  const jira = clientFor(values, io.env);
-  const settings = await jira.boardSettings(boardId);
-  const map = { estimationFieldId: settings.estimationFieldId };
-  const items = (await jira.boardBacklog(boardId, { fields: fieldsNeeded(map) })).map((i) =>
-    toBacklogItem(i, map),
+  // The app's read of a backlog; with no project given, it remembers no board (the CLI has no Forge storage).
+  const { board, summary, items } = await boardBacklog(
+    { jira: clientFor(values, io.env), accountId: '' },
+    { boardId },
   );
-  const summary = summarize(items);
-  const board = { id: settings.boardId, name: settings.name };
-  if (values.json) return printJson(io, { board, summary, items });
+  if (values.json) return printJson(io, { board: { id: board.id, name: board.name }, summary, items });
   io.stdout.write(
     `${board.name}: ${summary.count} issues, ${summary.estimated} estimated, ${summary.totalPoints} points\n`,
   );

@@ -3,7 +3,7 @@
  * issues a JQL query finds, with the default configuration; each item's verdict, quality and findings.
  */
 import { readFile } from 'node:fs/promises';
-import { CriteriaConfigSchema, DEFAULT_CONFIG } from '../core/criteria';
+import { DEFAULT_CONFIG } from '../core/criteria';
 import { fieldsFor } from '../features/readiness';
 import { checkItem, ITEM_KINDS, type ItemKind, type ItemResult } from '../features/readiness/items';
 import type { Values } from './args';
@@ -29,12 +29,11 @@ export async function criteria(values: Values, io: Io): Promise<void> {
     results = items.map((item, i) => checkItem(item, as, DEFAULT_CONFIG, i));
   } else {
     const jira = clientFor(values, io.env);
-    const config = CriteriaConfigSchema.parse({});
-    const fields = fieldsFor(config);
+    const fields = fieldsFor(DEFAULT_CONFIG);
     const issues = values.issue
       ? [await jira.issue(values.issue, fields)]
       : (await jira.search({ jql: values.jql!, fields })).slice(0, MAX_CRITERIA_ISSUES);
-    results = issues.map((issue, i) => checkItem(issue, 'issue', config, i));
+    results = issues.map((issue, i) => checkItem(issue, 'issue', DEFAULT_CONFIG, i));
   }
   const nothing =
     values.file !== undefined
