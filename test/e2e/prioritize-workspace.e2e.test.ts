@@ -110,6 +110,29 @@ it('fills the window with the grid, reaches the last issue by scrolling, edits a
   await ui.getByRole('button', { name: 'Clear filters' }).click();
   await ui.getByRole('search').getByText(`${box.rows} issues`, { exact: true }).waitFor();
 
+  // Filters take several values: two issue types match more rows than either alone, and the button says which.
+  const typeCount = async (names: string[]) => {
+    const button = ui.getByRole('button', { name: /^Type: / });
+    await button.click();
+    const menu = ui.getByRole('group', { name: 'Type values' });
+    for (const n of names) await menu.getByRole('checkbox', { name: n }).check();
+    await ui.getByText(/^\d+ of \d+ issues match$/).waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Escape');
+    const matched = Number((await ui.getByText(/^\d+ of \d+ issues match$/).textContent())!.split(' ')[0]);
+    await ui.getByRole('button', { name: 'Clear filters' }).click();
+    await ui.getByRole('search').getByText(`${box.rows} issues`, { exact: true }).waitFor();
+    return matched;
+  };
+  await ui.getByRole('button', { name: /^Type: / }).click();
+  const types = await ui
+    .getByRole('group', { name: 'Type values' })
+    .getByRole('checkbox')
+    .evaluateAll((els) => els.map((el) => (el.parentElement?.textContent ?? '').trim()));
+  await page.keyboard.press('Escape');
+  expect(types.length).toBeGreaterThanOrEqual(2);
+  const [a, b] = [await typeCount([types[0]!]), await typeCount([types[1]!])];
+  expect(await typeCount([types[0]!, types[1]!])).toBe(a + b);
+
   expect(errors).toEqual([]);
   await page.close();
 }, 180_000);

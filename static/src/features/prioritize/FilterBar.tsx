@@ -2,7 +2,7 @@
  * The grid's filters: text (key or summary), type, status, epic, version, goal, readiness, scored or not.
  * The server applies them to the whole backlog (`prioritize.find`); the counts say how many rows match.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Button, isolate } from '../../components';
 import type { Facets, RowFilter } from './useGridRows';
 
@@ -36,6 +36,87 @@ function Choice({
   );
 }
 
+/**
+ * A filter that takes several values: a button naming what is chosen ("Status: To Do, In Progress") that
+ * opens a list of checkboxes; Escape or a click outside closes it. Rows match any value chosen.
+ */
+function MultiChoice({
+  label,
+  values,
+  options,
+  onChange,
+}: {
+  label: string;
+  values: readonly string[];
+  options: ReadonlyArray<{ value: string; text: string }>;
+  onChange: (values: string[]) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const listId = useId();
+  useEffect(() => {
+    if (!open) return undefined;
+    const outside = (e: MouseEvent) => {
+      if (box.current && !box.current.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', outside);
+    return () => document.removeEventListener('mousedown', outside);
+  }, [open]);
+  const chosen = options.filter((o) => values.includes(o.value));
+  const summary =
+    chosen.length === 0
+      ? 'all'
+      : chosen.length <= 2
+        ? chosen.map((o) => o.text).join(', ')
+        : `${chosen.length} chosen`;
+  const toggle = (value: string, on: boolean) =>
+    onChange(on ? [...values, value] : values.filter((v) => v !== value));
+  return (
+    <div
+      className="vr-filter__multi"
+      ref={box}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) {
+          e.stopPropagation();
+          setOpen(false);
+          box.current?.querySelector('button')?.focus();
+        }
+      }}
+    >
+      <button
+        type="button"
+        className="vr-filter__select"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-label={`${label}: ${summary}`}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {label}: {isolate(summary)} ▾
+      </button>
+      {open ? (
+        <div className="vr-filter__menu" id={listId} role="group" aria-label={`${label} values`}>
+          {options.length === 0 ? <span className="vr-filter__empty">No values</span> : null}
+          {options.map((o) => (
+            <label key={o.value} className="vr-filter__option">
+              <input
+                type="checkbox"
+                checked={values.includes(o.value)}
+                onChange={(e) => toggle(o.value, e.target.checked)}
+              />{' '}
+              {isolate(o.text)}
+            </label>
+          ))}
+          {values.length > 0 ? (
+            <Button appearance="subtle" onClick={() => onChange([])}>
+              Any {label.toLowerCase()}
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
 export function FilterBar({
   filter,
   onChange,
@@ -62,9 +143,8 @@ export function FilterBar({
     const t = setTimeout(() => onChange({ ...filter, text }), 300);
     return () => clearTimeout(t);
   }, [text]);
-  const one = (list: readonly string[] | undefined) => list?.[0] ?? '';
-  const set = (key: 'types' | 'statuses' | 'epics' | 'versions' | 'goals') => (v: string) =>
-    onChange({ ...filter, [key]: v ? [v] : undefined });
+  const set = (key: 'types' | 'statuses' | 'epics' | 'versions' | 'goals') => (v: string[]) =>
+    onChange({ ...filter, [key]: v.length > 0 ? v : undefined });
   const active = Object.values(filter).some(
     (v) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0),
   );
@@ -78,39 +158,39 @@ export function FilterBar({
         value={text}
         onChange={(e) => setText(e.target.value)}
       />
-      <Choice
+      <MultiChoice
         label="Type"
-        value={one(filter.types)}
+        values={filter.types ?? []}
         options={(facets?.types ?? []).map((t) => ({ value: t, text: t }))}
         onChange={set('types')}
       />
-      <Choice
+      <MultiChoice
         label="Status"
-        value={one(filter.statuses)}
+        values={filter.statuses ?? []}
         options={(facets?.statuses ?? []).map((t) => ({ value: t, text: t }))}
         onChange={set('statuses')}
       />
-      <Choice
+      <MultiChoice
         label="Epic"
-        value={one(filter.epics)}
+        values={filter.epics ?? []}
         options={[
           { value: NONE, text: 'No epic' },
           ...(facets?.epics ?? []).map((e) => ({ value: e.key, text: `${e.key} ${e.summary}`.trim() })),
         ]}
         onChange={set('epics')}
       />
-      <Choice
+      <MultiChoice
         label="Version"
-        value={one(filter.versions)}
+        values={filter.versions ?? []}
         options={[
           { value: NONE, text: 'No version' },
           ...(facets?.versions ?? []).map((v) => ({ value: v, text: v })),
         ]}
         onChange={set('versions')}
       />
-      <Choice
+      <MultiChoice
         label="Goal"
-        value={one(filter.goals)}
+        values={filter.goals ?? []}
         options={[
           { value: NONE, text: 'Serves no goal' },
           ...(facets?.goals ?? []).map((g) => ({ value: g.id, text: g.name })),
