@@ -61,6 +61,18 @@ it('fills the window with the grid, reaches the last issue by scrolling, edits a
   expect(box.bottom).toBeGreaterThan(box.height - 24);
   expect(box.bottom - box.top).toBeGreaterThan(box.height * 0.35);
   expect(box.rows).toBeGreaterThan(300);
+  // The "guessed mapping" banner can be put aside for now: the grid then takes more of the window.
+  await ui.getByText('ValueRank guessed these fields — check them').waitFor();
+  await ui.getByRole('button', { name: 'Not now' }).click();
+  await ui.getByText('ValueRank guessed these fields — check them').waitFor({ state: 'detached' });
+  const grown = await frame.evaluate<number>(
+    "(() => { const r = document.querySelector('.vr-virtual').getBoundingClientRect(); return r.bottom - r.top; })()",
+  );
+  expect(grown).toBeGreaterThan(box.bottom - box.top + 40);
+  expect(grown).toBeGreaterThan(box.height * 0.5);
+  console.log(
+    `grid height: ${Math.round(((box.bottom - box.top) / box.height) * 100)}% of the window with the banner, ${Math.round((grown / box.height) * 100)}% without`,
+  );
   // Only the rows in view are rendered; scrolled to the end, the last issue is there.
   expect((await keysShown(frame)).length).toBeLessThan(60);
   await frame.locator('.vr-virtual').evaluate((el) => el.scrollTo(0, el.scrollHeight));

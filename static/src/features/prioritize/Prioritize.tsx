@@ -210,6 +210,8 @@ export function Prioritize({
   const [bulkBusy, setBulkBusy] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const lastClicked = useRef<number | undefined>(undefined);
+  /** The "guessed mapping" banner was put aside for now (it comes back on the next visit). */
+  const [guessNoted, setGuessNoted] = useState(false);
   const [confirmUndo, setConfirmUndo] = useState(false);
   const [saveState, setSaveState] = useState<{ saving: boolean; error?: unknown }>({ saving: false });
   const [historyRound, setHistoryRound] = useState(0);
@@ -646,14 +648,19 @@ export function Prioritize({
           />
         ) : null}
 
-        {view.mappingProposed ? (
+        {view.mappingProposed && !guessNoted ? (
           <Banner
             tone="warning"
             title="ValueRank guessed these fields — check them"
             actions={
-              <Button onClick={showMapping}>
-                {view.canEditMapping ? 'Check the mapping' : 'See the mapping'}
-              </Button>
+              <>
+                <Button onClick={showMapping}>
+                  {view.canEditMapping ? 'Check the mapping' : 'See the mapping'}
+                </Button>{' '}
+                <Button appearance="subtle" onClick={() => setGuessNoted(true)}>
+                  Not now
+                </Button>
+              </>
             }
           >
             <p>
