@@ -14,20 +14,9 @@ import type {
 import { ModelConfigSchema, type ModelConfig } from '../../core/scoring';
 import type { CoverageReport } from '../../core/vision';
 import type { ViewStatus } from '../../jobs/view-status';
+import { GADGET_PANELS, MAX_TOP_N, type GadgetPanel } from './panels';
 
-export const GADGET_PANELS = [
-  'top',
-  'readiness',
-  'questions',
-  'quadrants',
-  'order',
-  'agenda',
-  'trend',
-  'goals',
-] as const;
-/** The most items a top list shows. */
-export const MAX_TOP_N = 50;
-export type GadgetPanel = (typeof GADGET_PANELS)[number];
+export { GADGET_PANELS, MAX_TOP_N, type GadgetPanel } from './panels';
 
 export const gadgetPayloads = {
   /** Everything the dashboard gadget shows for one board, computed as the viewer (briefly cached). */

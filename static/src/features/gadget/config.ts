@@ -2,17 +2,10 @@
 import type { Payload } from '../../bridge';
 import type { ModelConfig } from '../../../../src/core/scoring';
 
-export const PANELS = [
-  'top',
-  'readiness',
-  'questions',
-  'quadrants',
-  'order',
-  'agenda',
-  'trend',
-  'goals',
-] as const;
-export type Panel = (typeof PANELS)[number];
+import { GADGET_PANELS, MAX_TOP_N, type GadgetPanel } from '../../../../src/features/health/panels';
+
+export const PANELS = GADGET_PANELS;
+export type Panel = GadgetPanel;
 
 export const PANEL_LABEL: Readonly<Record<Panel, string>> = {
   top: 'Top by value',
@@ -26,7 +19,7 @@ export const PANEL_LABEL: Readonly<Record<Panel, string>> = {
 };
 
 /** The most items the top list shows (the resolver refuses more). */
-export const MAX_TOP_N = 50;
+export { MAX_TOP_N };
 
 /** The project's model (the default), or a model of the gadget's own. */
 export type GadgetModel = 'project' | ModelConfig;
