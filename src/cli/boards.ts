@@ -1,5 +1,5 @@
 /** `valuerank boards` (a project's boards) and `valuerank backlog` (a board's backlog, in rank order). */
-import { boardBacklog } from '../features/overview';
+import { readBoardBacklog } from '../features/overview';
 import { requireBoard, requireProject, type Values } from './args';
 import { printJson, printJsonOrNothing, table, type Io } from './output';
 import { clientFor } from './site';
@@ -15,11 +15,8 @@ export async function boards(values: Values, io: Io): Promise<void> {
 
 export async function backlog(values: Values, io: Io): Promise<void> {
   const boardId = requireBoard(values);
-  // The app's read of a backlog; with no project given, it remembers no board (the CLI has no Forge storage).
-  const { board, summary, items } = await boardBacklog(
-    { jira: clientFor(values, io.env), accountId: '' },
-    { boardId },
-  );
+  // The app's read of a backlog (the Overview's), without remembering the board: the CLI has no Forge storage.
+  const { board, summary, items } = await readBoardBacklog(clientFor(values, io.env), boardId);
   if (values.json) return printJson(io, { board: { id: board.id, name: board.name }, summary, items });
   io.stdout.write(
     `${board.name}: ${summary.count} issues, ${summary.estimated} estimated, ${summary.totalPoints} points\n`,

@@ -41,18 +41,25 @@ export async function siteOverview({ jira, accountId }: Caller, scope: OverviewS
   };
 }
 
-export async function boardBacklog(
-  { jira, accountId }: Caller,
-  { boardId, projectKey }: { boardId: number } & OverviewScope,
-): Promise<BoardBacklog> {
+/** A board's backlog in rank order with its estimates (the Overview's and `valuerank backlog`'s read). */
+export async function readBoardBacklog(jira: Caller['jira'], boardId: number): Promise<BoardBacklog> {
   const settings = await jira.boardSettings(boardId);
   const map = { estimationFieldId: settings.estimationFieldId };
   const issues = await jira.boardBacklog(boardId, { fields: fieldsNeeded(map) });
   const items = issues.map((issue) => toBacklogItem(issue, map));
-  if (projectKey) await savePreferences(accountId, projectKey, { boardId });
   return {
     board: { id: settings.boardId, name: settings.name, estimationFieldName: settings.estimationFieldName },
     summary: summarize(items),
     items,
   };
+}
+
+/** The backlog, remembering the board as the caller's last one in the project. */
+export async function boardBacklog(
+  { jira, accountId }: Caller,
+  { boardId, projectKey }: { boardId: number } & OverviewScope,
+): Promise<BoardBacklog> {
+  const backlog = await readBoardBacklog(jira, boardId);
+  if (projectKey) await savePreferences(accountId, projectKey, { boardId });
+  return backlog;
 }
