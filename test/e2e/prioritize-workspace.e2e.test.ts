@@ -129,6 +129,7 @@ it('fills the window with the grid, reaches the last issue by scrolling, edits a
     const menu = ui.getByRole('group', { name: 'Type values' });
     for (const n of names) await menu.getByRole('checkbox', { name: n }).check();
     await ui.getByText(/^\d+ of \d+ issues match$/).waitFor({ timeout: 30_000 });
+    if (names.length > 1) await page.screenshot({ path: `${SHOTS}-filter.png` });
     await page.keyboard.press('Escape');
     const matched = Number((await ui.getByText(/^\d+ of \d+ issues match$/).textContent())!.split(' ')[0]);
     await ui.getByRole('button', { name: 'Clear filters' }).click();
