@@ -6,10 +6,37 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type Ajv from 'ajv';
 import { parse } from 'yaml';
 import { validate, type ManifestSchema } from '@forge/manifest';
 import { getClientSideLintersOnly, parseSourceFile, tsParser, type LintResult } from '@forge/lint';
 import { sharedDataDir } from '../eval/shared-data';
+
+/**
+ * Each of @forge/manifest's validation processors (the full validation here, and five of the linters) builds
+ * its own Ajv and compiles the same 2 MB manifest schema: ~5 s each. In this file Ajv compiles a schema once
+ * per content and options, and every validator gets the same compiled function: what each checks is
+ * unchanged (same schema, same Ajv options, same formats and vocabulary), the compiling is done once.
+ */
+jest.mock('ajv', () => {
+  const actual = jest.requireActual<{ default: typeof Ajv }>('ajv');
+  type Options = ConstructorParameters<typeof actual.default>[0];
+  const compiled = new Map<string, unknown>();
+  class CompileOnceAjv extends actual.default {
+    constructor(options: Options = {}) {
+      super(options);
+      const compile = this.compile.bind(this);
+      const optionsKey = JSON.stringify(options);
+      this.compile = ((schema: object | boolean, meta?: boolean) => {
+        if (typeof schema !== 'object') return compile(schema, meta);
+        const key = `${optionsKey}\u0000${String(meta)}\u0000${JSON.stringify(schema)}`;
+        if (!compiled.has(key)) compiled.set(key, compile(schema, meta));
+        return compiled.get(key);
+      }) as typeof this.compile;
+    }
+  }
+  return { ...actual, __esModule: true, default: CompileOnceAjv, Ajv: CompileOnceAjv };
+});
 
 const root = path.resolve(__dirname, '..');
 const manifestPath = path.join(root, 'manifest.yml');
@@ -147,7 +174,7 @@ describe('manifest.yml', () => {
     } finally {
       process.chdir(cwd);
     }
-  });
+  }, 180_000); // type-aware parsing of every source file: well over jest's default 30 s on a loaded machine
 
   it('the linters do catch a missing handler and a deprecated storage API', async () => {
     const cwd = process.cwd();
