@@ -34,6 +34,11 @@ export interface LocalServer {
   url: string;
   site: JiraSite;
   harness: Harness;
+  /**
+   * Resolves once no request is being handled and no queue event waits or runs (checked again after each
+   * wait, since a request may queue an event and an event may send requests): for stopping a server cleanly.
+   */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -64,7 +69,10 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     manifest,
   });
 
+  let handling = 0;
+  let whenNoneHandled: Array<() => void> = [];
   const server = http.createServer((req, res) => {
+    handling++;
     void (async () => {
       try {
         if (await harness.handle(req, res)) return;
@@ -75,6 +83,12 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
         console.error('[server] request failed', error);
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ errorMessages: [(error as Error).message], errors: {} }));
+      } finally {
+        if (--handling === 0) {
+          const waiters = whenNoneHandled;
+          whenNoneHandled = [];
+          for (const w of waiters) w();
+        }
       }
     })();
   });
@@ -98,6 +112,16 @@ export async function startLocalServer(options: LocalServerOptions = {}): Promis
     url,
     site,
     harness,
+    async settled() {
+      for (;;) {
+        if (handling > 0) await new Promise<void>((resolve) => whenNoneHandled.push(resolve));
+        await harness.events.idle();
+        // A turn of the event loop, then both are checked again: a request may queue an event, and an
+        // event may send requests.
+        await new Promise((resolve) => setImmediate(resolve));
+        if (handling === 0 && harness.events.isIdle()) return;
+      }
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -104,6 +104,11 @@ export class EventQueues {
     return { success: count('success'), inProgress: count('pending', 'running'), failed: count('failed') };
   }
 
+  /** True when no event is waiting or running. */
+  isIdle(): boolean {
+    return this.busy() === 0;
+  }
+
   /** Resolves when no event is waiting or running. */
   idle(): Promise<void> {
     if (this.busy() === 0) return Promise.resolve();

@@ -57,8 +57,7 @@ async function startSite(issues: number): Promise<LocalServer> {
  */
 async function stopSite(site: LocalServer): Promise<void> {
   await latency(0, site);
-  await new Promise((resolve) => setTimeout(resolve, 3000));
-  await site.harness.events.idle();
+  await site.settled();
   await site.close();
 }
 

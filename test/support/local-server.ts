@@ -50,6 +50,7 @@ export function lateServer(current: () => LocalServer | undefined): LocalServer 
     get harness() {
       return running().harness;
     },
+    settled: () => running().settled(),
     close: () => running().close(),
   };
 }

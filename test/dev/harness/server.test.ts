@@ -9,7 +9,12 @@ import { startLocalServer, type LocalServer } from '../../../dev/server';
 let server: LocalServer;
 
 /** Replaces the manifest's `resolver` function: runs the named probe inside the invocation. */
+let probesFinished = 0;
 const probes: Record<string, () => Promise<unknown>> = {
+  async whoAmIThenCount() {
+    await api.asUser().requestJira(route`/rest/api/3/myself`);
+    return ++probesFinished;
+  },
   async whoAmI() {
     const me = await api.asUser().requestJira(route`/rest/api/3/myself`);
     return { status: me.status, accountId: ((await me.json()) as { accountId: string }).accountId };
@@ -151,5 +156,29 @@ describe('the harness pages', () => {
     });
     expect(((await response.json()) as { accountId: string }).accountId).toBe('local-dev');
     expect((await fetch(`${server.url}/_local/stats`)).status).toBe(200);
+  });
+});
+
+describe('settled', () => {
+  it('waits for the requests being handled, including the Jira calls a resolver makes', async () => {
+    const faults = (body: unknown) =>
+      fetch(`${server.url}/_local/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await faults({ latencyMs: 300 })).status).toBe(200);
+    try {
+      const before = probesFinished;
+      const pending = invoke('whoAmIThenCount', 'local-po');
+      // The invocation is under way (its handler counts) before settled() is asked.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await server.settled();
+      expect(probesFinished).toBe(before + 1);
+      await pending;
+    } finally {
+      await faults({ latencyMs: 0 });
+    }
+    await server.settled();
   });
 });
