@@ -173,27 +173,18 @@ export async function computeSnapshot(
   const unscored = items.filter((i) => i.score === null);
   const reason = mostCommon(unscored.map((i) => i.reason ?? ''));
   const estimated = byValue.filter((i) => i.score !== null && i.storyPoints !== undefined);
-  // Quadrants over the whole backlog with the gadget's own function: one split, one set of counts.
-  const quadrants = valueEffortQuadrants(
-    items.map((i) => ({
-      key: i.key,
-      summary: i.summary,
-      score: i.score,
-      storyPoints: i.storyPoints,
-      ready: undefined,
-    })),
-  );
+  // The gadget's own functions over the whole backlog: quadrants (one split, one set of counts) and how well
+  // the order follows value (core orderHealth).
+  const healthItems = items.map((i) => ({
+    key: i.key,
+    summary: i.summary,
+    score: i.score,
+    storyPoints: i.storyPoints,
+    ready: undefined,
+  }));
+  const quadrants = valueEffortQuadrants(healthItems);
   const quadrantOf = new Map(quadrants.points.map((p) => [p.key, p.quadrant] as const));
-  // How well the order follows value, with the gadget's own function (core orderHealth).
-  const order = orderHealth(
-    items.map((i) => ({
-      key: i.key,
-      summary: i.summary,
-      score: i.score,
-      storyPoints: i.storyPoints,
-      ready: undefined,
-    })),
-  );
+  const order = orderHealth(healthItems);
   const points: ChartPoint[] = [...estimated]
     .sort((x, y) => (y.score as number) - (x.score as number) || x.rank - y.rank)
     .slice(0, CHART_POINTS)
