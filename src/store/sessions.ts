@@ -24,20 +24,17 @@ import {
   MAX_SESSION_ISSUES,
   MAX_TITLE_CHARS,
   MAX_WEIGHT,
+  SESSION_ID,
   SESSION_STATES,
   type IssueRecord,
   type Rating,
   type Session,
 } from '../core/sessions';
+import { accountId, inputName, issueKey, projectKey } from '../core/ids';
 import { readJson, StoredDataError, writeJson } from './json-store';
 import { checkKey, keyOf, MAX_VALUE_BYTES } from './keys';
 
-const accountId = z.string().min(1).max(128);
-const issueKey = z.string().regex(/^[A-Z][A-Z0-9_]+-\d+$/);
-const input = z
-  .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
-  .max(64);
+const input = inputName;
 const at = z.string().min(1).max(40);
 const reason = z.string().max(MAX_REASON_CHARS);
 
@@ -48,8 +45,8 @@ const DecisionSchema = z.object({
 });
 
 export const SessionSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]{1,40}$/),
-  projectKey: z.string().regex(/^[A-Z][A-Z0-9_]{1,9}$/),
+  id: z.string().regex(SESSION_ID),
+  projectKey,
   title: z.string().max(MAX_TITLE_CHARS),
   createdBy: accountId,
   createdAt: at,

@@ -20,6 +20,7 @@
  *   stand in for an empty field. An input with rules but no field and no fallback starts from 0 (shown in the
  *   explanation as "no field").
  */
+import { IDENTIFIER } from '../ids';
 import { z } from 'zod';
 import { BUILTIN_INPUTS, NUMBER_INPUTS, type BuiltinInput, type NumberInput } from './input-names';
 
@@ -95,7 +96,6 @@ export const DEFAULT_DUE_DATE_TABLE: Readonly<DueDateTable> = {
   later: 1,
 };
 
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const RESERVED = new Set(['min', 'max']);
 const fieldId = z.string().trim().min(1).max(255);
 const fieldName = z.string().max(255).optional();

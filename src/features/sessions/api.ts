@@ -12,22 +12,19 @@ import {
   MAX_SESSION_ISSUES,
   MAX_TITLE_CHARS,
   MAX_WEIGHT,
+  SESSION_ID,
   type Scale,
   type SessionState,
   type SummaryRow,
 } from '../../core/sessions';
+import { accountId, inputName } from '../../core/ids';
 import { issueKey, projectKey } from '../../shared/ids';
 import type { Person } from '../questions/api';
 
 /** Summary rows an answer carries (each up to 20 ratings with their reasons). */
 export const SUMMARY_PAGE = 25;
 
-const sessionId = z.string().regex(/^[a-z0-9-]{1,40}$/, 'not a session id');
-const accountId = z.string().min(1).max(128);
-const inputName = z
-  .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'not an input name')
-  .max(64);
+const sessionId = z.string().regex(SESSION_ID, 'not a session id');
 
 /** Which issues a session is about: named keys, the top of the backlog, or the top issues not yet valued. */
 export const SessionIssues = z.discriminatedUnion('kind', [
