@@ -88,6 +88,7 @@ export function BulkBar({
       />
       <span className="vr-bulk__group" role="group" aria-label="Set an input">
         <select
+          className="vr-select vr-bulk__input"
           aria-label="Input to set"
           value={chosen?.target ?? ''}
           onChange={(e) => setInput(e.target.value)}
@@ -101,7 +102,7 @@ export function BulkBar({
         </select>
         <input
           type="number"
-          className="vr-bulk__value"
+          className="vr-input vr-bulk__value"
           aria-label="Value to set"
           inputMode="decimal"
           step="any"

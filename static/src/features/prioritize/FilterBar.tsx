@@ -21,7 +21,7 @@ function Choice({
 }) {
   return (
     <select
-      className="vr-filter__select"
+      className="vr-select vr-filter__select"
       aria-label={label}
       value={value}
       onChange={(e) => onChange(e.target.value)}
@@ -85,7 +85,7 @@ function MultiChoice({
     >
       <button
         type="button"
-        className="vr-filter__select"
+        className="vr-select vr-filter__select"
         aria-expanded={open}
         aria-controls={listId}
         aria-label={`${label}: ${summary}`}
@@ -152,7 +152,7 @@ export function FilterBar({
     <div className="vr-filter" role="search" aria-label="Filter the backlog">
       <input
         type="search"
-        className="vr-filter__text"
+        className="vr-input vr-filter__text"
         aria-label="Filter by key or summary"
         placeholder="Filter by key or summary"
         value={text}
