@@ -4,7 +4,7 @@ export { Button } from './Button';
 export { Dialog } from './Dialog';
 export { EmptyState } from './EmptyState';
 export { ErrorMessage } from './ErrorMessage';
-export { IssueLink } from './IssueLink';
+export { IssueLink, issueColumn } from './IssueLink';
 export { Page } from './Page';
 export { Section } from './Section';
 export { Spinner } from './Spinner';

@@ -4,7 +4,7 @@
  * at once. The full, ranked table replaces it when the analysis is ready.
  */
 import type { Answers } from '../../bridge';
-import { IssueLink, Table, UserText, type Column } from '../../components';
+import { issueColumn, Table, UserText, type Column } from '../../components';
 
 type FirstRowsData = NonNullable<Extract<Answers['prioritize.load'], { pending: true }>['firstRows']>;
 type Row = FirstRowsData['rows'][number];
@@ -12,13 +12,7 @@ type Row = FirstRowsData['rows'][number];
 export function FirstRows({ data, projectKey }: { data: FirstRowsData; projectKey: string }) {
   const columns: Array<Column<Row>> = [
     { key: 'rank', header: 'Rank', cell: (r) => r.rank, align: 'end', width: '4rem' },
-    {
-      key: 'key',
-      header: 'Issue',
-      cell: (r) => <IssueLink issueKey={r.key} />,
-      rowHeader: true,
-      width: '7rem',
-    },
+    issueColumn((r: Row) => r.key, '7rem'),
     { key: 'summary', header: 'Summary', cell: (r) => <UserText>{r.summary}</UserText> },
     { key: 'type', header: 'Type', cell: (r) => <UserText>{r.issueType}</UserText>, width: '7rem' },
     {

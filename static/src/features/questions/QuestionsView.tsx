@@ -8,7 +8,7 @@ import {
   Badge,
   EmptyState,
   ErrorMessage,
-  IssueLink,
+  issueColumn,
   Section,
   Spinner,
   Table,
@@ -73,12 +73,7 @@ export function QuestionsView({ projectKey }: { projectKey: string }) {
           rows={state.data.rows}
           rowKey={(r) => r.questionId}
           columns={[
-            {
-              key: 'issue',
-              header: 'Issue',
-              rowHeader: true,
-              cell: (r) => <IssueLink issueKey={r.issueKey} />,
-            },
+            issueColumn((r) => r.issueKey),
             { key: 'question', header: 'Question', cell: (r) => <UserText>{r.text}</UserText> },
             {
               key: 'asked',

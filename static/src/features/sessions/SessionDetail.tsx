@@ -13,6 +13,7 @@ import {
   Dialog,
   ErrorMessage,
   IssueLink,
+  issueColumn,
   Section,
   Spinner,
   Table,
@@ -30,7 +31,7 @@ type Draft = Record<string, { value: string; reason: string }>;
 const cell = (issueKey: string, input: string) => `${issueKey}|${input}`;
 
 /** The first column of the rating and decision tables: the issue's key and summary. */
-const issueColumn: Column<View['issues'][number]> = {
+const issueSummaryColumn: Column<View['issues'][number]> = {
   key: 'issue',
   header: 'Issue',
   rowHeader: true,
@@ -99,7 +100,7 @@ function RatingForm({ view, onSaved }: { view: View; onSaved: (v: View) => void 
         rows={view.issues}
         rowKey={(i) => i.key}
         columns={[
-          issueColumn,
+          issueSummaryColumn,
           ...view.inputs.map((input) => ({
             key: input.name,
             header: input.label,
@@ -188,12 +189,7 @@ function Summary({ view }: { view: View }) {
         rowKey={(r) => cell(r.issueKey, r.input)}
         rowClassName={(r) => (r.disagreement ? 'vr-sessions__disagree' : undefined)}
         columns={[
-          {
-            key: 'issue',
-            header: 'Issue',
-            rowHeader: true,
-            cell: (r) => <IssueLink issueKey={r.issueKey} />,
-          },
+          issueColumn((r: SummaryRow) => r.issueKey),
           { key: 'input', header: 'Input', cell: (r) => label(r.input) },
           {
             key: 'ratings',
@@ -335,7 +331,7 @@ function Decide({ view, onCommitted }: { view: View; onCommitted: (v: View, writ
         rows={view.issues}
         rowKey={(i) => i.key}
         columns={[
-          issueColumn,
+          issueSummaryColumn,
           ...view.inputs.map((input) => ({
             key: input.name,
             header: input.label,
