@@ -34,7 +34,6 @@ export function SessionsView({
   useEffect(() => {
     if (startWith) onStartWithUsed?.();
   }, [startWith, onStartWithUsed]);
-  const [state, reload] = useAsync(() => call('sessions.list', { projectKey }), [projectKey, open]);
 
   if (open === 'new')
     return (
@@ -52,7 +51,18 @@ export function SessionsView({
       />
     );
   if (open !== null) return <SessionDetail sessionId={open} onBack={() => setOpen(null)} />;
+  return <SessionList projectKey={projectKey} onOpen={setOpen} />;
+}
 
+/** The project's sessions and the caller's open ones to rate; read each time the list is shown. */
+function SessionList({
+  projectKey,
+  onOpen,
+}: {
+  projectKey: string;
+  onOpen: (session: string | 'new') => void;
+}) {
+  const [state, reload] = useAsync(() => call('sessions.list', { projectKey }), [projectKey]);
   if (state.status === 'loading') return <Spinner label="Loading the value sessions…" />;
   if (state.status === 'error')
     return (
@@ -64,7 +74,7 @@ export function SessionsView({
     );
   const { sessions, mine, canStart } = state.data;
   const openButton = (r: Row) => (
-    <Button appearance="link" onClick={() => setOpen(r.id)}>
+    <Button appearance="link" onClick={() => onOpen(r.id)}>
       <UserText>{r.title}</UserText>
     </Button>
   );
@@ -75,7 +85,7 @@ export function SessionsView({
           <ul className="vr-sessions__mine" aria-label="Open sessions you are invited to">
             {mine.map((r) => (
               <li key={r.id}>
-                <Button appearance="primary" onClick={() => setOpen(r.id)}>
+                <Button appearance="primary" onClick={() => onOpen(r.id)}>
                   Rate “<UserText>{r.title}</UserText>”
                 </Button>{' '}
                 <span className="vr-muted">
@@ -91,7 +101,7 @@ export function SessionsView({
         title="Value sessions"
         actions={
           canStart ? (
-            <Button appearance="primary" onClick={() => setOpen('new')}>
+            <Button appearance="primary" onClick={() => onOpen('new')}>
               Start a session
             </Button>
           ) : null
