@@ -9,12 +9,12 @@
 import { z } from 'zod';
 import { planRank } from '../../core/rank-plan';
 import type { ModelConfig } from '../../core/scoring';
-import { readViewList, readViewRange, readViewSnapshot, type ViewSnapshot } from '../../store/views';
-import { AppError } from '../../shared/errors';
+import { listLength, readViewList, readViewRange, type ViewSnapshot } from '../../store/views';
 import type { ServiceDeps } from './analyze';
 import { resolveBoard } from './board';
 import { movedKeys } from './preview';
-import { variantOf } from './snapshot';
+import { READINESS_PROPERTY_KEY } from '../readiness/index';
+import { Row, storedFor } from './snapshot';
 import {
   MAX_FOUND_KEYS,
   type Facets,
@@ -23,11 +23,6 @@ import {
   type SortKey,
   type WorkspaceRow,
 } from './workspace-api';
-
-const Row = z.custom<WorkspaceRow>(
-  (v) => typeof v === 'object' && v !== null && typeof (v as { key?: unknown }).key === 'string',
-  'not a backlog row',
-);
 
 export interface FindInput {
   boardId: number;
@@ -43,11 +38,6 @@ export interface FindInput {
 }
 
 const NONE = 'none';
-/**
- * The readiness feature's issue property (its `READINESS_PROPERTY_KEY`; readiness uses this feature for the
- * badge's score, so it is named here rather than imported, which would make a circle).
- */
-const READINESS_PROPERTY_KEY = 'valuerank-readiness';
 
 const hasFilter = (f: RowFilter): boolean =>
   Boolean(f.text?.trim()) ||
@@ -186,17 +176,10 @@ async function movingKeys(snapshot: ViewSnapshot): Promise<Set<string>> {
   return new Set(movedKeys(planRank(before, after)));
 }
 
-async function snapshotFor(input: FindInput): Promise<ViewSnapshot> {
-  const snapshot = await readViewSnapshot('analyze', input.boardId, variantOf(input.model, input.accountId));
-  if (!snapshot)
-    throw new AppError('conflict', 'This backlog has not been scored yet: load the Prioritize view first.');
-  return snapshot;
-}
-
 export async function findRows(deps: ServiceDeps, input: FindInput): Promise<FindAnswer> {
   const board = await resolveBoard(deps.jira, input.boardId, input.projectKey);
-  const snapshot = await snapshotFor(input);
-  const all = (snapshot.lists.rows ?? []).reduce((a, b) => a + b, 0);
+  const snapshot = await storedFor(input);
+  const all = listLength(snapshot, 'rows');
   const { by, dir } = input.sort;
   const plain =
     !hasFilter(input.filter) && by === 'value' && dir === 'asc' && !input.keysOnly && !input.facets;

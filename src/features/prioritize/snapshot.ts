@@ -5,6 +5,7 @@
  * analyse inside the resolver's budget goes to a view job (kind `analyze`); the view answers at once with
  * the last snapshot and its age, or with progress.
  */
+import type { WorkspaceRow } from './workspace-api';
 import { createHash } from 'node:crypto';
 import { orderHealth } from '../../core/health/order-health';
 import { valueEffortQuadrants } from '../../core/health/quadrants';
@@ -60,7 +61,8 @@ export interface ViewInput {
   accountId?: string;
 }
 
-const Row = z.custom<PrioritizedItem>(
+/** A stored row of the analysis (the rows carry the workspace's facets too). */
+export const Row = z.custom<WorkspaceRow>(
   (v) => typeof v === 'object' && v !== null && typeof (v as { key?: unknown }).key === 'string',
   'not a backlog row',
 );
@@ -318,8 +320,8 @@ export async function loadView(deps: ServiceDeps, input: ViewInput): Promise<Pri
   };
 }
 
-/** A stored snapshot for the rows: the one `snapshotId` names when it is still the latest, else the latest. */
-async function storedFor(input: ViewInput): Promise<ViewSnapshot> {
+/** The board's latest stored analysis for this model and caller; a conflict when there is none yet. */
+export async function storedFor(input: ViewInput): Promise<ViewSnapshot> {
   const snapshot = await readViewSnapshot('analyze', input.boardId, variantOf(input.model, input.accountId));
   if (!snapshot)
     throw new AppError('conflict', 'This backlog has not been scored yet: load the Prioritize view first.');
