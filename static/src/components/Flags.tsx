@@ -21,7 +21,7 @@ export interface Flag {
 export type ShowFlag = (flag: Omit<Flag, 'id'>) => void;
 
 /** How long a flag without an action stays. */
-export const FLAG_MS = 8000;
+const FLAG_MS = 8000;
 
 export function useFlags(): { flags: Flag[]; show: ShowFlag; dismiss: (id: number) => void } {
   const [flags, setFlags] = useState<Flag[]>([]);

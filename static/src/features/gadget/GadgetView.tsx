@@ -33,7 +33,7 @@ function IssueLink({ issueKey }: { issueKey: string }) {
 const issues = (n: number) => `${n} issue${n === 1 ? '' : 's'}`;
 
 /** What to do about the main reason issues are unscored (`invalid:confidence`, `missing:effort`, `model`). */
-export function whatNext(cause: string | undefined, model: string): string {
+function whatNext(cause: string | undefined, model: string): string {
   const [kind, input] = (cause ?? '').split(':');
   const name = input ? ((INPUT_LABELS as Record<string, string>)[input]?.toLowerCase() ?? input) : '';
   if (kind === 'invalid' && input === 'confidence')
@@ -46,7 +46,7 @@ export function whatNext(cause: string | undefined, model: string): string {
 }
 
 /** "ICE scores none of 305 issues: Confidence is 80, above 10; …" — or nothing when most are scored. */
-export function scoringNote(h: Health): { title: string; next: string } | undefined {
+function scoringNote(h: Health): { title: string; next: string } | undefined {
   const s = h.scoring;
   if (!s) return undefined;
   const model = modelLabel(h.model);
@@ -67,7 +67,7 @@ export function scoringNote(h: Health): { title: string; next: string } | undefi
 }
 
 /** How far the order agrees with value, in words (the rank correlation in a tooltip). */
-export function agreement(spearman: number | null): string {
+function agreement(spearman: number | null): string {
   if (spearman === null) return 'in no measurable way (too few scored issues)';
   if (spearman >= 0.7) return 'strongly';
   if (spearman >= 0.4) return 'moderately';

@@ -104,7 +104,7 @@ const NUMBER_INPUT_NAMES: ReadonlySet<string> = new Set(NUMBER_INPUTS);
 const ALIASES: ReadonlySet<string> = new Set(['jobSize', 'duration']);
 
 /** The grid's input columns: every input the model reads, and the field-backed input an edit writes. */
-export function inputColumns(items: readonly Item[], mapping: PrioritizeData['mapping']): InputColumn[] {
+function inputColumns(items: readonly Item[], mapping: PrioritizeData['mapping']): InputColumn[] {
   const out = new Map<string, InputColumn>();
   const m = mapping as Record<string, unknown>;
   for (const item of items.slice(0, 25))
@@ -401,9 +401,9 @@ export function Prioritize({
     let done = 0;
     const failed: string[] = [];
     const keys = selectedKeys;
-    // one call per 100 issues: one permission check, one backlog search and one write each
-    for (let i = 0; i < keys.length; i += 100) {
-      const chunk = keys.slice(i, i + 100);
+    // one call per BULK issues: one permission check, one backlog search and one write each
+    for (let i = 0; i < keys.length; i += BULK) {
+      const chunk = keys.slice(i, i + BULK);
       try {
         const r = await call('prioritize.pinMany', { boardId, keys: chunk, pinned });
         done += r.changed.length;
@@ -842,7 +842,7 @@ export function Prioritize({
                 canEdit={canEdit}
                 editReason={editReason}
                 saving={saving}
-                onSaveInput={(item, input, inputName, value) => saveInput(item, input, inputName, value)}
+                onSaveInput={saveInput}
                 selected={selected}
                 onSelect={select}
                 onExtend={extend}

@@ -14,9 +14,9 @@ import type { GridRow, GridSort } from './useGridRows';
 export type Item = GridRow;
 
 /** Rows whose "fragile" note is shown without asking: the top of the value order. */
-export const FRAGILE_TOP = 10;
+const FRAGILE_TOP = 10;
 /** Every grid row is this tall (px): the virtual window's arithmetic relies on it. */
-export const ROW_HEIGHT = 44;
+const ROW_HEIGHT = 44;
 
 const BUCKET_LABEL: Readonly<Record<string, string>> = {
   must: 'Must',
@@ -101,7 +101,7 @@ function Score({ item, onExplain }: { item: Item; onExplain: (item: Item) => voi
 }
 
 /** The sentence behind "fragile": what small change would move the issue how far. */
-export function fragileSentence(f: NonNullable<Item['fragile']>): string {
+function fragileSentence(f: NonNullable<Item['fragile']>): string {
   const places = Math.abs(f.places);
   return `A small change moves this issue far: if ${inputWords(f.input)} went from ${f.from} to ${f.to}, it would move ${places} ${places === 1 ? 'place' : 'places'} ${f.places > 0 ? 'up' : 'down'}. Check that input before you rely on its place.`;
 }
@@ -177,7 +177,7 @@ function InputCell({
   canEdit: boolean;
   editReason: string;
   saving: boolean;
-  onSave: (item: Item, input: string, label: string, value: number | null, was: number | null) => void;
+  onSave: (item: Item, input: string, label: string, value: number | null) => void;
 }) {
   const reading = item.explanation.inputs.find((i) => i.name === column.name);
   const [draft, setDraftState] = useState<string | undefined>(undefined);
@@ -201,7 +201,7 @@ function InputCell({
       const next = trimmed === '' ? null : Number(trimmed);
       setDraft(undefined);
       if (next !== current && (next === null || Number.isFinite(next)))
-        onSave(item, column.target as string, column.label, next, current);
+        onSave(item, column.target as string, column.label, next);
     };
     return (
       <input
@@ -320,7 +320,7 @@ export function RankedTable({
   /** Why nobody's input can be edited here (the caller may not edit issues). */
   editReason: string;
   saving: ReadonlySet<string>;
-  onSaveInput: (item: Item, input: string, label: string, value: number | null, was: number | null) => void;
+  onSaveInput: (item: Item, input: string, label: string, value: number | null) => void;
   selected: ReadonlySet<string>;
   /** Selects or unselects a row; `range` extends from the last row clicked (shift-click). */
   onSelect: (item: Item, index: number, range: boolean) => void;
@@ -570,7 +570,6 @@ export function RankedTable({
           [
             'vr-ranked-row',
             item.pinned ? 'vr-ranked-row--pinned' : '',
-            item.rank !== item.targetRank ? 'vr-ranked-row--moves' : '',
             previewing && item.rank !== item.targetRank ? 'vr-ranked-row--preview' : '',
             selected.has(item.key) ? 'vr-ranked-row--selected' : '',
           ]

@@ -7,7 +7,7 @@ import { Button, Dialog, ErrorMessage, Spinner } from '../../components';
 import { useAsync } from '../../hooks/useAsync';
 import { modelLabel } from './labels';
 
-export function undoSentence(entry: { at: string; moved: number }): string {
+function undoSentence(entry: { at: string; moved: number }): string {
   const when = new Date(entry.at);
   const date = Number.isNaN(when.getTime())
     ? entry.at
@@ -25,8 +25,8 @@ export function UndoConfirm({
   onClose: () => void;
 }) {
   const [state, reload] = useAsync(() => call('prioritize.history', { boardId }), [boardId]);
-  const entry =
-    state.status === 'done' ? [...state.data.entries].sort((a, b) => b.at.localeCompare(a.at))[0] : undefined;
+  // `prioritize.history` answers newest first; the newest is the one undone.
+  const entry = state.status === 'done' ? state.data.entries[0] : undefined;
   return (
     <Dialog title="Undo the last reorder?" onClose={onClose}>
       {state.status === 'loading' ? <Spinner label="Reading the last reorder…" /> : null}

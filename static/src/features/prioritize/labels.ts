@@ -154,8 +154,4 @@ export const signed = (n: number): string => (n > 0 ? `+${n}` : String(n));
 const pointsFormat = (n: number) => (Number.isInteger(n) ? String(n) : String(Number(n.toFixed(2))));
 export const formatPoints = (n: number | undefined): string => (n === undefined ? '—' : pointsFormat(n));
 
-export function formatWhen(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
+export { formatWhen } from '../../format';

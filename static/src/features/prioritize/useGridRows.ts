@@ -15,15 +15,15 @@ export type RowFilter = NonNullable<Payload<'prioritize.find'>['filter']>;
 export type GridSort = NonNullable<Payload<'prioritize.find'>['sort']>;
 
 /** Rows per `prioritize.find` call as the grid scrolls. */
-export const GRID_PAGE = 100;
+const GRID_PAGE = 100;
 
-export const isPlain = (filter: RowFilter, sort: GridSort): boolean =>
+const isPlain = (filter: RowFilter, sort: GridSort): boolean =>
   Object.values(filter).every((v) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) &&
   sort.by === 'value' &&
   sort.dir === 'asc';
 
 /** The filter as sent: empty values left out. */
-export function cleanFilter(filter: RowFilter): RowFilter {
+function cleanFilter(filter: RowFilter): RowFilter {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(filter))
     if (!(v === undefined || v === '' || (Array.isArray(v) && v.length === 0)))

@@ -341,7 +341,7 @@ function Decide({ view, onCommitted }: { view: View; onCommitted: (v: View, writ
               return editable ? (
                 <div className="vr-sessions__decide">
                   <input
-                    className="vr-sessions__number"
+                    className="vr-input vr-sessions__number"
                     type="number"
                     min={0}
                     aria-label={`Decision for ${input.label} of ${i.key}`}

@@ -187,7 +187,7 @@ export function StartForm({
                 </label>
                 <input
                   id={ids.count}
-                  className="vr-sessions__number"
+                  className="vr-input vr-sessions__number"
                   type="number"
                   min={1}
                   max={100}
@@ -269,7 +269,7 @@ export function StartForm({
                   <label className="vr-sessions__weight">
                     Weight
                     <input
-                      className="vr-sessions__number"
+                      className="vr-input vr-sessions__number"
                       type="number"
                       min={0.5}
                       max={10}

@@ -19,11 +19,7 @@ export const STATE_TONE: Readonly<Record<State, BadgeTone>> = {
 };
 
 /** A date and time in the reader's locale. */
-export function when(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
+export { formatWhen as when } from '../../format';
 
 /** A number as shown: up to two decimals, '—' for none. */
 export const shown = (v: number | null | undefined): string =>

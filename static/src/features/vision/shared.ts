@@ -55,12 +55,7 @@ export function readableError(error: unknown): unknown {
   );
 }
 
-export const when = (iso: string): string => {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime())
-    ? iso
-    : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-};
+export { formatWhen as when } from '../../format';
 
 export const day = (iso: string): string => {
   const d = new Date(iso);
