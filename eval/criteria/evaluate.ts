@@ -181,16 +181,18 @@ export function evaluateStories(config: CriteriaConfig = DEFAULT_CONFIG): {
 export type DalpiazKind = Extract<FindingKind, 'story-not-atomic' | 'story-no-role' | 'story-no-goal'>;
 
 /**
- * Story checks on the Dalpiaz backlogs, from their spans: not atomic = two Actions (verbs the annotators
- * marked) of the goal with "and"/"or"/"&" between them ("upload and download"); no role = no Persona span (nearly every story has
- * one, so a `story-no-role` there is mostly a role the annotators accepted); no goal = no Action.
- */
-/**
  * Two actions are joined when the conjunction comes right before the second one (after "to", "also",
  * "then" or an adverb at most): "correct or delete", "search the repository and browse"; not "know when
  * an object or component is likely to expire", where "or" joins two nouns between the actions.
  */
 const JOINED = /(?:\b(?:and|or)\b|&)(?:\s*,)?(?:\s+(?:to|also|then|\w+ly))?\s*$/i;
+
+/**
+ * Story checks on the Dalpiaz backlogs, from their spans: not atomic = two Actions (verbs the annotators
+ * marked) of the goal joined by "and"/"or"/"&" ({@link JOINED}: "upload and download"); no role = no Persona
+ * span (nearly every story has one, so a `story-no-role` there is mostly a role the annotators accepted); no
+ * goal = no Action.
+ */
 
 export function evaluateDalpiazStories(config: CriteriaConfig = DEFAULT_CONFIG): {
   stories: number;

@@ -3,6 +3,7 @@
  * issues, the oldest one's age, and how many of the top issues by value wait on an answer (those stall the
  * next sprint first). Pure; items come in current rank order with their open-question counts.
  */
+import { ageInDays } from '../questions';
 import { openQuestionsOf } from './readiness';
 import type { HealthItem, ValueEntry } from './types';
 import { countOf, valueOrder } from './types';
@@ -34,13 +35,9 @@ export interface WaitingForPo {
   list: WaitingIssue[];
 }
 
-const DAY_MS = 86_400_000;
-
-function ageDays(asked: string | undefined, nowMs: number): number | null {
-  if (!asked) return null;
-  const t = Date.parse(asked);
-  return Number.isFinite(t) ? Math.max(0, Math.floor((nowMs - t) / DAY_MS)) : null;
-}
+/** Whole days since the question was asked; null when it carries no readable date. */
+const ageDays = (asked: string | undefined, nowMs: number): number | null =>
+  asked && Number.isFinite(Date.parse(asked)) ? ageInDays(asked, nowMs) : null;
 
 export function waitingForPo(
   items: readonly HealthItem[],

@@ -11,10 +11,10 @@
  * rating. People are account ids only (ADR 9).
  */
 
-/** Issues in one session. */
 /** A session's id (`newId` in src/features/sessions makes them). */
 export const SESSION_ID = /^[a-z0-9-]{1,40}$/;
 
+/** Issues in one session. */
 export const MAX_SESSION_ISSUES = 100;
 /** People invited to one session. */
 export const MAX_PARTICIPANTS = 20;
