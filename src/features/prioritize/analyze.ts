@@ -24,7 +24,7 @@ import {
 import { strategicFit, type VisionBoard } from '../../core/vision';
 import { projectGoalTags } from '../goals';
 import type { JiraClient, ReadProgress } from '../../jira/client';
-import type { JiraIssue } from '../../jira/schemas';
+import type { JiraField, JiraIssue } from '../../jira/schemas';
 import type { PrioritizedItem } from './api';
 import type { WorkspaceRow } from './workspace-api';
 import { resolveBoard, type BoardRef } from './board';
@@ -154,10 +154,15 @@ export function orderValues(scores: readonly Score[]): Map<string, number> {
 
 /**
  * A first mapping guessed from the site's fields (core `proposeMapping`). The app's own "Business value
- * score" field is left out: it holds ValueRank's output and must never feed the scores.
+ * score" field is left out: it holds ValueRank's output and must never feed the scores. `known`: the site's
+ * fields when the caller has already read them (else they are read here).
  */
-export async function proposedMapping(jira: JiraClient, estimationFieldId?: string): Promise<FieldMapping> {
-  const fields = await jira.fields();
+export async function proposedMapping(
+  jira: JiraClient,
+  estimationFieldId?: string,
+  known?: readonly JiraField[],
+): Promise<FieldMapping> {
+  const fields = known ?? (await jira.fields());
   const own = findScoreField(fields);
   return proposeMapping(
     fields.filter((f) => f !== own),

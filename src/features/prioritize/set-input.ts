@@ -150,14 +150,17 @@ export interface SetInputInput {
   changes: ReadonlyArray<{ key: string; value: number | null }>;
 }
 
+/** The project's mapping and model; with the site's fields when proposing the mapping had to read them. */
 async function projectSettings(deps: ServiceDeps, board: BoardRef) {
   const [stored, model] = await Promise.all([
     deps.settings.mapping(board.projectKey),
     deps.settings.model(board.projectKey),
   ]);
+  const fields = stored ? undefined : await deps.jira.fields();
   return {
-    mapping: stored ?? (await proposedMapping(deps.jira, board.estimationFieldId)),
+    mapping: stored ?? (await proposedMapping(deps.jira, board.estimationFieldId, fields)),
     model: model ?? DEFAULT_MODEL,
+    fields,
   };
 }
 
@@ -165,7 +168,7 @@ async function projectSettings(deps: ServiceDeps, board: BoardRef) {
 export async function setInput(deps: ServiceDeps, p: SetInputInput): Promise<SetInputAnswer> {
   const { jira } = deps;
   const board = await resolveBoard(jira, p.boardId, p.projectKey);
-  const { mapping, model } = await projectSettings(deps, board);
+  const { mapping, model, fields: read } = await projectSettings(deps, board);
   const writable = writableSource(p.input, mapping);
   const label = writable?.label ?? INPUT_LABELS[p.input as keyof typeof INPUT_LABELS] ?? p.input;
   if (!writable)
@@ -196,7 +199,7 @@ export async function setInput(deps: ServiceDeps, p: SetInputInput): Promise<Set
       `You need the Edit Issues permission in ${board.projectKey} to change ${label}. Nothing was changed.`,
     );
 
-  const fields = await jira.fields();
+  const fields = read ?? (await jira.fields());
   const field = fields.find((f) => f.id === writable.source.fieldId);
   if (!field || field === findScoreField(fields))
     throw new AppError(

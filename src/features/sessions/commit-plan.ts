@@ -79,7 +79,8 @@ function checkFit(session: Session, decisions: readonly DecisionInput[]): void {
 
 /**
  * Checks the decisions and plans the writes (a value already in its field is not written again); with the
- * session's issues as Jira shows them now and the inputs' fields, which the records read too.
+ * session's issues as Jira shows them now (the inputs' fields and the summary) and the inputs, which the
+ * records and the committed view read too.
  */
 export async function planCommit(
   deps: SessionsDeps,
@@ -88,9 +89,12 @@ export async function planCommit(
 ): Promise<{ plan: Planned[]; issues: Map<string, JiraIssue>; inputs: Map<string, Mapped> }> {
   checkFit(session, decisions);
 
-  const [{ inputs }, fields] = await Promise.all([estimable(deps, session.projectKey), deps.jira.fields()]);
+  const { inputs, fields } = await estimable(deps, session.projectKey);
   const byId = new Map(fields.map((f) => [f.id, f] as const));
-  const current = await readSessionIssues(deps.jira, session, fieldIdsOf(session.inputs, inputs));
+  // With their summaries too, which the committed session's view shows (a commit does not change them).
+  const current = await readSessionIssues(deps.jira, session, [
+    ...new Set([...fieldIdsOf(session.inputs, inputs), 'summary']),
+  ]);
   const issues = new Map(current.map((i) => [i.key, i] as const));
 
   const problems: string[] = [];

@@ -12,7 +12,7 @@ import { writeAllOrNothing } from './commit-write';
 import { nowOf, type SessionsDeps } from './deps';
 import { changing, type Rights } from './permissions';
 import { recordsOf } from './records';
-import { viewOf } from './view';
+import { titlesOf, viewOf } from './view';
 
 export interface CommitInput {
   accountId: string;
@@ -84,7 +84,12 @@ async function commitLocked(
   };
   await saveSession(next);
   return {
-    session: await viewOf(deps, input.accountId, next, rights),
+    // What the commit has read already (the ratings, the inputs, the issues' summaries) is not read again.
+    session: await viewOf(deps, input.accountId, next, rights, 0, {
+      ratings,
+      inputs,
+      ...(plan.some((p) => 'summary' in p.fields) ? {} : { titles: titlesOf(issues.values()) }),
+    }),
     written: writes.length,
     changes: plan.flatMap((p) =>
       p.changes.map((c) => ({ issueKey: p.issueKey, input: c.input, from: c.from, to: c.to })),

@@ -14,7 +14,7 @@ import {
 import { optionLookup } from '../../core/scoring/read';
 import type { Session } from '../../core/sessions';
 import type { JiraClient } from '../../jira/client';
-import type { JiraIssue } from '../../jira/schemas';
+import type { JiraField, JiraIssue } from '../../jira/schemas';
 import { proposedMapping } from '../prioritize/analyze';
 import { DEFAULT_MODEL } from '../prioritize/sources';
 import { findScoreField } from '../prioritize/writeback';
@@ -29,8 +29,13 @@ export interface Mapped {
   source: NumberSource;
 }
 
-export async function projectMapping(deps: SessionsDeps, projectKey: string): Promise<FieldMapping> {
-  return (await deps.settings.mapping(projectKey)) ?? (await proposedMapping(deps.jira));
+/** The project's stored mapping, else the proposed one (from `fields` when the caller has read them). */
+export async function projectMapping(
+  deps: SessionsDeps,
+  projectKey: string,
+  fields?: readonly JiraField[],
+): Promise<FieldMapping> {
+  return (await deps.settings.mapping(projectKey)) ?? (await proposedMapping(deps.jira, undefined, fields));
 }
 
 /** The field an input reads; effort falls back to story points, as the scoring does. */
@@ -47,16 +52,16 @@ export function labelOf(mapping: FieldMapping, input: string): string {
   return (INPUT_LABELS as Readonly<Record<string, string>>)[input] ?? input;
 }
 
-/** The model's numeric inputs that have a Jira field: what a session can estimate. */
+/**
+ * The model's numeric inputs that have a Jira field: what a session can estimate; with the site's fields
+ * as it read them (once), for a caller that needs them too.
+ */
 export async function estimable(
   deps: SessionsDeps,
   projectKey: string,
-): Promise<{ inputs: Map<string, Mapped>; notes: string[] }> {
-  const [mapping, stored, fields] = await Promise.all([
-    projectMapping(deps, projectKey),
-    deps.settings.model(projectKey),
-    deps.jira.fields(),
-  ]);
+): Promise<{ inputs: Map<string, Mapped>; notes: string[]; fields: JiraField[] }> {
+  const [stored, fields] = await Promise.all([deps.settings.model(projectKey), deps.jira.fields()]);
+  const mapping = await projectMapping(deps, projectKey, fields);
   const byId = new Map(fields.map((f) => [f.id, f] as const));
   const own = findScoreField(fields);
   const model = stored ?? DEFAULT_MODEL;
@@ -79,7 +84,7 @@ export async function estimable(
       option: { name, label: labelOf(mapping, name), fieldId: field.id, fieldName: field.name },
     });
   }
-  return { inputs, notes };
+  return { inputs, notes, fields };
 }
 
 /** The fields of these inputs, each once (an input without one adds none). */

@@ -14,7 +14,7 @@ import {
   type Rating,
   type Session,
 } from '../../core/sessions';
-import type { JiraClient } from '../../jira/client';
+import type { JiraIssue } from '../../jira/schemas';
 import { nameOf, nameResolver } from '../../shared/names';
 import { readAllRatings, readOwnRatings } from '../../store/sessions';
 import type { Person } from '../questions/api';
@@ -29,27 +29,21 @@ export const personOf = (names: ReadonlyMap<string, string>, id: string): Person
   displayName: nameOf(names, id),
 });
 
-async function summaries(jira: JiraClient, session: Session): Promise<Map<string, string>> {
-  const found = await readSessionIssues(jira, session, ['summary']).catch(() => []);
-  return new Map(
-    found.map((i) => {
+/** Each issue's summary, by key ('' when it has none). */
+export const titlesOf = (issues: Iterable<JiraIssue>): Map<string, string> =>
+  new Map(
+    [...issues].map((i) => {
       const s = (i.fields as { summary?: unknown }).summary;
       return [i.key, typeof s === 'string' ? s : ''] as const;
     }),
   );
-}
 
 /** Each issue's current number in each input's field (null when empty or unreadable). */
-async function currentValues(
-  jira: JiraClient,
+function currentValues(
   session: Session,
   inputs: ReadonlyMap<string, Mapped>,
-): Promise<Record<string, Record<string, number | null>>> {
-  const fieldIds = fieldIdsOf(session.inputs, inputs);
-  // An issue deleted since the session started makes Jira refuse the JQL: show no current values then.
-  const issues = await readSessionIssues(jira, session, fieldIds.length > 0 ? fieldIds : ['summary']).catch(
-    () => [],
-  );
+  issues: readonly JiraIssue[],
+): Record<string, Record<string, number | null>> {
   const out: Record<string, Record<string, number | null>> = {};
   for (const issue of issues) {
     const row: Record<string, number | null> = {};
@@ -62,27 +56,43 @@ async function currentValues(
   return out;
 }
 
+/**
+ * What a caller has read already for the view, so it is not read again: all the session's ratings, the
+ * inputs it can estimate, its issues' summaries.
+ */
+export interface Known {
+  ratings?: readonly Rating[];
+  inputs?: ReadonlyMap<string, Mapped>;
+  titles?: ReadonlyMap<string, string>;
+}
+
 export async function viewOf(
   deps: SessionsDeps,
   accountId: string,
   session: Session,
   rights: Rights,
   from = 0,
+  known: Known = {},
 ): Promise<SessionView> {
   const revealed = isRevealed(session);
   const participant = isParticipant(session, accountId);
   const ratings =
     revealed || rights.po
-      ? await readAllRatings(session.id)
+      ? (known.ratings ?? (await readAllRatings(session.id)))
       : await readOwnRatings(session.id, accountId, session.inputs);
   const visible = visibleRatings(session, { accountId, isPo: rights.po }, ratings);
-  const { inputs } = await estimable(deps, session.projectKey);
-  const [titles, current] = await Promise.all([
-    summaries(deps.jira, session),
-    revealed && rights.po && session.state === 'revealed'
-      ? currentValues(deps.jira, session, inputs)
-      : Promise.resolve(null),
-  ]);
+  const inputs = known.inputs ?? (await estimable(deps, session.projectKey)).inputs;
+  const withCurrent = revealed && rights.po && session.state === 'revealed';
+  // One search for the summaries and, for the PO before the commit, the inputs' current values. An issue
+  // deleted since the session started makes Jira refuse the JQL: show no summary nor current value then.
+  const found =
+    known.titles && !withCurrent
+      ? []
+      : await readSessionIssues(deps.jira, session, [
+          ...new Set(['summary', ...(withCurrent ? fieldIdsOf(session.inputs, inputs) : [])]),
+        ]).catch(() => []);
+  const titles = known.titles ?? titlesOf(found);
+  const current = withCurrent ? currentValues(session, inputs, found) : null;
   const names = await nameResolver(deps.jira).names([
     session.createdBy,
     session.committedBy,

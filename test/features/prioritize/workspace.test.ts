@@ -75,6 +75,21 @@ it('writes a score input to the mapped field as the user; the score follows; wri
   expect(restored?.score).toBe(row.score);
 }, 60_000);
 
+it('reads the field list once, with no stored mapping to read it for', async () => {
+  const row = await topIssue();
+  const stats = async () =>
+    ((await (await fetch(`${server.url}/_local/stats`)).json()) as { byRoute: Record<string, number> })
+      .byRoute['GET /rest/api/3/field'] ?? 0;
+  const before = await stats();
+  const answer = await data('prioritize.setInput', {
+    boardId: 1,
+    input: 'businessValue',
+    changes: [{ key: row.key, value: 3 }],
+  });
+  expect(answer.changed).toBe(1);
+  expect((await stats()) - before).toBeLessThanOrEqual(1);
+});
+
 it('refuses an out-of-range value with the reason and writes nothing, for any of the issues', async () => {
   const row = await topIssue();
   const other = (await data('prioritize.rows', { boardId: 1, from: 5, count: 1 })).rows[0]?.key as string;

@@ -291,6 +291,42 @@ describe('value sessions', () => {
     expect(seen.size).toBe(2 * SUMMARY_PAGE);
   });
 
+  it('the reveal searches the issues once; a commit reads the field list at most once', async () => {
+    const routes = async () =>
+      ((await (await fetch(`${server.url}/_local/stats`)).json()) as { byRoute: Record<string, number> })
+        .byRoute;
+    const FIELDS = 'GET /rest/api/3/field';
+    const SEARCH = 'POST /rest/api/3/search/jql';
+    const since = async (was: Record<string, number>, route: string) =>
+      ((await routes())[route] ?? 0) - (was[route] ?? 0);
+    const session = await started(2);
+    const [a, b] = session.issues.map((i) => i.key) as [string, string];
+    await data(
+      'sessions.rate',
+      { sessionId: session.id, ratings: [{ issueKey: a, input: 'businessValue', value: 5 }] },
+      'local-dev',
+    );
+
+    let was = await routes();
+    const revealed = await data('sessions.reveal', { sessionId: session.id });
+    // The summaries and the PO's current values come from one search.
+    expect(await since(was, SEARCH)).toBe(1);
+    expect(revealed.issues.every((i) => i.summary !== '')).toBe(true);
+    expect(Object.keys(revealed.current ?? {}).sort()).toEqual([a, b].sort());
+
+    was = await routes();
+    const committed = await data('sessions.commit', {
+      sessionId: session.id,
+      decisions: [{ issueKey: a, values: { businessValue: 5 } }],
+    });
+    expect(committed.written).toBe(1);
+    expect(committed.session.issues.every((i) => i.summary !== '')).toBe(true);
+    expect(committed.session.summary?.find((r) => r.issueKey === a)?.median).toBe(5);
+    expect(await since(was, FIELDS)).toBeLessThanOrEqual(1);
+    expect(await since(was, SEARCH)).toBe(1);
+    expect(committed.session).toEqual(await data('sessions.get', { sessionId: session.id }));
+  });
+
   it('two commits at the same moment: exactly one writes, the other is a conflict', async () => {
     const session = await started(2);
     const [a, b] = session.issues.map((i) => i.key) as [string, string];
