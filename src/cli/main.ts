@@ -18,9 +18,6 @@ import { siteOf } from './site';
 import { USAGE } from './usage';
 import { vision } from './vision';
 
-export type { Io } from './output';
-export { NothingFoundError, UsageError } from './errors';
-
 const COMMANDS: Record<string, Command> = {
   boards,
   backlog,

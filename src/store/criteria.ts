@@ -7,6 +7,7 @@ import {
   type CriteriaConfig,
   type CriteriaConfigInput,
 } from '../core/criteria';
+import { accountId } from '../core/ids';
 import { keyOf } from './keys';
 import { readJson, remove, writeJson } from './json-store';
 
@@ -19,7 +20,7 @@ const StoredRecord = z
   .object({
     /** Only what differs from DEFAULT_CONFIG; `CriteriaConfigSchema.parse(config)` gives the full config. */
     config: z.record(z.string(), z.unknown()),
-    savedBy: z.string().min(1).max(128),
+    savedBy: accountId,
     /** Written before ADR 9 (the saver's display name): accepted on read, never returned or written. */
     savedByName: z.string().max(255).optional(),
     savedAt: z.iso.datetime(),

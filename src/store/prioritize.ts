@@ -46,10 +46,6 @@ export async function getPins(boardId: number): Promise<string[]> {
 }
 
 /** Pins or unpins one issue; answers the board's pins. */
-export async function setPin(boardId: number, key: string, pinned: boolean): Promise<string[]> {
-  return setPins(boardId, [key], pinned);
-}
-
 /** Pins or unpins several issues of a board in one write; answers the board's pins. */
 export async function setPins(boardId: number, keys: readonly string[], pinned: boolean): Promise<string[]> {
   const current = await getPins(boardId);

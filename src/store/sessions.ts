@@ -79,7 +79,7 @@ export const SessionHeadSchema = z.object({
 export type SessionHead = z.infer<typeof SessionHeadSchema>;
 
 /** One participant's ratings on one input: by issue key, a value (null: skipped) and a reason. */
-export const RatingsSchema = z.object({
+const RatingsSchema = z.object({
   sessionId: z.string(),
   accountId,
   input,

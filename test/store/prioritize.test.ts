@@ -20,7 +20,6 @@ import {
   readSnapshotOrder,
   saveMapping,
   saveModel,
-  setPin,
   setPins,
   writeJobPlan,
 } from '../../src/store/prioritize';
@@ -56,10 +55,10 @@ describe('settings', () => {
   });
 
   it('toggles pins per board', async () => {
-    expect(await setPin(1, 'TRAIL-5', true)).toEqual(['TRAIL-5']);
-    expect(await setPin(1, 'TRAIL-7', true)).toEqual(['TRAIL-5', 'TRAIL-7']);
-    expect(await setPin(1, 'TRAIL-5', true)).toEqual(['TRAIL-5', 'TRAIL-7']); // pinning again changes nothing
-    expect(await setPin(1, 'TRAIL-7', false)).toEqual(['TRAIL-5']);
+    expect(await setPins(1, ['TRAIL-5'], true)).toEqual(['TRAIL-5']);
+    expect(await setPins(1, ['TRAIL-7'], true)).toEqual(['TRAIL-5', 'TRAIL-7']);
+    expect(await setPins(1, ['TRAIL-5'], true)).toEqual(['TRAIL-5', 'TRAIL-7']); // pinning again changes nothing
+    expect(await setPins(1, ['TRAIL-7'], false)).toEqual(['TRAIL-5']);
     expect(await getPins(2)).toEqual([]);
   });
 

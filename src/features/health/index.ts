@@ -326,7 +326,7 @@ async function compute(deps: HealthDeps, req: HealthRequest, onProgress?: ReadPr
     },
     order: health.order,
     agenda: health.agenda,
-    ...(health.questions ? { questions: { ...health.questions, elsewhere } } : {}),
+    questions: { ...health.questions, elsewhere },
     scoring: health.scoring,
     trend,
     goals: goalsPanel(a, items),
