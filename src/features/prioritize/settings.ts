@@ -69,22 +69,30 @@ async function inBacklog(jira: JiraClient, boardId: number, key: string): Promis
 
 /**
  * The keys among `keys` that are in the board's backlog: one search for all of them (the keys were checked
- * against /^[A-Z][A-Z0-9_]+-\d+$/: safe inside JQL); Jira refuses the whole search when one key names no
- * issue, and then each key is asked on its own.
+ * against /^[A-Z][A-Z0-9_]+-\d+$/: safe inside JQL). Jira refuses the whole search when a key names no
+ * issue, naming it ("An issue with key 'X' does not exist…"): those keys are dropped and the rest asked
+ * again; if Jira names none of them, each key is asked on its own.
  */
 async function backlogKeysAmong(
   jira: JiraClient,
   boardId: number,
   keys: readonly string[],
 ): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
   const wanted = new Set(keys);
   try {
-    const jql = keys.length === 1 ? `key = ${keys[0]}` : `key in (${keys.join(', ')})`;
-    const found = await jira.boardBacklog(boardId, { fields: ['id'], jql });
+    const found = await jira.boardBacklog(boardId, { fields: ['id'], jql: `key in (${keys.join(', ')})` });
     return new Set(found.map((i) => i.key).filter((k) => wanted.has(k)));
   } catch (error) {
     if (!(error instanceof JiraValidationError || error instanceof JiraNotFoundError)) throw error;
     if (keys.length === 1) return new Set();
+    const named = new Set(keys.filter((k) => error.jiraMessages.includes(`'${k}'`)));
+    if (named.size > 0)
+      return backlogKeysAmong(
+        jira,
+        boardId,
+        keys.filter((k) => !named.has(k)),
+      );
     const found = new Set<string>();
     for (const key of keys) if (await inBacklog(jira, boardId, key)) found.add(key);
     return found;
