@@ -9,6 +9,6 @@ export * from './fragility';
 export * from './reversal';
 export { readNumeric, readOptionText, readDate, readNames, today } from './read';
 export type { Read } from './read';
-export { MODEL_LABELS, modelLabel } from './labels';
+export { customInputLabel, inputLabel, MODEL_LABELS, modelLabel } from './labels';
 export * from './written';
 export * from './field-fit';

@@ -18,6 +18,7 @@ import {
   MOSCOW_LABEL,
   MOSCOW_RANK,
 } from './mapping';
+import { customInputLabel } from './labels';
 import { describe, normalizeOption, optionLookup, readDate, readOptionText } from './read';
 
 export interface InputProblem {
@@ -98,7 +99,7 @@ export function knownInputs(mapping: FieldMapping): KnownInput[] {
       out.push({ name, label: src.fieldName });
   }
   for (const c of mapping.custom ?? []) {
-    out.push({ name: c.name, label: c.label ?? c.fieldName ?? c.name });
+    out.push({ name: c.name, label: customInputLabel(c) });
     if (c.fieldName && c.label) out.push({ name: c.name, label: c.fieldName });
   }
   return out;
@@ -574,7 +575,7 @@ export function resolverFor(
   };
   const custom = (mapping.custom ?? []).find((c) => c.name === name);
   if (custom) {
-    const label = custom.label ?? custom.fieldName ?? custom.name;
+    const label = customInputLabel(custom);
     return withRules(
       numberResolver(custom.name, label, custom, label, false),
       rulesFor(custom.name),

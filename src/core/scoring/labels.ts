@@ -51,3 +51,23 @@ export function modelLabel(model: NamedModel | string): string {
   if (model.kind === 'custom') return model.name ? `${model.name} (custom)` : MODEL_LABELS.custom;
   return (MODEL_LABELS as Record<string, string>)[model.kind] ?? model.kind;
 }
+
+/** A custom input as people see it: its label, else its field's name, else its own name. */
+export const customInputLabel = (c: {
+  name: string;
+  label?: string | undefined;
+  fieldName?: string | undefined;
+}) => c.label ?? c.fieldName ?? c.name;
+
+/** How an input is named for people under a mapping: a custom input's label, a built-in's, else the name. */
+export function inputLabel(
+  mapping: {
+    custom?:
+      ReadonlyArray<{ name: string; label?: string | undefined; fieldName?: string | undefined }> | undefined;
+  },
+  name: string,
+): string {
+  const custom = mapping.custom?.find((c) => c.name === name);
+  if (custom) return customInputLabel(custom);
+  return (INPUT_LABELS as Readonly<Record<string, string>>)[name] ?? name;
+}

@@ -6,6 +6,7 @@
  * again and the score follows.
  */
 import {
+  customInputLabel,
   INPUT_LABELS,
   NUMBER_INPUTS,
   type FieldMapping,
@@ -103,7 +104,7 @@ export function writableSource(
     return source ? { source, label: INPUT_LABELS[input as (typeof NUMBER_INPUTS)[number]] } : undefined;
   }
   const custom = mapping.custom?.find((c) => c.name === input);
-  return custom ? { source: custom, label: custom.label ?? custom.fieldName ?? custom.name } : undefined;
+  return custom ? { source: custom, label: customInputLabel(custom) } : undefined;
 }
 
 /** The value to send for a field of this type: a number, a select option by its text, or numeric text. */

@@ -4,13 +4,14 @@
  * session's issues hold them in Jira.
  */
 import {
-  INPUT_LABELS,
+  inputLabel,
   NUMBER_INPUTS,
   readNumeric,
   requiredInputs,
   type FieldMapping,
   type NumberSource,
 } from '../../core/scoring';
+import { keyInClause } from '../../core/health';
 import { optionLookup } from '../../core/scoring/read';
 import type { Session } from '../../core/sessions';
 import type { JiraClient } from '../../jira/client';
@@ -46,11 +47,7 @@ function sourceOf(mapping: FieldMapping, input: string): NumberSource | undefine
   return mapping.custom?.find((c) => c.name === input);
 }
 
-export function labelOf(mapping: FieldMapping, input: string): string {
-  const custom = mapping.custom?.find((c) => c.name === input);
-  if (custom) return custom.label ?? custom.fieldName ?? custom.name;
-  return (INPUT_LABELS as Readonly<Record<string, string>>)[input] ?? input;
-}
+export const labelOf = (mapping: FieldMapping, input: string): string => inputLabel(mapping, input);
 
 /**
  * The model's numeric inputs that have a Jira field: what a session can estimate; with the site's fields
@@ -100,4 +97,4 @@ export function valueIn(issue: JiraIssue, m: Mapped): number | null {
 
 /** The session's issues, by key, with these fields, as `jira` shows them. */
 export const readSessionIssues = (jira: JiraClient, session: Session, fields: string[]) =>
-  jira.search({ jql: `key in (${session.issues.join(',')}) ORDER BY key`, fields, pageSize: 100 });
+  jira.search({ jql: `${keyInClause(session.issues)} ORDER BY key`, fields, pageSize: 100 });

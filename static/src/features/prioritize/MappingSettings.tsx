@@ -9,6 +9,7 @@ import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent 
 import { call, type Answers } from '../../bridge';
 import type { FieldMapping } from '../../../../src/core/scoring';
 import { kindFits } from '../../../../src/core/scoring/field-fit';
+import { customInputLabel } from '../../../../src/core/scoring/labels';
 import { Badge, Button, ErrorMessage } from '../../components';
 import { INPUT_FALLBACKS, MAPPABLE_INPUTS, inputLabel, type MappableInput } from './labels';
 import type { PrioritizeData } from './usePrioritizeView';
@@ -47,7 +48,7 @@ function rowsOf(mapping: FieldMapping): Row[] {
     rows.push({
       key: `custom:${c.name}`,
       name: c.name,
-      label: c.label ?? c.fieldName ?? c.name,
+      label: customInputLabel(c),
       note: mapping.notes?.[c.name],
     });
   return rows;
