@@ -9,11 +9,11 @@
  * | `job-lock:<scope>`     | the job holding a scope (`board:1`, `recheck:TRAIL`); set only if absent, so it is atomic |
  * | `job-latest:<scope>`   | the scope's last job, for the screens that show it                          |
  */
-import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { ModelConfigSchema } from '../core/scoring';
 import { readJson, remove, writeJson } from './json-store';
 import { keyOf } from './keys';
+import { claimKey } from './locks';
 
 /** Failures kept in a reorder job's record (the rest are counted in its message). */
 export const MAX_FAILURES_KEPT = 200;
@@ -240,14 +240,8 @@ const latestKey = (scope: string) => keyOf('job-latest', scope);
 export async function claimLock(scope: string, jobId: string): Promise<ScopeLock> {
   const key = lockKey(scope);
   const value = ScopeLock.parse({ jobId, at: new Date().toISOString() });
-  try {
-    await kvs.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: 1, unit: 'DAYS' } });
-    return value;
-  } catch (error) {
-    const holder = await readJson(key, ScopeLock);
-    if (!holder) throw error;
-    return holder;
-  }
+  const claim = await claimKey(key, value, { value: 1, unit: 'DAYS' }, () => readJson(key, ScopeLock));
+  return claim.claimed ? value : claim.holder;
 }
 
 /** The job holding `scope`, if any. */

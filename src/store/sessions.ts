@@ -33,6 +33,7 @@ import {
 import { accountId, inputName, issueKey, projectKey } from '../core/ids';
 import { readJson, StoredDataError, writeJson } from './json-store';
 import { checkKey, keyOf, MAX_VALUE_BYTES } from './keys';
+import { claimKey } from './locks';
 
 const input = inputName;
 const at = z.string().min(1).max(40);
@@ -235,19 +236,13 @@ export async function withSessionLock<T>(
   change: () => Promise<T>,
 ): Promise<{ value: T } | undefined> {
   const key = lockKey(sessionId);
-  try {
-    await kvs.set(
-      key,
-      { at: new Date().toISOString() },
-      {
-        keyPolicy: 'FAIL_IF_EXISTS',
-        ttl: { value: LOCK_SECONDS, unit: 'SECONDS' },
-      },
-    );
-  } catch (error) {
-    if ((await kvs.get(key)) !== undefined) return undefined;
-    throw error;
-  }
+  const claim = await claimKey(
+    key,
+    { at: new Date().toISOString() },
+    { value: LOCK_SECONDS, unit: 'SECONDS' },
+    () => kvs.get<unknown>(key),
+  );
+  if (!claim.claimed) return undefined;
   try {
     return { value: await change() };
   } finally {

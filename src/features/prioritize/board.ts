@@ -2,6 +2,7 @@
 import type { JiraClient } from '../../jira/client';
 import { JiraNotFoundError } from '../../jira/errors';
 import { AppError } from '../../shared/errors';
+import { projectPermissions } from '../../shared/project-access';
 
 export interface BoardRef {
   id: number;
@@ -66,21 +67,14 @@ export interface Rights {
 }
 
 export async function rightsIn(jira: JiraClient, projectKey: string): Promise<Rights> {
-  let held: Record<string, boolean>;
-  try {
-    held = await jira.myPermissions({ projectKey }, [
-      'SCHEDULE_ISSUES',
-      'EDIT_ISSUES',
-      'ADMINISTER_PROJECTS',
-    ]);
-  } catch (error) {
-    if (error instanceof JiraNotFoundError)
-      throw new AppError('not-found', `Project ${projectKey} does not exist, or you cannot see it.`);
-    throw error;
-  }
+  const held = await projectPermissions(jira, projectKey, [
+    'SCHEDULE_ISSUES',
+    'EDIT_ISSUES',
+    'ADMINISTER_PROJECTS',
+  ]);
   return {
-    canRank: held.SCHEDULE_ISSUES === true && held.EDIT_ISSUES === true,
-    canEditMapping: held.ADMINISTER_PROJECTS === true,
+    canRank: held.SCHEDULE_ISSUES && held.EDIT_ISSUES,
+    canEditMapping: held.ADMINISTER_PROJECTS,
   };
 }
 

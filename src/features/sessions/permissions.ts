@@ -5,8 +5,8 @@
  */
 import { isParticipant, type Session } from '../../core/sessions';
 import type { JiraClient } from '../../jira/client';
-import { JiraNotFoundError } from '../../jira/errors';
 import { AppError } from '../../shared/errors';
+import { projectPermissions, requireBrowsing } from '../../shared/project-access';
 import { readSession, withSessionLock } from '../../store/sessions';
 import type { SessionsDeps } from './deps';
 
@@ -17,27 +17,20 @@ export interface Rights {
   edit: boolean;
 }
 
-async function rightsIn(jira: JiraClient, projectKey: string): Promise<Rights> {
-  let held: Record<string, boolean>;
-  try {
-    held = await jira.myPermissions({ projectKey }, ['BROWSE_PROJECTS', 'SCHEDULE_ISSUES', 'EDIT_ISSUES']);
-  } catch (error) {
-    if (error instanceof JiraNotFoundError)
-      throw new AppError('not-found', `Project ${projectKey} does not exist, or you cannot see it.`);
-    throw error;
-  }
-  const browse = held.BROWSE_PROJECTS === true;
-  return { browse, po: browse && held.SCHEDULE_ISSUES === true, edit: browse && held.EDIT_ISSUES === true };
-}
+const PERMISSIONS = ['BROWSE_PROJECTS', 'SCHEDULE_ISSUES', 'EDIT_ISSUES'] as const;
+
+const toRights = (held: Record<(typeof PERMISSIONS)[number], boolean>): Rights => {
+  const browse = held.BROWSE_PROJECTS;
+  return { browse, po: browse && held.SCHEDULE_ISSUES, edit: browse && held.EDIT_ISSUES };
+};
+
+const rightsIn = async (jira: JiraClient, projectKey: string): Promise<Rights> =>
+  toRights(await projectPermissions(jira, projectKey, PERMISSIONS));
 
 export async function requireBrowse(jira: JiraClient, projectKey: string): Promise<Rights> {
-  const rights = await rightsIn(jira, projectKey);
-  if (!rights.browse)
-    throw new AppError(
-      'forbidden',
-      `You cannot browse project ${projectKey}, so you cannot see its sessions.`,
-    );
-  return rights;
+  return toRights(
+    await requireBrowsing(jira, projectKey, 'its sessions', ['SCHEDULE_ISSUES', 'EDIT_ISSUES']),
+  );
 }
 
 const notPo = (projectKey: string, toDo: string) =>
