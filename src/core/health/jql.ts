@@ -37,11 +37,16 @@ export function notReadyByPropertyJql(projectKey: string): string {
   return `project = ${jqlString(projectKey)} AND ${field} = ${jqlString('false')} ORDER BY Rank ASC`;
 }
 
+/** The clause `key in ("X-1", "X-2")`, each key a {@link jqlString} (no cap, no order). */
+export function keyInClause(keys: readonly string[]): string {
+  return `key in (${keys.map(jqlString).join(', ')})`;
+}
+
 /** `key in ("X-1", "X-2") ORDER BY Rank ASC`; null for no keys or more than {@link MAX_KEYS_IN_JQL}. */
 export function keysJql(keys: readonly string[]): string | null {
   const unique = [...new Set(keys)];
   if (unique.length === 0 || unique.length > MAX_KEYS_IN_JQL) return null;
-  return `key in (${unique.map(jqlString).join(', ')}) ORDER BY Rank ASC`;
+  return `${keyInClause(unique)} ORDER BY Rank ASC`;
 }
 
 export interface NotReadyJql {

@@ -2,6 +2,7 @@
  * How much of the backlog the model scores, and the most common reason it does not — so a gadget never
  * shows an empty top list or "0 of 0" as if nothing were wrong ("ICE scores none of 305 issues: …").
  */
+import type { Score } from '../scoring/score';
 import type { HealthItem } from './types';
 import { scoreOf } from './types';
 
@@ -28,4 +29,17 @@ export function scoringCoverage(items: readonly HealthItem[]): ScoringCoverage {
   let main: ScoringCoverage['mainCause'] = null;
   for (const c of causes.values()) if (!main || c.count > main.count) main = c;
   return { total: items.length, scored, mainCause: main };
+}
+
+/**
+ * Why an issue is unscored (its `HealthItem.unscored`), grouped by its first problem: `invalid:<input>`,
+ * `missing:<input>`, else `model`; undefined for a scored issue or none.
+ */
+export function unscoredCause(score: Score | undefined): { cause: string; reason: string } | undefined {
+  if (!score || score.status === 'scored') return undefined;
+  const invalid = score.invalid[0];
+  if (invalid) return { cause: `invalid:${invalid.input}`, reason: invalid.reason };
+  const missing = score.missing[0];
+  if (missing) return { cause: `missing:${missing}`, reason: score.reason };
+  return { cause: 'model', reason: score.reason };
 }

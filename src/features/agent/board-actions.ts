@@ -11,7 +11,7 @@ import type { Caller } from '../../shared/caller';
 import { AppError } from '../../shared/errors';
 import { QUESTIONS_PROPERTY } from '../../core/questions';
 import { checkJiraIssue, fieldsFor as criteriaFields, type ConfigSource } from '../readiness';
-import { openQuestionsIn } from '../health';
+import { openQuestionsIn } from '../questions';
 import { analyzeBoard, prioritizedItems, type Analysis } from '../prioritize/analyze';
 import { pinIssue } from '../prioritize/settings';
 import type { SettingsSource } from '../prioritize/sources';

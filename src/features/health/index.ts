@@ -11,16 +11,17 @@ import {
   keysJql,
   notReadyByPropertyJql,
   trendSnapshots,
+  unscoredCause,
   type HealthItem,
   type TrendSeries,
 } from '../../core/health';
 import { toBacklogItem } from '../../core/backlog/items';
-import type { ModelConfig, Score } from '../../core/scoring';
-import { QUESTIONS_PROPERTY, readQuestionsProperty, type QuestionsProperty } from '../../core/questions';
-import { OPEN_QUESTIONS_JQL } from '../questions';
+import type { ModelConfig } from '../../core/scoring';
+import { QUESTIONS_PROPERTY } from '../../core/questions';
+import { openQuestionsIn } from '../questions';
 import { checkJiraIssue, fieldsFor as criteriaFields, type ConfigSource } from '../readiness';
 import type { JiraClient } from '../../jira/client';
-import { JiraForbiddenError, JiraNotFoundError, JiraValidationError } from '../../jira/errors';
+import { JiraForbiddenError, JiraNotFoundError } from '../../jira/errors';
 import { analyzeBoard, type Analysis } from '../prioritize/analyze';
 import { backlogCoverage, trimCoverage } from '../prioritize/preview';
 import { resolveBoard, rightsIn } from '../prioritize/board';
@@ -129,47 +130,6 @@ async function access(jira: JiraClient, boardId: number): Promise<{ project: str
   return { project, signature: 'browse' };
 }
 
-/** Issues with open questions a gadget reads at most (docs/limits.md). */
-export const MAX_QUESTION_ISSUES = 1000;
-
-/**
- * The project's issues with open questions for the PO (the indexed `valuerank-questions` property), as the
- * viewer: key → the property. A site whose JQL cannot search the property yet answers none.
- */
-export async function openQuestionsIn(
-  jira: JiraClient,
-  projectKey: string,
-): Promise<Map<string, QuestionsProperty>> {
-  const out = new Map<string, QuestionsProperty>();
-  try {
-    for await (const page of jira.searchPages({
-      jql: `project = "${projectKey}" AND ${OPEN_QUESTIONS_JQL}`,
-      fields: ['summary'],
-      properties: [QUESTIONS_PROPERTY],
-    })) {
-      for (const issue of page) {
-        const p = readQuestionsProperty(issue.properties?.[QUESTIONS_PROPERTY]);
-        if (p && p.open > 0) out.set(issue.key, p);
-      }
-      if (out.size >= MAX_QUESTION_ISSUES) break;
-    }
-  } catch (error) {
-    if (error instanceof JiraValidationError) return out;
-    throw error;
-  }
-  return out;
-}
-
-/** Why an issue is unscored, grouped by its first problem (`invalid:confidence`, `missing:effort`). */
-export function unscoredCause(score: Score | undefined): { cause: string; reason: string } | undefined {
-  if (!score || score.status === 'scored') return undefined;
-  const invalid = score.invalid[0];
-  if (invalid) return { cause: `invalid:${invalid.input}`, reason: invalid.reason };
-  const missing = score.missing[0];
-  if (missing) return { cause: `missing:${missing}`, reason: score.reason };
-  return { cause: 'model', reason: score.reason };
-}
-
 /** Reads, scores and checks the board's backlog, and runs core `backlogHealth` over it. */
 async function analyzeHealth(
   deps: HealthDeps,
@@ -179,14 +139,17 @@ async function analyzeHealth(
 ) {
   const board = await resolveBoard(deps.jira, req.boardId);
   const config = await deps.configs.config(board.projectKey);
-  const a = await analyzeBoard({ jira: deps.jira, settings: deps.settings, now: () => now }, req.boardId, {
-    model: req.model,
-    otherBoards: false,
-    board,
-    extraFields: criteriaFields(config),
-    ...(onProgress ? { onProgress } : {}),
-  });
-  const questions = await openQuestionsIn(deps.jira, a.board.projectKey);
+  // Independent reads: the scored backlog and the project's open questions, at once (as the agent does).
+  const [a, questions] = await Promise.all([
+    analyzeBoard({ jira: deps.jira, settings: deps.settings, now: () => now }, req.boardId, {
+      model: req.model,
+      otherBoards: false,
+      board,
+      extraFields: criteriaFields(config),
+      ...(onProgress ? { onProgress } : {}),
+    }),
+    openQuestionsIn(deps.jira, board.projectKey),
+  ]);
   const items: HealthItem[] = a.issues.map((issue, i) => {
     const score = a.scores[i];
     const base = toBacklogItem(issue, { estimationFieldId: a.board.estimationFieldId });

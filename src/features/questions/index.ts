@@ -19,6 +19,7 @@ import {
   type Question,
   type QuestionsProperty,
 } from '../../core/questions';
+import { jqlString } from '../../core/health';
 import type { JiraClient } from '../../jira/client';
 import { JiraValidationError } from '../../jira/errors';
 import type { JiraComment } from '../../jira/schemas';
@@ -53,6 +54,42 @@ async function afterChange(deps: QuestionsDeps, issueKey: string): Promise<void>
 
 /** JQL finding the issues with open questions. */
 export const OPEN_QUESTIONS_JQL = `issue.property[${QUESTIONS_PROPERTY}].open > 0`;
+
+/** JQL finding the project's issues with open questions (no order). */
+const openQuestionsOf = (projectKey: string) =>
+  `project = ${jqlString(projectKey)} AND ${OPEN_QUESTIONS_JQL}`;
+
+/** Issues with open questions a gadget reads at most (docs/limits.md). */
+export const MAX_QUESTION_ISSUES = 1000;
+
+/**
+ * The project's issues with open questions for the PO (the indexed `valuerank-questions` property), as the
+ * viewer: key → the property. A site whose JQL cannot search the property yet answers none.
+ */
+export async function openQuestionsIn(
+  jira: JiraClient,
+  projectKey: string,
+): Promise<Map<string, QuestionsProperty>> {
+  const out = new Map<string, QuestionsProperty>();
+  try {
+    for await (const page of jira.searchPages({
+      jql: openQuestionsOf(projectKey),
+      fields: ['summary'],
+      properties: [QUESTIONS_PROPERTY],
+    })) {
+      for (const issue of page) {
+        const p = readQuestionsProperty(issue.properties?.[QUESTIONS_PROPERTY]);
+        if (p && p.open > 0) out.set(issue.key, p);
+      }
+      if (out.size >= MAX_QUESTION_ISSUES) break;
+    }
+  } catch (error) {
+    if (error instanceof JiraValidationError) return out;
+    throw error;
+  }
+  return out;
+}
+
 const READINESS_PROPERTY = 'valuerank-readiness';
 
 function toInput(c: JiraComment): CommentInput {
@@ -174,8 +211,6 @@ export async function answerQuestion(
   return issueView(deps, input.issueKey, await readQuestions(deps.jira, input.issueKey));
 }
 
-const quote = (key: string) => `"${key}"`;
-
 /** The project's open questions as the caller may see them, oldest first, with rank and readiness. */
 export async function projectQuestions(
   deps: QuestionsDeps,
@@ -186,12 +221,12 @@ export async function projectQuestions(
   const sprint = filter.kind === 'nextSprint' ? ' AND sprint in futureSprints()' : '';
   const [issues, ranked] = await Promise.all([
     deps.jira.search({
-      jql: `project = ${quote(projectKey)} AND ${OPEN_QUESTIONS_JQL}${sprint} ORDER BY Rank ASC`,
+      jql: `${openQuestionsOf(projectKey)}${sprint} ORDER BY Rank ASC`,
       fields: ['summary'],
       properties: [QUESTIONS_PROPERTY, READINESS_PROPERTY],
     }),
     deps.jira.search({
-      jql: `project = ${quote(projectKey)} AND statusCategory != Done ORDER BY Rank ASC`,
+      jql: `project = ${jqlString(projectKey)} AND statusCategory != Done ORDER BY Rank ASC`,
       fields: ['id'],
       pageSize: 5000,
     }),

@@ -2,6 +2,7 @@
  * The issues a new session is about, as the PO sees them in Jira: named keys (each must be an issue of the
  * project), the top of the backlog by rank, or its top issues with no value yet for an input to estimate.
  */
+import { jqlString, keyInClause } from '../../core/health';
 import { JiraError } from '../../jira/errors';
 import { AppError } from '../../shared/errors';
 import type { SessionIssues } from './api';
@@ -11,8 +12,6 @@ import { fieldIdsOf, valueIn, type Mapped } from './inputs';
 /** Open issues read (by rank) to find the top ones without a value. */
 const UNSCORED_SCAN = 2000;
 
-const quote = (key: string) => `"${key}"`;
-
 /** The issue keys a session's selection names, checked against Jira as the PO sees it. */
 export async function resolveIssues(
   deps: SessionsDeps,
@@ -21,12 +20,12 @@ export async function resolveIssues(
   inputs: ReadonlyMap<string, Mapped>,
   chosen: readonly string[],
 ): Promise<string[]> {
-  const base = `project = ${quote(projectKey)}`;
+  const base = `project = ${jqlString(projectKey)}`;
   if (selection.kind === 'keys') {
     const keys = [...new Set(selection.keys)];
     const found = await deps.jira
       .search({
-        jql: `${base} AND key in (${keys.join(',')})`,
+        jql: `${base} AND ${keyInClause(keys)}`,
         fields: ['id'],
         pageSize: 100,
       })
