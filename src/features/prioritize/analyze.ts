@@ -170,6 +170,27 @@ export async function proposedMapping(
   );
 }
 
+/**
+ * The mapping and model a project scores with: its stored mapping, else the one proposed from the site's
+ * fields (`fields` when the caller has read them); the model asked for, else the stored one, else the
+ * default. `mappingProposed` says the mapping is a guess (nothing stored yet).
+ */
+export async function settingsInForce(
+  deps: Pick<ServiceDeps, 'jira' | 'settings'>,
+  project: { projectKey: string; estimationFieldId?: string | undefined },
+  options: { model?: ModelConfig | undefined; fields?: readonly JiraField[] | undefined } = {},
+): Promise<{ mapping: FieldMapping; model: ModelConfig; mappingProposed: boolean }> {
+  const [stored, storedModel] = await Promise.all([
+    deps.settings.mapping(project.projectKey),
+    options.model ? undefined : deps.settings.model(project.projectKey),
+  ]);
+  return {
+    mapping: stored ?? (await proposedMapping(deps.jira, project.estimationFieldId, options.fields)),
+    model: options.model ?? storedModel ?? DEFAULT_MODEL,
+    mappingProposed: stored === undefined,
+  };
+}
+
 /** The keys of a board's backlog, in rank order, reading no fields. */
 export async function backlogKeys(jira: JiraClient, boardId: number): Promise<string[]> {
   return (await jira.boardBacklog(boardId, { fields: ['id'] })).map((i) => i.key);
@@ -182,13 +203,10 @@ export async function analyzeBoard(
 ): Promise<Analysis> {
   const { jira, settings } = deps;
   const board = options.board ?? (await resolveBoard(jira, boardId, options.projectKey));
-  const [storedMapping, storedModel, pins] = await Promise.all([
-    settings.mapping(board.projectKey),
-    settings.model(board.projectKey),
+  const [{ mapping, model, mappingProposed }, pins] = await Promise.all([
+    settingsInForce(deps, board, { model: options.model }),
     settings.pins(board.id),
   ]);
-  const mapping = storedMapping ?? (await proposedMapping(jira, board.estimationFieldId));
-  const model = options.model ?? storedModel ?? DEFAULT_MODEL;
   assertModelCompiles(model, mapping);
 
   const wantOthers = options.otherBoards !== false && board.otherBoards.length > 0;
@@ -242,7 +260,7 @@ export async function analyzeBoard(
   return {
     board,
     mapping,
-    mappingProposed: storedMapping === undefined,
+    mappingProposed,
     model,
     issues,
     scores,

@@ -12,10 +12,9 @@ import { MOSCOW_LABEL, requiredInputs, scoreBacklog, type ModelConfig } from '..
 import { strategicFit } from '../../core/vision';
 import { GOALS_PROPERTY, goalsOf } from '../goals';
 import type { FirstRow, FirstRows } from './api';
-import { blockLinks, proposedMapping, todayOf, type ServiceDeps } from './analyze';
+import { blockLinks, settingsInForce, todayOf, type ServiceDeps } from './analyze';
 import type { BoardRef } from './board';
 import { fieldsFor } from './mapped-fields';
-import { DEFAULT_MODEL } from './sources';
 
 /** Rows of the first screen while the value order is computed. */
 export const FIRST_PAGE_ROWS = 50;
@@ -27,13 +26,10 @@ export async function firstRows(
   model: ModelConfig | undefined,
 ): Promise<FirstRows> {
   const { jira, settings } = deps;
-  const [storedMapping, storedModel, visionBoard] = await Promise.all([
-    settings.mapping(board.projectKey),
-    settings.model(board.projectKey),
+  const [{ mapping, model: used }, visionBoard] = await Promise.all([
+    settingsInForce(deps, board, { model }),
     settings.vision?.(board.projectKey),
   ]);
-  const mapping = storedMapping ?? (await proposedMapping(jira, board.estimationFieldId));
-  const used = model ?? storedModel ?? DEFAULT_MODEL;
   const page = await jira.backlogPage(board.id, {
     fields: fieldsFor(mapping, board.estimationFieldId),
     pageSize: FIRST_PAGE_ROWS,

@@ -18,11 +18,10 @@ import { strategicFit } from '../../core/vision';
 import type { JiraClient } from '../../jira/client';
 import { readIssueGoals } from '../goals';
 import type { IssueScoreView } from './api';
-import { analyzeBoard, proposedMapping, todayOf, type ServiceDeps } from './analyze';
+import { analyzeBoard, settingsInForce, todayOf, type ServiceDeps } from './analyze';
 import { resolveBoard, type BoardRef } from './board';
 import { fieldsFor } from './mapped-fields';
 import { modelLabel } from './model';
-import { DEFAULT_MODEL } from './sources';
 import { findScoreField, SCORE_PROPERTY_KEY } from './writeback';
 
 /** The project's first board (lowest id) the caller can see, resolved; undefined when it has none. */
@@ -36,15 +35,13 @@ async function firstBoard(jira: JiraClient, projectKey: string): Promise<BoardRe
 export async function issueScore(deps: ServiceDeps, issueKey: string): Promise<IssueScoreView> {
   const { jira, settings } = deps;
   const projectKey = issueKey.replace(/-\d+$/, '');
-  const [board, storedMapping, storedModel, siteFields] = await Promise.all([
-    firstBoard(jira, projectKey),
-    settings.mapping(projectKey),
-    settings.model(projectKey),
-    jira.fields(),
-  ]);
+  const [board, siteFields] = await Promise.all([firstBoard(jira, projectKey), jira.fields()]);
   const estimationFieldId = board?.estimationFieldId;
-  const mapping = storedMapping ?? (await proposedMapping(jira, estimationFieldId));
-  const model = storedModel ?? DEFAULT_MODEL;
+  const { mapping, model } = await settingsInForce(
+    deps,
+    { projectKey, estimationFieldId },
+    { fields: siteFields },
+  );
   const scoreField = findScoreField(siteFields);
 
   const [issue, property, visionBoard] = await Promise.all([

@@ -49,7 +49,7 @@ import {
   analyzeBoard,
   backlogKeys,
   fingerprintOf,
-  proposedMapping,
+  settingsInForce,
   type Analysis,
   type ServiceDeps,
 } from './analyze';
@@ -201,9 +201,7 @@ export async function startApply(deps: JobDeps, input: ApplyInput): Promise<JobV
   const model = input.model ?? (await deps.settings.model(board.projectKey)) ?? DEFAULT_MODEL;
   if (input.model) {
     // A model from the payload is checked now, not in the consumer: a bad formula is the caller's to fix.
-    const mapping =
-      (await deps.settings.mapping(board.projectKey)) ??
-      (await proposedMapping(deps.jira, board.estimationFieldId));
+    const { mapping } = await settingsInForce(deps, board, { model });
     assertModelCompiles(model, mapping);
   }
   return enqueue(deps, {

@@ -18,10 +18,9 @@ import { JiraForbiddenError, JiraNotFoundError, JiraValidationError } from '../.
 import type { JiraField } from '../../jira/schemas';
 import { AppError } from '../../shared/errors';
 import { bumpGeneration } from '../../store/views';
-import { proposedMapping, type ServiceDeps } from './analyze';
-import { resolveBoard, type BoardRef } from './board';
+import { settingsInForce, type ServiceDeps } from './analyze';
+import { resolveBoard } from './board';
 import { modelLabel } from './model';
-import { DEFAULT_MODEL } from './sources';
 import { findScoreField } from './writeback';
 import type { InputChangeResult, SetInputAnswer } from './workspace-api';
 
@@ -151,25 +150,12 @@ export interface SetInputInput {
   changes: ReadonlyArray<{ key: string; value: number | null }>;
 }
 
-/** The project's mapping and model; with the site's fields when proposing the mapping had to read them. */
-async function projectSettings(deps: ServiceDeps, board: BoardRef) {
-  const [stored, model] = await Promise.all([
-    deps.settings.mapping(board.projectKey),
-    deps.settings.model(board.projectKey),
-  ]);
-  const fields = stored ? undefined : await deps.jira.fields();
-  return {
-    mapping: stored ?? (await proposedMapping(deps.jira, board.estimationFieldId, fields)),
-    model: model ?? DEFAULT_MODEL,
-    fields,
-  };
-}
-
 /** `prioritize.setInput`: checks, then writes the input's field on each issue as the user. */
 export async function setInput(deps: ServiceDeps, p: SetInputInput): Promise<SetInputAnswer> {
   const { jira } = deps;
-  const board = await resolveBoard(jira, p.boardId, p.projectKey);
-  const { mapping, model, fields: read } = await projectSettings(deps, board);
+  // The site's fields: the field to write, and the proposed mapping when none is stored (read once).
+  const [board, fields] = await Promise.all([resolveBoard(jira, p.boardId, p.projectKey), jira.fields()]);
+  const { mapping, model } = await settingsInForce(deps, board, { fields });
   const writable = writableSource(p.input, mapping);
   const label = writable?.label ?? INPUT_LABELS[p.input as keyof typeof INPUT_LABELS] ?? p.input;
   if (!writable)
@@ -200,7 +186,6 @@ export async function setInput(deps: ServiceDeps, p: SetInputInput): Promise<Set
       `You need the Edit Issues permission in ${board.projectKey} to change ${label}. Nothing was changed.`,
     );
 
-  const fields = read ?? (await jira.fields());
   const field = fields.find((f) => f.id === writable.source.fieldId);
   if (!field || field === findScoreField(fields))
     throw new AppError(

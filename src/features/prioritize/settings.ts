@@ -4,7 +4,7 @@ import type { JiraClient } from '../../jira/client';
 import { JiraNotFoundError, JiraValidationError } from '../../jira/errors';
 import { AppError } from '../../shared/errors';
 import { saveMapping, saveModel, setPins } from '../../store/prioritize';
-import { proposedMapping, type ServiceDeps } from './analyze';
+import { settingsInForce, type ServiceDeps } from './analyze';
 import { requireAdmin, requireRank, resolveBoard } from './board';
 import { mappedFields } from './mapped-fields';
 import { assertModelUsable } from './model';
@@ -58,7 +58,7 @@ export async function saveProjectModel(
   model: ModelConfig,
 ): Promise<ModelConfig> {
   await requireRank(deps.jira, projectKey, "change the project's scoring model");
-  const mapping = (await deps.settings.mapping(projectKey)) ?? (await proposedMapping(deps.jira));
+  const { mapping } = await settingsInForce(deps, { projectKey }, { model });
   assertModelUsable(model, mapping);
   return saveModel(projectKey, model);
 }

@@ -16,8 +16,7 @@ import { optionLookup } from '../../core/scoring/read';
 import type { Session } from '../../core/sessions';
 import type { JiraClient } from '../../jira/client';
 import type { JiraField, JiraIssue } from '../../jira/schemas';
-import { proposedMapping } from '../prioritize/analyze';
-import { DEFAULT_MODEL } from '../prioritize/sources';
+import { settingsInForce } from '../prioritize/analyze';
 import { findScoreField } from '../prioritize/writeback';
 import type { InputOption } from './api';
 import type { SessionsDeps } from './deps';
@@ -36,7 +35,7 @@ export async function projectMapping(
   projectKey: string,
   fields?: readonly JiraField[],
 ): Promise<FieldMapping> {
-  return (await deps.settings.mapping(projectKey)) ?? (await proposedMapping(deps.jira, undefined, fields));
+  return (await settingsInForce(deps, { projectKey }, { fields })).mapping;
 }
 
 /** The field an input reads; effort falls back to story points, as the scoring does. */
@@ -57,11 +56,10 @@ export async function estimable(
   deps: SessionsDeps,
   projectKey: string,
 ): Promise<{ inputs: Map<string, Mapped>; notes: string[]; fields: JiraField[] }> {
-  const [stored, fields] = await Promise.all([deps.settings.model(projectKey), deps.jira.fields()]);
-  const mapping = await projectMapping(deps, projectKey, fields);
+  const fields = await deps.jira.fields();
+  const { mapping, model } = await settingsInForce(deps, { projectKey }, { fields });
   const byId = new Map(fields.map((f) => [f.id, f] as const));
   const own = findScoreField(fields);
-  const model = stored ?? DEFAULT_MODEL;
   const names = [...new Set(requiredInputs(model, mapping).map((n) => ALIASES[n] ?? n))];
   const inputs = new Map<string, Mapped>();
   const notes: string[] = [];
