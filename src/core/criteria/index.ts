@@ -3,7 +3,14 @@
  * (testability smells, structure, user story quality), with a readiness verdict and a quality score.
  */
 export { checkCriteria, checkIssue, checkText, type IssueInput, type TextKind } from './check';
-export { judge, NOTHING_TO_CHECK_SCORE, qualityScore, scoreCeiling, type Subject } from './verdict';
+export {
+  judge,
+  NOTHING_TO_CHECK_SCORE,
+  READINESS_PROPERTY_KEY,
+  qualityScore,
+  scoreCeiling,
+  type Subject,
+} from './verdict';
 export {
   CriteriaConfigSchema,
   DEFAULT_CONFIG,

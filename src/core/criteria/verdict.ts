@@ -66,6 +66,9 @@ const COUNT_KINDS: readonly FindingKind[] = ['missing-criteria', 'too-few-criter
  * the findings that cost the points (most severe first). Ready exactly when `blocking` is empty and no
  * condition fails; `reasons` says, in words, which conditions failed.
  */
+/** The issue property that holds an issue's readiness, indexed for JQL (manifest `valuerank-readiness-property`). */
+export const READINESS_PROPERTY_KEY = 'valuerank-readiness';
+
 export function judge(
   findings: readonly Finding[],
   config: CriteriaConfig = DEFAULT_CONFIG,

@@ -13,7 +13,7 @@ import { listLength, readViewList, readViewRange, type ViewSnapshot } from '../.
 import type { ServiceDeps } from './analyze';
 import { resolveBoard } from './board';
 import { movedKeys } from './preview';
-import { READINESS_PROPERTY_KEY } from '../readiness/index';
+import { READINESS_PROPERTY_KEY } from '../../core/criteria';
 import { Row, storedFor } from './snapshot';
 import {
   MAX_FOUND_KEYS,

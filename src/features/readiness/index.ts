@@ -6,6 +6,7 @@
 import {
   checkIssue,
   DEFAULT_CONFIG,
+  READINESS_PROPERTY_KEY,
   type CheckResult,
   type CriteriaConfig,
   type Finding,
@@ -14,8 +15,7 @@ import { QUESTIONS_PROPERTY, readQuestionsProperty } from '../../core/questions'
 import type { JiraClient } from '../../jira/client';
 import type { JiraIssue } from '../../jira/schemas';
 
-/** The issue property that holds readiness, indexed for JQL (manifest `valuerank-readiness-property`). */
-export const READINESS_PROPERTY_KEY = 'valuerank-readiness';
+export { READINESS_PROPERTY_KEY };
 
 /** Where a project's criteria configuration comes from (Forge storage in the app; defaults in the CLI). */
 export interface ConfigSource {
