@@ -123,11 +123,21 @@ export function valueOrderKeys(
   ];
 }
 
+/** How well the current order agrees with value: the cheap measures (no rank plan, no Kendall tau). */
+export type OrderAgreement = Pick<OrderHealth, 'scored' | 'topSize' | 'topOverlap' | 'spearman'>;
+
 /** `sorted`, when given, must be `valueOrder(items)`. */
-export function orderHealth(
+export function orderAgreement(
   items: readonly HealthItem[],
   sorted: readonly ValueEntry[] = valueOrder(items),
-): OrderHealth {
+): OrderAgreement {
+  return measure(items, sorted).agreement;
+}
+
+function measure(
+  items: readonly HealthItem[],
+  sorted: readonly ValueEntry[],
+): { agreement: OrderAgreement; valuesInCurrentOrder: number[] } {
   const n = sorted.length;
   const k = Math.min(TOP_OVERLAP_SIZE, n);
 
@@ -147,16 +157,29 @@ export function orderHealth(
     valuesInCurrentOrder[rank - 1] = e.value;
     if (i < k && rank <= k) overlap += 1;
   }
+  return {
+    agreement: {
+      scored: n,
+      topSize: k,
+      topOverlap: k > 0 ? overlap / k : null,
+      spearman: pearson(x, averageRanks(sorted)),
+    },
+    valuesInCurrentOrder,
+  };
+}
 
+/** `sorted`, when given, must be `valueOrder(items)`. */
+export function orderHealth(
+  items: readonly HealthItem[],
+  sorted: readonly ValueEntry[] = valueOrder(items),
+): OrderHealth {
+  const { agreement, valuesInCurrentOrder } = measure(items, sorted);
   const plan = planRank(
     items.map((item) => item.key),
     valueOrderKeys(items, sorted),
   );
   return {
-    scored: n,
-    topSize: k,
-    topOverlap: k > 0 ? overlap / k : null,
-    spearman: pearson(x, averageRanks(sorted)),
+    ...agreement,
     kendallTauB: kendallTauB(valuesInCurrentOrder),
     reorder: { moved: plan.moved, calls: plan.calls.length, stayers: plan.stayers },
   };

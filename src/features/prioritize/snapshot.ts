@@ -7,7 +7,7 @@
  */
 import type { WorkspaceRow } from './workspace-api';
 import { createHash } from 'node:crypto';
-import { orderHealth } from '../../core/health/order-health';
+import { orderAgreement } from '../../core/health/order-health';
 import { valueEffortQuadrants } from '../../core/health/quadrants';
 import { outOfPlace, planRank } from '../../core/rank-plan';
 import type { ModelConfig } from '../../core/scoring';
@@ -176,7 +176,7 @@ export async function computeSnapshot(
   const reason = mostCommon(unscored.map((i) => i.reason ?? ''));
   const estimated = byValue.filter((i) => i.score !== null && i.storyPoints !== undefined);
   // The gadget's own functions over the whole backlog: quadrants (one split, one set of counts) and how well
-  // the order follows value (core orderHealth).
+  // the order follows value (core orderAgreement: orderHealth's measures without its rank plan).
   const healthItems = items.map((i) => ({
     key: i.key,
     summary: i.summary,
@@ -186,7 +186,7 @@ export async function computeSnapshot(
   }));
   const quadrants = valueEffortQuadrants(healthItems);
   const quadrantOf = new Map(quadrants.points.map((p) => [p.key, p.quadrant] as const));
-  const order = orderHealth(healthItems);
+  const order = orderAgreement(healthItems);
   const points: ChartPoint[] = [...estimated]
     .sort((x, y) => (y.score as number) - (x.score as number) || x.rank - y.rank)
     .slice(0, CHART_POINTS)
@@ -225,12 +225,7 @@ export async function computeSnapshot(
     cycles: a.cycles.slice(0, MAX_CYCLES),
     cycleCount: a.cycles.length,
     planFingerprint: fingerprintOf(a),
-    order: {
-      scored: order.scored,
-      topSize: order.topSize,
-      topOverlap: order.topOverlap,
-      spearman: order.spearman,
-    },
+    order,
     ...(coverage ? { goalCoverage: trimCoverage(coverage) } : {}),
   };
   return writeViewSnapshot(
