@@ -6,7 +6,8 @@
 import { modelLabel } from '../../core/scoring';
 import { ageInDays, QUESTIONS_PROPERTY, readQuestionsProperty } from '../../core/questions';
 import type { Finding } from '../../core/criteria';
-import { checkIssueByKey } from '../readiness';
+import { readAndCheck } from '../readiness';
+import type { JiraIssue } from '../../jira/schemas';
 import { analyzeBoard, prioritizedItems } from '../prioritize/analyze';
 import { backlogCoverage } from '../prioritize/preview';
 import { addNote, get as getVision } from '../vision/service';
@@ -18,9 +19,9 @@ import { boardScope, boardWords, type BoardScope } from './scope';
 
 const clip = (s: string, n = 200) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-/** The issue's open questions for the PO (its `valuerank-questions` property, read as the asking user). */
-async function openQuestionsOf(deps: AgentDeps, issueKey: string) {
-  const property = readQuestionsProperty(await deps.jira.getIssueProperty(issueKey, QUESTIONS_PROPERTY));
+/** The issue's open questions for the PO (its `valuerank-questions` property, as read with the issue). */
+function openQuestionsOf(deps: AgentDeps, issue: JiraIssue) {
+  const property = readQuestionsProperty(issue.properties?.[QUESTIONS_PROPERTY]);
   const now = (deps.now?.() ?? new Date()).getTime();
   const open = property?.open ?? 0;
   const questions = (property?.questions ?? []).slice(0, 5).map((q) => ({
@@ -45,10 +46,8 @@ const findingFacts = (f: Finding) => ({
 });
 
 export async function readiness(deps: AgentDeps, input: AgentInput<'readiness'>): Promise<string> {
-  const [check, asked] = await Promise.all([
-    checkIssueByKey({ jira: deps.jira, configs: deps.configs }, input.issueKey),
-    openQuestionsOf(deps, input.issueKey.toUpperCase()),
-  ]);
+  const { issue, check } = await readAndCheck({ jira: deps.jira, configs: deps.configs }, input.issueKey);
+  const asked = openQuestionsOf(deps, issue);
   const perCriterion = check.criteria.slice(0, 30).map((c, n) => {
     const found = check.findings.filter((f) => f.criterion === n);
     return {

@@ -63,9 +63,17 @@ export function checkJiraIssue(issue: JiraIssue, config: CriteriaConfig): IssueC
 
 /** Reads an issue (as whoever `jira` acts for) with its project's configuration, and checks it. */
 export async function checkIssueByKey(deps: CriteriaDeps, issueKey: string): Promise<IssueCheck> {
+  return (await readAndCheck(deps, issueKey)).check;
+}
+
+/** {@link checkIssueByKey}, answering the issue as read too (with its open questions property). */
+export async function readAndCheck(
+  deps: CriteriaDeps,
+  issueKey: string,
+): Promise<{ issue: JiraIssue; check: IssueCheck }> {
   const config = await deps.configs.config(issueKey.replace(/-\d+$/, ''));
   const issue = await deps.jira.issue(issueKey, fieldsFor(config), [QUESTIONS_PROPERTY]);
-  return checkJiraIssue(issue, config);
+  return { issue, check: checkJiraIssue(issue, config) };
 }
 
 /** The indexed readiness property: Jira indexes no booleans, so `ready` is "true"/"false". */
