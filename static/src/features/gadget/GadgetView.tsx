@@ -8,7 +8,17 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call, openIssue, openSitePath, type Answers } from '../../bridge';
-import { Badge, Button, EmptyState, ErrorMessage, Section, Spinner, Table, UserText } from '../../components';
+import {
+  Badge,
+  Banner,
+  Button,
+  EmptyState,
+  ErrorMessage,
+  Section,
+  Spinner,
+  Table,
+  UserText,
+} from '../../components';
 import { jobActive, progressText, staleNote, VIEW_POLL_MS } from '../../hooks/viewStatus';
 import { CoverageTable } from '../goals';
 import { healthPayload, type GadgetConfig } from './config';
@@ -186,10 +196,9 @@ export function GadgetView({ config }: { config: GadgetConfig }) {
         </p>
       ) : null}
       {unscored ? (
-        <div className={`vr-gadget__notice${noneScored ? ' vr-gadget__notice--warning' : ''}`} role="status">
-          <p className="vr-gadget__notice-title">{unscored.title}</p>
-          <p className="vr-gadget__notice-next">{unscored.next}</p>
-        </div>
+        <Banner tone={noneScored ? 'warning' : 'information'} title={unscored.title}>
+          <p>{unscored.next}</p>
+        </Banner>
       ) : null}
       {h.top && (
         <Section title={`Top ${h.topN} by value`}>
